@@ -1,0 +1,3 @@
+from tariefmodel.cli import main
+
+raise SystemExit(main())

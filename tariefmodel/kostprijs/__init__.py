@@ -1,0 +1,1 @@
+"""Kostprijsmodel per VO-product (rekenmethode.md §1)."""

@@ -1,0 +1,183 @@
+"""Directe kosten, overhead, integrale kosten, kostprijs en tekort per product (rekenmethode.md §1.3-1.6).
+
+Rekent onafgerond (§1.7: afronden gebeurt pas bij het rapporteren). Parameterwaarden mogen
+numpy-arrays zijn: dan rekent dezelfde code alle scenario's tegelijk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from tariefmodel.kostprijs.invoer import OVERHEAD, KostprijsInvoer, Personeelsregel, Product
+from tariefmodel.kostprijs.loon import Loonopbouw, loonopbouw
+from tariefmodel.kostprijs.uren import Uren, uren_per_fte
+
+
+@dataclass(frozen=True)
+class RegelResultaat:
+    regel: Personeelsregel
+    opbouw: Loonopbouw
+    kosten: float  # K_r = f x L
+
+
+@dataclass(frozen=True)
+class ProductResultaat:
+    product: Product
+    fte: float
+    jaarsalaris: float  # som f x S
+    cao_opslagen: float  # som f x (VT + EJU + ORT + LB)
+    werkgeverslasten: float  # som f x (SP + P + OP)
+    loonkosten: float  # som K_r
+    overige_directe_kosten: float  # som Bedrag uit Kosten
+    directe_kosten: float  # D_p
+    overhead: float  # OH_p
+    overhead_personeel: float  # deel van OH_p dat loonkosten is (voor §1.8)
+    risico: float  # I_p - (D_p + OH_p)
+    integrale_kosten: float  # I_p
+    normvolume: float  # eenheden waarover de kosten worden verdeeld
+    directe_uren: float | None  # H_p (ambulant)
+    kostprijs: float  # per etmaal / uur / traject
+    kostprijs_per_uur: float | None
+    kostprijs_per_plaats_per_jaar: float | None
+    gerealiseerd_volume: float
+    volume_geschat: bool  # traject zonder 'Trajecten per jaar': capaciteit H_p / uren per traject
+    gemeentetarief: float | None
+    verschil_per_eenheid: float | None
+    opbrengst: float | None
+    tekort: float | None
+    dekkingsgraad: float | None
+
+    @property
+    def code(self) -> str:
+        return self.product.code
+
+
+@dataclass(frozen=True)
+class KostprijsResultaat:
+    invoer: KostprijsInvoer
+    parameters: Mapping[str, float]
+    uren: Uren
+    regels: tuple[RegelResultaat, ...]
+    producten: tuple[ProductResultaat, ...]
+    overhead_pool: float  # O
+    overhead_pool_personeel: float
+    som_directe_kosten: float  # som D_q
+
+    @property
+    def overhead_percentage(self):
+        """§1.4: altijd gerapporteerd, O / som D_q (ook bij de normmethode)."""
+        return self.overhead_pool / self.som_directe_kosten
+
+    @property
+    def integrale_kosten(self):
+        return sum(p.integrale_kosten for p in self.producten)
+
+    @property
+    def met_tarief(self) -> tuple[ProductResultaat, ...]:
+        return tuple(p for p in self.producten if p.gemeentetarief is not None)
+
+    @property
+    def opbrengst(self):
+        return sum(p.opbrengst for p in self.met_tarief)
+
+    @property
+    def tekort(self):
+        """Som van de tekorten van producten met een gemeentetarief (uitbreiding, zie docs)."""
+        return sum(p.tekort for p in self.met_tarief)
+
+    def product(self, code: str) -> ProductResultaat:
+        return next(p for p in self.producten if p.code == code)
+
+
+def bereken(invoer: KostprijsInvoer, parameters: Mapping[str, float] | None = None) -> KostprijsResultaat:
+    """Rekenmethode §1.1-1.6 voor alle producten van ``invoer``."""
+    p = {**invoer.getallen(), **(parameters or {})}
+    uren = uren_per_fte(p)
+    regels = tuple(_regel(r, p) for r in invoer.personeel)
+    kosten_per_product = _som_per_product(invoer, regels)
+    pool_personeel = sum(r.kosten for r in regels if r.regel.product == OVERHEAD)
+    pool = pool_personeel + sum(k.bedrag for k in invoer.kosten if k.product == OVERHEAD)
+    som_d = sum(k["direct"] for k in kosten_per_product.values())
+    methode = invoer.waarde("overhead_methode")
+    producten = tuple(
+        _product(prod, kosten_per_product[prod.code], regels, uren, p, methode, pool, pool_personeel, som_d)
+        for prod in invoer.producten
+    )
+    return KostprijsResultaat(invoer, p, uren, regels, producten, pool, pool_personeel, som_d)
+
+
+def _regel(regel: Personeelsregel, p) -> RegelResultaat:
+    """§1.1: K_r = f x L."""
+    opbouw = loonopbouw(regel.maandsalaris, regel.ort, p)
+    return RegelResultaat(regel, opbouw, regel.fte * opbouw.loonkosten_per_fte)
+
+
+def _som_per_product(invoer: KostprijsInvoer, regels) -> dict[str, dict]:
+    """§1.3: D_p = som K_r (regels van p) + som bedrag (Kosten van p)."""
+    uit = {}
+    for prod in invoer.producten:
+        eigen = [r for r in regels if r.regel.product == prod.code]
+        loon = sum(r.kosten for r in eigen)
+        overig = sum(k.bedrag for k in invoer.kosten if k.product == prod.code)
+        uit[prod.code] = {
+            "regels": eigen, "loon": loon, "overig": overig, "direct": loon + overig,
+            "fte": sum(r.regel.fte for r in eigen),
+            "salaris": sum(r.regel.fte * r.opbouw.jaarsalaris for r in eigen),
+            "cao": sum(r.regel.fte * r.opbouw.cao_opslagen for r in eigen),
+            "werkgever": sum(r.regel.fte * r.opbouw.werkgeverslasten for r in eigen),
+        }
+    return uit
+
+
+def _overhead(direct, methode, pool, pool_personeel, som_d, loon, p):
+    """§1.4: werkelijk = O x D_p / som D_q; norm = overhead_norm x D_p. Geeft (OH_p, loondeel van OH_p)."""
+    if methode == "norm":
+        oh = p["overhead_norm"] * direct
+        return oh, (oh * loon / direct if _positief(direct) else 0.0)
+    aandeel = direct / som_d
+    return pool * aandeel, pool_personeel * aandeel
+
+
+def _positief(x) -> bool:
+    try:
+        return bool(x > 0)
+    except ValueError:  # numpy-array: alle scenario's
+        return bool((x > 0).all())
+
+
+def _product(prod: Product, k: dict, regels, uren: Uren, p, methode, pool, pool_pers, som_d) -> ProductResultaat:
+    d = k["direct"]
+    oh, oh_loon = _overhead(d, methode, pool, pool_pers, som_d, k["loon"], p)
+    integraal = (d + oh) * (1 + p["risico_opslag"])  # §1.5
+    volume, uren_p, per_uur, per_plaats, gerealiseerd, geschat = _volumes(prod, k, integraal, uren, p)
+    kostprijs = integraal / volume if prod.eenheid != "traject" else per_uur * prod.uren_per_traject
+    tarief = prod.gemeentetarief
+    opbrengst = None if tarief is None else tarief * gerealiseerd  # §1.6
+    return ProductResultaat(
+        product=prod, fte=k["fte"], jaarsalaris=k["salaris"], cao_opslagen=k["cao"],
+        werkgeverslasten=k["werkgever"], loonkosten=k["loon"], overige_directe_kosten=k["overig"],
+        directe_kosten=d, overhead=oh, overhead_personeel=oh_loon, risico=integraal - d - oh,
+        integrale_kosten=integraal, normvolume=volume, directe_uren=uren_p, kostprijs=kostprijs,
+        kostprijs_per_uur=per_uur, kostprijs_per_plaats_per_jaar=per_plaats, gerealiseerd_volume=gerealiseerd,
+        volume_geschat=geschat, gemeentetarief=tarief,
+        verschil_per_eenheid=None if tarief is None else tarief - kostprijs,
+        opbrengst=opbrengst, tekort=None if tarief is None else integraal - opbrengst,
+        dekkingsgraad=None if tarief is None else opbrengst / integraal,
+    )
+
+
+def _volumes(prod: Product, k: dict, integraal, uren: Uren, p):
+    """§1.6: normvolume, directe uren, kostprijs per uur/plaats en gerealiseerd volume."""
+    if prod.soort == "opvang":
+        capaciteit = prod.plaatsen * p["dagen_per_jaar"]
+        bezetting = p["bezettingsnorm"] if prod.werkelijke_bezetting is None else prod.werkelijke_bezetting
+        return (capaciteit * p["bezettingsnorm"], None, None, integraal / prod.plaatsen,
+                capaciteit * bezetting, False)
+    h = sum(r.regel.fte * uren.direct for r in k["regels"])
+    per_uur = integraal / h
+    if prod.eenheid == "uur":
+        return h, h, per_uur, None, h, False
+    if prod.trajecten_per_jaar is None:
+        return h, h, per_uur, None, h / prod.uren_per_traject, True
+    return h, h, per_uur, None, prod.trajecten_per_jaar, False

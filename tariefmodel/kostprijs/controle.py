@@ -1,0 +1,79 @@
+"""Controles over bladen heen: kan elk product volgens de rekenmethode worden berekend?"""
+
+from __future__ import annotations
+
+from tariefmodel.kostprijs.invoer import OVERHEAD, KostprijsInvoer
+from tariefmodel.parameters import cao_salaristabel
+from tariefmodel.werkboek.meldingen import Meldingen
+
+BLAD_UP = "Uitgangspunten"
+
+
+def controleer_berekenbaar(uitgangspunten, producten, personeel, kosten, meldingen: Meldingen) -> None:
+    """Fouten voor wat niet te berekenen is; waarschuwingen voor wat opvalt."""
+    from tariefmodel.werkboek.kostprijs import DREMPEL_OVERHEADPERCENTAGE
+
+    if not producten:
+        meldingen.fout("er staat geen enkel product in het blad", blad="Producten", rij=2, kolom="Code")
+        return
+    _ontbrekende_standaarden(uitgangspunten, meldingen)
+    if meldingen.heeft_fouten:
+        return
+    invoer = KostprijsInvoer(uitgangspunten, tuple(producten.values()), tuple(personeel), tuple(kosten))
+    p = invoer.getallen()
+    inzetbaar = (p["jaaruren"] - p["verlofuren"] - p["feestdaguren"]) * (1 - p["verzuim"]) - p["scholing_overleg_uren"]
+    if inzetbaar <= 0:
+        meldingen.fout("de inzetbare uren per fte worden 0 of negatief: verlaag verlof, verzuim of "
+                       "scholing_overleg_uren", blad=BLAD_UP, kolom="Waarde")
+        return
+    _producten_berekenbaar(producten, personeel, kosten, meldingen)
+    if meldingen.heeft_fouten:
+        return
+    from tariefmodel.kostprijs.berekening import bereken
+
+    resultaat = bereken(invoer)
+    if resultaat.overhead_percentage > DREMPEL_OVERHEADPERCENTAGE:
+        meldingen.waarschuwing(
+            f"het overheadpercentage is {resultaat.overhead_percentage:.1%} van de directe kosten; dat is "
+            f"ongebruikelijk hoog (boven {DREMPEL_OVERHEADPERCENTAGE:.0%})".replace(".", ","),
+            blad="Personeel", kolom="Product")
+    _waarschuwingen(invoer, meldingen)
+
+
+def _ontbrekende_standaarden(uitgangspunten, meldingen) -> None:
+    for naam, u in sorted(uitgangspunten.items()):
+        if u.waarde is None and naam not in {"tarief_index"}:
+            meldingen.fout(f"parameter '{naam}' heeft geen meegeleverde waarde voor dit rekenjaar (NOT FOUND); "
+                           "vul zelf een waarde in", blad=BLAD_UP, kolom="Waarde")
+
+
+def _producten_berekenbaar(producten, personeel, kosten, meldingen) -> None:
+    direct_totaal = sum(r.fte for r in personeel if r.product != OVERHEAD) + sum(
+        k.bedrag for k in kosten if k.product != OVERHEAD)
+    if direct_totaal <= 0:
+        meldingen.fout("geen enkel product heeft directe kosten (personeel of kosten); overhead kan niet "
+                       "worden verdeeld", blad="Personeel", kolom="Product")
+    for prod in producten.values():
+        fte = sum(r.fte for r in personeel if r.product == prod.code)
+        if prod.soort == "ambulant" and fte <= 0:
+            meldingen.fout(f"ambulant product '{prod.code}' heeft geen personeel (FTE > 0) in blad Personeel; "
+                           "zonder directe uren is er geen kostprijs per uur", blad="Producten", rij=prod.rij, kolom="Code")
+
+
+def _waarschuwingen(invoer: KostprijsInvoer, meldingen: Meldingen) -> None:
+    u = invoer.uitgangspunten["overige_personeelskosten_per_fte"]
+    if not u.waarde:
+        meldingen.waarschuwing("overige_personeelskosten_per_fte is 0: reis- en opleidingskosten (AMvB reële prijs, "
+                               "art. 5.4 lid 3 sub d) ontbreken in de kostprijs", blad=BLAD_UP, kolom="Waarde")
+    for prod in invoer.producten:
+        if prod.eenheid == "traject" and prod.trajecten_per_jaar is None and prod.gemeentetarief is not None:
+            meldingen.waarschuwing("'Trajecten per jaar' is leeg: de opbrengst rekent met de capaciteit "
+                                   "(directe uren / uren per traject)", blad="Producten", rij=prod.rij,
+                                   kolom="Trajecten per jaar")
+    uit_tabel = [r for r in invoer.personeel if r.salarisbron.startswith("CAO")]
+    tabeljaar = max((b.peildatum.year for b in cao_salaristabel().values()), default=invoer.rekenjaar)
+    if uit_tabel and invoer.rekenjaar > tabeljaar:
+        meldingen.waarschuwing(
+            f"{len(uit_tabel)} personeelsregel(s) gebruiken de meegeleverde CAO-tabel ({tabeljaar}), de laatst gevonden tabel "
+            f"(latere tabellen: NOT FOUND). Voor rekenjaar {invoer.rekenjaar} kan het salaris hoger zijn: vul "
+            "Maandsalaris of het blad Salaristabel in", blad="Personeel", kolom="Schaal")

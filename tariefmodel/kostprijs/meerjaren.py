@@ -1,0 +1,68 @@
+"""Meerjarenraming: kostprijs met CAO- en prijsstijging tegen het tarief met OVA (rekenmethode.md §1.8).
+
+Het loondeel van I_p (eigen loonkosten plus het loondeel van de overhead, met risico-opslag) groeit
+met cao_stijging van jaar t; de rest met prijsindex van t; het gemeentetarief met ova van t (of met
+tarief_index als de gemeente een eigen index kiest). Het rekenjaar zelf is jaar 0, zonder groei.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tariefmodel import uitgangspunten as up
+from tariefmodel.kostprijs.berekening import KostprijsResultaat, ProductResultaat
+
+
+@dataclass(frozen=True)
+class Jaarraming:
+    jaar: int
+    code: str
+    kostprijs: float
+    tarief: float | None
+    integrale_kosten: float
+    opbrengst: float | None
+    tekort: float | None
+    cumulatief_tekort: float | None
+    cao_stijging: float
+    prijsindex: float
+    tariefindex: float
+
+
+def loondeel(p: ProductResultaat, risico_opslag: float) -> float:
+    """Het deel van I_p dat loonkosten is: (som K_r + loondeel overhead) x (1 + risico_opslag)."""
+    return (p.loonkosten + p.overhead_personeel) * (1 + risico_opslag)
+
+
+def indices(resultaat: KostprijsResultaat, jaar: int) -> tuple[up.Uitgangspunt, up.Uitgangspunt, up.Uitgangspunt]:
+    """(cao_stijging, prijsindex, tariefindex) die in ``jaar`` gelden, met hun bron."""
+    u = resultaat.invoer.uitgangspunten
+    tarief = up.reekswaarde(u, "tarief_index", jaar) if "tarief_index" in u else None
+    if tarief is None or tarief.waarde is None:
+        tarief = up.reekswaarde(u, "ova", jaar)
+    return up.reekswaarde(u, "cao_stijging", jaar), up.reekswaarde(u, "prijsindex", jaar), tarief
+
+
+def meerjaren(resultaat: KostprijsResultaat, jaren: int | None = None) -> list[Jaarraming]:
+    """Per jaar en product: kostprijs, geïndexeerd tarief, tekort en cumulatief tekort."""
+    invoer = resultaat.invoer
+    aantal = int(jaren or resultaat.parameters["meerjaren_jaren"])
+    risico = resultaat.parameters["risico_opslag"]
+    uit = []
+    for p in resultaat.producten:
+        loon0 = loondeel(p, risico)
+        loon, rest, tarief, cumulatief = loon0, p.integrale_kosten - loon0, p.gemeentetarief, 0.0
+        for k in range(aantal):
+            jaar = invoer.rekenjaar + k
+            cao, prijs, index = (float(i.waarde) for i in indices(resultaat, jaar))
+            if k > 0:
+                loon, rest = loon * (1 + cao), rest * (1 + prijs)
+                tarief = None if tarief is None else tarief * (1 + index)
+            integraal = loon + rest
+            opbrengst = None if tarief is None else tarief * p.gerealiseerd_volume
+            tekort = None if opbrengst is None else integraal - opbrengst
+            cumulatief = None if tekort is None else cumulatief + tekort
+            kostprijs = p.kostprijs * integraal / p.integrale_kosten if p.integrale_kosten else 0.0
+            uit.append(Jaarraming(jaar, p.code, kostprijs, tarief, integraal,
+                                  opbrengst, tekort, cumulatief, cao if k else 0.0, prijs if k else 0.0,
+                                  index if k else 0.0))
+    return uit

@@ -1,0 +1,1 @@
+"""Opdrachten van de opdrachtregel; elke module heeft ``registreer(subparsers)``."""

@@ -1,0 +1,59 @@
+"""Hulpfuncties die alle opdrachten delen: invoer lezen, uitvoer schrijven, tabellen tonen."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from tariefmodel.bestanden import controleer_niet_invoer, schrijf_atomair
+from tariefmodel.cli import Invoerprobleem
+
+
+def lees_invoer(pad: str) -> bytes:
+    """De bytes van een invoerbestand; Nederlandse fout als het niet te lezen is."""
+    bestand = Path(pad)
+    if not bestand.exists():
+        raise Invoerprobleem(f"bestand '{pad}' bestaat niet")
+    if bestand.is_dir():
+        raise Invoerprobleem(f"'{pad}' is een map, geen werkboek")
+    try:
+        return bestand.read_bytes()
+    except OSError as fout:
+        raise Invoerprobleem(f"bestand '{pad}' kan niet worden gelezen ({fout.strerror})") from None
+
+
+def schrijf_uitvoer(pad: str, data: bytes, *invoer: str) -> None:
+    controleer_niet_invoer(Path(pad), *(Path(i) for i in invoer))
+    schrijf_atomair(pad, data)
+    print(f"Geschreven: {pad}")
+
+
+def druk_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def tekst_tabel(kopjes: list[str], rijen: list[list[str]], rechts: set[int] = frozenset()) -> str:
+    """Een eenvoudige tekstuele tabel; kolommen in ``rechts`` rechts uitgelijnd."""
+    breedtes = [max(len(str(x)) for x in [k, *[r[i] for r in rijen]]) for i, k in enumerate(kopjes)]
+
+    def regel(cellen):
+        return "  ".join(str(c).rjust(b) if i in rechts else str(c).ljust(b)
+                         for i, (c, b) in enumerate(zip(cellen, breedtes))).rstrip()
+
+    return "\n".join([regel(kopjes), regel(["-" * b for b in breedtes]), *[regel(r) for r in rijen]])
+
+
+def lees_zet(paren: list[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """--zet naam=waarde (parameter) of --zet gemeentetarief[CODE]=waarde (tarief van een product)."""
+    parameters, tarieven = {}, {}
+    for paar in paren or []:
+        if "=" not in paar:
+            raise Invoerprobleem(f"--zet '{paar}': gebruik naam=waarde, bijvoorbeeld --zet bezettingsnorm=0,95")
+        naam, waarde = (d.strip() for d in paar.split("=", 1))
+        if naam.casefold().startswith("gemeentetarief[") and naam.endswith("]"):
+            tarieven[naam[len("gemeentetarief["):-1].strip().upper()] = waarde
+        else:
+            parameters[naam.casefold()] = waarde
+    return parameters, tarieven

@@ -1,0 +1,182 @@
+"""Uitgangspunten: de parameterwaarden van één berekening, met herkomst, status en bron.
+
+Volgorde (rekenmethode.md, inleiding): scenario > werkboek > meegeleverde gedateerde standaard.
+Peildatum van een rekenjaar: 1 juli (midden van het jaar; zie docs/rekenmethode-uitbreidingen.md).
+Reeksen (ova, cao_stijging, prijsindex) mogen per jaar gezet worden als ``naam_<jaar>``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from tariefmodel.parameters import ParameterDefinitie, definities
+from tariefmodel.werkboek.getallen import GeenGetal, is_leeg, lees_getal
+from tariefmodel.werkboek.meldingen import Meldingen
+
+BLAD = "Uitgangspunten"
+TEKSTPARAMETERS = {"organisatie": "tekst", "rekenjaar": "jaar", "concept": "ja/nee"}
+_JA = {"ja", "j", "yes", "true", "waar", "1"}
+_NEE = {"nee", "n", "no", "false", "onwaar", "0"}
+
+
+@dataclass(frozen=True)
+class Uitgangspunt:
+    naam: str
+    waarde: float | str | bool | None
+    eenheid: str
+    status: str
+    bron: str
+    herkomst: str  # standaard | werkboek | scenario
+    toelichting: str = ""
+    geldig_vanaf: dt.date | None = None
+    rij: int | None = None
+    doorgetrokken: bool = False
+
+    @property
+    def label(self) -> str:
+        """Status zoals de gebruiker hem ziet (ESTIMATE/NOT FOUND blijven zichtbaar)."""
+        if self.herkomst != "standaard":
+            return self.herkomst
+        return f"{self.status} (doorgetrokken)" if self.doorgetrokken else self.status
+
+
+def peildatum(rekenjaar: int) -> dt.date:
+    return dt.date(rekenjaar, 7, 1)
+
+
+def standaard(definitie: ParameterDefinitie, jaar: int) -> Uitgangspunt:
+    """De meegeleverde waarde voor ``jaar``; waarde None als er geen geldt."""
+    gevonden = definitie.op(peildatum(jaar))
+    if gevonden is None:
+        return Uitgangspunt(definitie.naam, None, definitie.eenheid, "NOT FOUND",
+                            "geen meegeleverde waarde voor dit jaar", "standaard")
+    doorgetrokken = definitie.reeks and gevonden.datum.year < jaar
+    return Uitgangspunt(definitie.naam, gevonden.waarde, definitie.eenheid, gevonden.status, gevonden.bron,
+                        "standaard", gevonden.toelichting, gevonden.datum, doorgetrokken=doorgetrokken)
+
+
+def splits_reeksnaam(naam: str) -> tuple[str, int | None]:
+    """'ova_2027' -> ('ova', 2027) als 'ova' een reeks is; anders (naam, None)."""
+    gevonden = re.fullmatch(r"(.+)_(\d{4})", naam)
+    if gevonden:
+        basis = definities().get(gevonden.group(1))
+        if basis is not None and basis.reeks:
+            return gevonden.group(1), int(gevonden.group(2))
+    return naam, None
+
+
+def lees_waarde(naam: str, ruw: object) -> float | str | bool:
+    """Zet een ruwe waarde om naar het type van parameter ``naam``; ValueError met Nederlandse tekst."""
+    basis, _ = splits_reeksnaam(naam)
+    soort = TEKSTPARAMETERS.get(basis) or definities()[basis].soort
+    if soort == "tekst":
+        return str(ruw).strip()
+    if soort == "ja/nee":
+        tekst = str(ruw).strip().casefold()
+        if isinstance(ruw, bool):
+            return ruw
+        if tekst in _JA or tekst in _NEE:
+            return tekst in _JA
+        raise ValueError(f"'{ruw}' is geen ja/nee")
+    if soort == "keuze":
+        tekst = str(ruw).strip().casefold()
+        keuzes = definities()[basis].keuzes
+        if tekst not in keuzes:
+            raise ValueError(f"'{ruw}' is niet toegestaan; kies uit: {', '.join(keuzes)}")
+        return tekst
+    try:
+        getal = lees_getal(ruw)
+    except GeenGetal as fout:
+        raise ValueError(str(fout)) from None
+    if soort in {"jaar", "geheel"}:
+        if not getal.is_integer():
+            raise ValueError(f"verwacht een geheel getal, gevonden {ruw}")
+        getal = int(getal)
+        if soort == "jaar" and not 2000 <= getal <= 2100:
+            raise ValueError(f"{getal} is geen geldig rekenjaar (2000-2100)")
+    fout = definities()[basis].buiten_bereik(getal) if basis in definities() else None
+    if fout:
+        raise ValueError(fout)
+    return getal
+
+
+def bepaal(rijen: Iterable[tuple[int, object, object]], toegestaan: set[str], meldingen: Meldingen,
+           verplicht: Iterable[str] = ("organisatie", "rekenjaar")) -> dict[str, Uitgangspunt]:
+    """Lees (rij, Parameter, Waarde)-regels en vul aan met standaardwaarden voor het rekenjaar."""
+    gezet: dict[str, Uitgangspunt] = {}
+    for rij, ruwe_naam, ruw in rijen:
+        naam = str(ruwe_naam).strip().casefold() if not is_leeg(ruwe_naam) else ""
+        if not naam:
+            meldingen.fout("parameternaam ontbreekt", blad=BLAD, rij=rij, kolom="Parameter")
+            continue
+        basis, _ = splits_reeksnaam(naam)
+        if basis not in toegestaan:
+            meldingen.fout(f"onbekende parameter '{ruwe_naam}' (bekende namen: {', '.join(sorted(toegestaan))})",
+                           blad=BLAD, rij=rij, kolom="Parameter")
+            continue
+        if naam in gezet:
+            meldingen.fout(f"parameter '{naam}' staat twee keer in het blad (ook rij {gezet[naam].rij})",
+                           blad=BLAD, rij=rij, kolom="Parameter")
+            continue
+        if is_leeg(ruw):
+            continue  # lege Waarde = meegeleverde standaard (werkboekformaat.md)
+        try:
+            waarde = lees_waarde(naam, ruw)
+        except ValueError as fout:
+            meldingen.fout(f"{naam}: {fout}", blad=BLAD, rij=rij, kolom="Waarde")
+            continue
+        gezet[naam] = _uit_werkboek(naam, waarde, rij)
+    for naam in verplicht:
+        if naam not in gezet:
+            meldingen.fout(f"parameter '{naam}' ontbreekt of is leeg; vul deze in", blad=BLAD, kolom="Waarde")
+    jaar = gezet.get("rekenjaar")
+    if jaar is None:
+        return gezet
+    return vul_standaarden(gezet, toegestaan, int(jaar.waarde))
+
+
+def _uit_werkboek(naam: str, waarde, rij: int | None, herkomst: str = "werkboek") -> Uitgangspunt:
+    basis, _ = splits_reeksnaam(naam)
+    definitie = definities().get(basis)
+    eenheid = definitie.eenheid if definitie else TEKSTPARAMETERS.get(basis, "")
+    return Uitgangspunt(naam, waarde, eenheid, herkomst.upper(), f"{herkomst} ({BLAD}, rij {rij})" if rij else herkomst,
+                        herkomst, rij=rij)
+
+
+def vul_standaarden(gezet: dict[str, Uitgangspunt], toegestaan: set[str], jaar: int) -> dict[str, Uitgangspunt]:
+    uit = dict(gezet)
+    for naam in sorted(toegestaan):
+        if naam not in uit and naam in definities():
+            uit[naam] = standaard(definities()[naam], jaar)
+    return uit
+
+
+def met_wijzigingen(uitgangspunten: Mapping[str, Uitgangspunt], wijzigingen: Mapping[str, object],
+                    toegestaan: set[str]) -> dict[str, Uitgangspunt]:
+    """Scenario: overschrijf parameters (ValueError met Nederlandse tekst bij een fout)."""
+    uit = dict(uitgangspunten)
+    for naam, ruw in wijzigingen.items():
+        basis, _ = splits_reeksnaam(naam)
+        if basis not in toegestaan:
+            raise ValueError(f"onbekende parameter '{naam}'")
+        waarde = ruw if isinstance(ruw, (int, float)) and not isinstance(ruw, bool) else lees_waarde(naam, ruw)
+        if isinstance(waarde, (int, float)) and basis in definities():
+            fout = definities()[basis].buiten_bereik(waarde)
+            if fout:
+                raise ValueError(f"{naam}: {fout}")
+        uit[naam] = replace(_uit_werkboek(naam, waarde, None, "scenario"))
+    return uit
+
+
+def reekswaarde(uitgangspunten: Mapping[str, Uitgangspunt], naam: str, jaar: int) -> Uitgangspunt:
+    """Waarde van reeks ``naam`` in ``jaar``: naam_jaar > gezette naam > meegeleverde reeks."""
+    specifiek = uitgangspunten.get(f"{naam}_{jaar}")
+    if specifiek is not None:
+        return specifiek
+    algemeen = uitgangspunten.get(naam)
+    if algemeen is not None and algemeen.herkomst != "standaard":
+        return algemeen
+    return standaard(definities()[naam], jaar)

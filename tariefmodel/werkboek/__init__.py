@@ -1,0 +1,1 @@
+"""Werkboeken lezen, valideren en schrijven (werkboekformaat.md)."""
