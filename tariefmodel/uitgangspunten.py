@@ -162,7 +162,10 @@ def met_wijzigingen(uitgangspunten: Mapping[str, Uitgangspunt], wijzigingen: Map
         basis, _ = splits_reeksnaam(naam)
         if basis not in toegestaan:
             raise ValueError(f"onbekende parameter '{naam}'")
-        waarde = ruw if isinstance(ruw, (int, float)) and not isinstance(ruw, bool) else lees_waarde(naam, ruw)
+        try:
+            waarde = ruw if isinstance(ruw, (int, float)) and not isinstance(ruw, bool) else lees_waarde(naam, ruw)
+        except ValueError as fout:
+            raise ValueError(f"{naam}: {fout}") from None
         if isinstance(waarde, (int, float)) and basis in definities():
             fout = definities()[basis].buiten_bereik(waarde)
             if fout:

@@ -1,0 +1,297 @@
+"""Altair-grafieken voor app en rapport, met de Nederlandse getalnotatie in de spec zelf.
+
+Elke grafiek draagt ``usermeta.embedOptions.formatLocale`` (nl-NL): vega-embed in de browser (ook
+in Streamlit) leest die en toont € 1.234,56. vl-convert (PNG/SVG voor het rapport) leest usermeta
+niet; gebruik daarom ``naar_svg`` / ``naar_png`` hieronder, die de locale meegeven.
+Bedragen in labels en tooltips worden met Babel (tariefmodel.formaat) opgemaakt.
+Geen streamlit hier: het model blijft vrij van de app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import altair as alt
+import pandas as pd
+
+from tariefmodel import formaat
+from tariefmodel.kostprijs.opbouw import opbouw
+
+LOCALE = "nl-NL"
+EURO_AS = "$,.0f"  # d3-formaat; met de nl-NL-locale: € 1.234
+PROCENT_AS = ".0%"
+
+# Rustige kleuren voor een publiek-bestuurlijk publiek (kleurenblind-veilig: blauw tegen oranje).
+KLEUR_STAP = "#6f93b8"
+KLEUR_TOTAAL = "#1f4e79"
+KLEUR_TARIEF = "#c0502b"
+KLEUR_POSITIEF = "#2e7d5b"
+KLEUR_NEGATIEF = "#c0502b"
+KLEUR_GRIJS = "#8a96a3"
+
+STAP_UITLEG = {
+    "Loon": "Brutojaarsalarissen van het personeel van dit product (CAO Sociaal Werk).",
+    "CAO-opslagen": "Vakantietoeslag, eindejaarsuitkering, onregelmatigheidstoeslag (ORT) en loopbaanbudget.",
+    "Werkgeverslasten": "Sociale premies, pensioenpremie werkgever en overige personeelskosten (reis, opleiding).",
+    "Materiële kosten": "Huisvesting, beveiliging, inrichting en andere kosten die direct bij dit product horen.",
+    "Productiviteit": ("Niet elke plaats is elke dag bezet (bezettingsnorm) en niet elk uur is cliënturen "
+                       "(verlof, verzuim, scholing, overleg): de kosten worden over minder eenheden verdeeld."),
+    "Overhead": "Het aandeel in management, administratie, ICT en kantoor.",
+    "Risico": "Opslag voor ondernemersrisico (reële prijs, AMvB art. 5.4).",
+    "Kostprijs": "De kostendekkende prijs per eenheid: de som van alle stappen.",
+}
+
+
+@lru_cache(maxsize=1)
+def locale_opties() -> dict:
+    """De embed-opties met de nl-NL getal- en tijdnotatie (uit vl-convert, dus zonder netwerk)."""
+    import vl_convert as vlc
+
+    return {"formatLocale": vlc.get_format_locale(LOCALE), "timeFormatLocale": vlc.get_time_format_locale(LOCALE)}
+
+
+def nl(grafiek: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Zet de nl-NL-locale in de spec (usermeta.embedOptions) en een rustige basisopmaak."""
+    return grafiek.properties(usermeta={"embedOptions": dict(locale_opties())}).configure_view(
+        strokeWidth=0).configure_axis(labelFontSize=12, titleFontSize=12, titleFontWeight="normal")
+
+
+def naar_svg(grafiek: alt.TopLevelMixin) -> str:
+    """SVG met Nederlandse getalnotatie (voor het rapport)."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_svg(grafiek.to_dict(), format_locale=LOCALE, time_format_locale=LOCALE)
+
+
+def naar_png(grafiek: alt.TopLevelMixin, schaal: float = 2.0) -> bytes:
+    """PNG met Nederlandse getalnotatie (voor het rapport)."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_png(grafiek.to_dict(), scale=schaal, format_locale=LOCALE, time_format_locale=LOCALE)
+
+
+def _eenheid_tekst(eenheid: str) -> str:
+    return f"per {eenheid}"
+
+
+# --- kostprijsopbouw (waterval) -------------------------------------------------------------------
+
+def opbouw_data(stappen: Sequence[tuple[str, float]]) -> pd.DataFrame:
+    """Waterval-tabel: per stap begin, eind en bedrag; de laatste regel is de kostprijs (0 -> som)."""
+    rijen, stand = [], 0.0
+    for stap, bedrag in stappen:
+        bedrag = float(bedrag)
+        rijen.append({"stap": stap, "begin": stand, "eind": stand + bedrag, "bedrag": bedrag, "soort": "stap"})
+        stand += bedrag
+    rijen.append({"stap": "Kostprijs", "begin": 0.0, "eind": stand, "bedrag": stand, "soort": "totaal"})
+    data = pd.DataFrame(rijen)
+    data["label"] = [formaat.euro(b) if s == "totaal" else f"+ {formaat.euro(b)}" if b >= 0
+                     else f"− {formaat.euro(-b)}" for b, s in zip(data["bedrag"], data["soort"])]
+    data["uitleg"] = [STAP_UITLEG.get(s, "") for s in data["stap"]]
+    return data
+
+
+def opbouw_grafiek(product, parameters, *, titel: str | None = None, breedte: int | str = "container",
+                   hoogte: int = 300) -> alt.LayerChart:
+    """De kostprijsopbouw van één product als waterval, met het gemeentetarief als verticale lijn.
+
+    ``product`` is een ProductResultaat, ``parameters`` de parameters van de berekening
+    (``resultaat.parameters``). Leest van boven (loon) naar beneden (kostprijs).
+    """
+    data = opbouw_data(opbouw(product, parameters))
+    eenheid = _eenheid_tekst(product.product.eenheid)
+    volgorde = list(data["stap"])
+    y = alt.Y("stap:N", sort=volgorde, title=None, axis=alt.Axis(labelLimit=160, ticks=False))
+    x_titel = f"Bedrag {eenheid}"
+    balken = alt.Chart(data).mark_bar(cornerRadius=2, height={"band": 0.7}).encode(
+        y=y, x=alt.X("begin:Q", title=x_titel, axis=alt.Axis(format=EURO_AS)), x2="eind:Q",
+        color=alt.Color("soort:N", scale=alt.Scale(domain=["stap", "totaal"], range=[KLEUR_STAP, KLEUR_TOTAAL]),
+                        legend=None),
+        tooltip=[alt.Tooltip("stap:N", title="Stap"), alt.Tooltip("label:N", title=f"Bedrag {eenheid}"),
+                 alt.Tooltip("uitleg:N", title="Uitleg")],
+    )
+    labels = alt.Chart(data).mark_text(align="left", dx=4, fontSize=12, color="#1b1b1b").encode(
+        y=y, x=alt.X("label_x:Q"), text="label:N").transform_calculate(label_x="max(datum.begin, datum.eind)")
+    lagen = [balken, labels]
+    if product.gemeentetarief is not None:
+        lagen += _tariefregel(product.gemeentetarief, eenheid)
+    grafiek = alt.layer(*lagen).properties(width=breedte, height=hoogte)
+    if titel:
+        grafiek = grafiek.properties(title=titel)
+    return nl(grafiek)
+
+
+def _tariefregel(tarief: float, eenheid: str) -> list[alt.Chart]:
+    data = pd.DataFrame({"tarief": [float(tarief)], "label": [f"Gemeentetarief {formaat.euro(tarief)}"]})
+    regel = alt.Chart(data).mark_rule(color=KLEUR_TARIEF, strokeWidth=2, strokeDash=[6, 3]).encode(
+        x="tarief:Q", tooltip=[alt.Tooltip("label:N", title=f"Wat de gemeente betaalt {eenheid}")])
+    tekst = alt.Chart(data).mark_text(align="left", baseline="top", dx=4, y=2, color=KLEUR_TARIEF,
+                                      fontWeight="bold", fontSize=12).encode(x="tarief:Q", text="label:N")
+    return [regel, tekst]
+
+
+# --- gevoeligheid (tornado) -----------------------------------------------------------------------
+
+def tornado_grafiek(regels: Iterable, basis: float, eenheid: str, *, breedte: int | str = "container") -> alt.LayerChart:
+    """Tornado: per uitgangspunt de kostprijs bij de lage en de hoge waarde, gesorteerd op effect.
+
+    ``regels``: TornadoRegel-objecten (tariefmodel.kostprijs.gevoeligheid.tornado).
+    """
+    rijen = []
+    for r in regels:
+        for kant, waarde, prijs in (("laag", r.laag, r.kostprijs_laag), ("hoog", r.hoog, r.kostprijs_hoog)):
+            rijen.append({"uitgangspunt": r.label, "kant": f"{kant}: {r.tekst(waarde)}",
+                          "richting": "hoger" if prijs >= basis else "lager", "begin": basis, "eind": float(prijs),
+                          "label": formaat.euro(prijs), "verschil": _verschil_tekst(prijs - basis),
+                          "instelling": r.tekst(waarde)})
+    data = pd.DataFrame(rijen)
+    volgorde = list(dict.fromkeys(data["uitgangspunt"])) if len(data) else []
+    y = alt.Y("uitgangspunt:N", sort=volgorde, title=None, axis=alt.Axis(labelLimit=220, ticks=False))
+    balken = alt.Chart(data).mark_bar(height={"band": 0.6}).encode(
+        y=y, x=alt.X("begin:Q", title=f"Kostprijs {_eenheid_tekst(eenheid)}", axis=alt.Axis(format=EURO_AS),
+                     scale=alt.Scale(zero=False)), x2="eind:Q",
+        color=alt.Color("richting:N", scale=alt.Scale(domain=["lager", "hoger"], range=[KLEUR_POSITIEF, KLEUR_NEGATIEF]),
+                        legend=alt.Legend(title="Kostprijs wordt", orient="bottom")),
+        tooltip=[alt.Tooltip("uitgangspunt:N", title="Uitgangspunt"), alt.Tooltip("instelling:N", title="Waarde"),
+                 alt.Tooltip("label:N", title="Kostprijs"), alt.Tooltip("verschil:N", title="Verschil")],
+    )
+    tekst = alt.Chart(data).mark_text(fontSize=11, color="#1b1b1b").encode(
+        y=y, x="eind:Q", text="instelling:N",
+        align=alt.condition("datum.eind >= datum.begin", alt.value("left"), alt.value("right")),
+        dx=alt.condition("datum.eind >= datum.begin", alt.value(4), alt.value(-4)))
+    basislijn = alt.Chart(pd.DataFrame({"x": [float(basis)], "label": [f"Basis {formaat.euro(basis)}"]})).mark_rule(
+        color=KLEUR_TOTAAL, strokeWidth=2).encode(x="x:Q", tooltip=[alt.Tooltip("label:N", title="Kostprijs nu")])
+    hoogte = max(120, 42 * len(volgorde))
+    return nl(alt.layer(balken, tekst, basislijn).properties(width=breedte, height=hoogte))
+
+
+def _verschil_tekst(verschil: float) -> str:
+    return f"+ {formaat.euro(verschil)}" if verschil >= 0 else f"− {formaat.euro(-verschil)}"
+
+
+# --- bezetting -> kostprijs -----------------------------------------------------------------------
+
+def bezetting_grafiek(data: pd.DataFrame, *, markeer: float | None = None,
+                      breedte: int | str = "container") -> alt.LayerChart:
+    """Kostprijs per etmaal tegen de bezettingsnorm, één lijn per opvangproduct.
+
+    ``data`` heeft kolommen product, bezetting (fractie) en kostprijs.
+    """
+    data = data.assign(label=[formaat.euro(k) for k in data["kostprijs"]],
+                       bezetting_tekst=[formaat.procent(b, 0) for b in data["bezetting"]])
+    basis = alt.Chart(data).encode(
+        x=alt.X("bezetting:Q", title="Bezettingsnorm", axis=alt.Axis(format=PROCENT_AS),
+                scale=alt.Scale(zero=False)),
+        y=alt.Y("kostprijs:Q", title="Kostprijs per etmaal", axis=alt.Axis(format=EURO_AS)),
+        color=alt.Color("product:N", title="Product", legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("product:N", title="Product"), alt.Tooltip("bezetting_tekst:N", title="Bezetting"),
+                 alt.Tooltip("label:N", title="Kostprijs per etmaal")],
+    )
+    lagen = [basis.mark_line(strokeWidth=2.5), basis.mark_point(filled=True, size=50)]
+    if markeer is not None:
+        lagen.append(alt.Chart(pd.DataFrame({"x": [markeer]})).mark_rule(
+            color=KLEUR_GRIJS, strokeDash=[4, 4]).encode(x="x:Q"))
+    return nl(alt.layer(*lagen).properties(width=breedte, height=280))
+
+
+# --- scenario's vergelijken -----------------------------------------------------------------------
+
+def scenario_grafiek(data: pd.DataFrame, *, breedte: int | str = "container") -> alt.Chart:
+    """Kostprijs per product per scenario als verschil met de basis in procenten.
+
+    ``data`` heeft kolommen product, scenario, verschil (fractie t.o.v. basis) en kostprijs.
+    """
+    data = data.assign(label=[formaat.euro(k) for k in data["kostprijs"]],
+                       verschil_tekst=[formaat.procent(v) for v in data["verschil"]])
+    grafiek = alt.Chart(data).mark_bar(cornerRadius=2).encode(
+        y=alt.Y("product:N", title=None, axis=alt.Axis(labelLimit=220)),
+        yOffset=alt.YOffset("scenario:N"),
+        x=alt.X("verschil:Q", title="Kostprijs t.o.v. het werkboek", axis=alt.Axis(format="+.0%")),
+        color=alt.Color("scenario:N", title="Scenario", legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("scenario:N", title="Scenario"), alt.Tooltip("product:N", title="Product"),
+                 alt.Tooltip("label:N", title="Kostprijs"), alt.Tooltip("verschil_tekst:N", title="Verschil")],
+    )
+    aantal = data["product"].nunique() * max(1, data["scenario"].nunique())
+    return nl(grafiek.properties(width=breedte, height=max(160, 22 * aantal)))
+
+
+# --- meerjaren ------------------------------------------------------------------------------------
+
+def meerjaren_grafiek(data: pd.DataFrame, eenheid: str, *, breedte: int | str = "container") -> alt.LayerChart:
+    """Kostprijs (CAO- en prijsstijging) tegen het tarief (OVA) per jaar.
+
+    ``data`` heeft kolommen jaar, reeks ('Kostprijs' / 'Tarief gemeente') en bedrag.
+    """
+    data = data.dropna(subset=["bedrag"]).assign(label=lambda d: [formaat.euro(b) for b in d["bedrag"]])
+    basis = alt.Chart(data).encode(
+        x=alt.X("jaar:O", title="Jaar", axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("bedrag:Q", title=f"Bedrag {_eenheid_tekst(eenheid)}", axis=alt.Axis(format=EURO_AS),
+                scale=alt.Scale(zero=False)),
+        color=alt.Color("reeks:N", title=None, legend=alt.Legend(orient="bottom"),
+                        scale=alt.Scale(domain=["Kostprijs", "Tarief gemeente"], range=[KLEUR_TOTAAL, KLEUR_TARIEF])),
+        tooltip=[alt.Tooltip("jaar:O", title="Jaar"), alt.Tooltip("reeks:N", title="Reeks"),
+                 alt.Tooltip("label:N", title="Bedrag")],
+    )
+    return nl(alt.layer(basis.mark_line(strokeWidth=2.5), basis.mark_point(filled=True, size=60))
+              .properties(width=breedte, height=280))
+
+
+def tekort_grafiek(data: pd.DataFrame, *, titel_y: str = "Cumulatief tekort",
+                   breedte: int | str = "container") -> alt.Chart:
+    """Staven per jaar: tekort (positief = verlies voor de aanbieder) in rood, overschot in groen.
+
+    ``data`` heeft kolommen jaar en bedrag.
+    """
+    data = data.dropna(subset=["bedrag"]).assign(
+        label=lambda d: [formaat.euro_heel(b) for b in d["bedrag"]],
+        soort=lambda d: ["tekort" if b > 0 else "overschot" for b in d["bedrag"]])
+    grafiek = alt.Chart(data).mark_bar(cornerRadius=2).encode(
+        x=alt.X("jaar:O", title="Jaar", axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("bedrag:Q", title=titel_y, axis=alt.Axis(format=EURO_AS)),
+        color=alt.Color("soort:N", scale=alt.Scale(domain=["tekort", "overschot"],
+                                                   range=[KLEUR_NEGATIEF, KLEUR_POSITIEF]), legend=None),
+        tooltip=[alt.Tooltip("jaar:O", title="Jaar"), alt.Tooltip("label:N", title=titel_y)],
+    )
+    return nl(grafiek.properties(width=breedte, height=240))
+
+
+# --- capaciteit -----------------------------------------------------------------------------------
+
+def weigerkans_grafiek(data: pd.DataFrame, *, huidig: int | None = None, doel: float | None = None,
+                       bij_norm: int | None = None, breedte: int | str = "container") -> alt.LayerChart:
+    """Weigerkans (Erlang B) tegen het aantal plaatsen, met de huidige plaatsen, het doel en 85%-bezetting.
+
+    ``data`` heeft kolommen plaatsen, weigerkans en bezetting (fracties).
+    """
+    data = data.assign(weiger_tekst=[formaat.procent(w) for w in data["weigerkans"]],
+                       bezetting_tekst=[formaat.procent(b) for b in data["bezetting"]])
+    x = alt.X("plaatsen:Q", title="Aantal plaatsen", axis=alt.Axis(format="d", tickMinStep=1))
+    lijn = alt.Chart(data).mark_line(color=KLEUR_TOTAAL, strokeWidth=2.5, point=alt.OverlayMarkDef(size=30)).encode(
+        x=x, y=alt.Y("weigerkans:Q", title="Kans dat een vrouw geweigerd wordt", axis=alt.Axis(format=PROCENT_AS)),
+        tooltip=[alt.Tooltip("plaatsen:Q", title="Plaatsen"), alt.Tooltip("weiger_tekst:N", title="Weigerkans"),
+                 alt.Tooltip("bezetting_tekst:N", title="Gemiddelde bezetting")])
+    lagen = [lijn]
+    if doel is not None:
+        lagen.append(_horizontale_lijn(doel, f"Doel: {formaat.procent(doel, 0)} weigeren"))
+    markeringen = [(huidig, "Nu", KLEUR_TARIEF), (bij_norm, "85% bezetting", KLEUR_GRIJS)]
+    for waarde, tekst, kleur in markeringen:
+        if waarde is not None:
+            lagen += _verticale_lijn(waarde, f"{tekst}: {waarde} plaatsen", kleur)
+    return nl(alt.layer(*lagen).properties(width=breedte, height=300))
+
+
+def _horizontale_lijn(y: float, label: str) -> alt.LayerChart:
+    data = pd.DataFrame({"y": [y], "label": [label]})
+    regel = alt.Chart(data).mark_rule(color=KLEUR_POSITIEF, strokeDash=[6, 3]).encode(y="y:Q")
+    tekst = alt.Chart(data).mark_text(align="right", baseline="bottom", x="width", dx=-4, dy=-3,
+                                      color=KLEUR_POSITIEF).encode(y="y:Q", text="label:N")
+    return alt.layer(regel, tekst)
+
+
+def _verticale_lijn(x: float, label: str, kleur: str) -> list[alt.Chart]:
+    data = pd.DataFrame({"x": [x], "label": [label]})
+    regel = alt.Chart(data).mark_rule(color=kleur, strokeWidth=2, strokeDash=[4, 3]).encode(x="x:Q")
+    tekst = alt.Chart(data).mark_text(align="left", baseline="top", dx=4, y=4, angle=0, color=kleur,
+                                      fontWeight="bold").encode(x="x:Q", text="label:N")
+    return [regel, tekst]
