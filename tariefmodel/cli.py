@@ -17,8 +17,9 @@ from tariefmodel import __version__
 from tariefmodel.bestanden import UitvoerFout
 from tariefmodel.werkboek.meldingen import WerkboekFout
 
-OPDRACHTMODULES = ("kostprijs", "landelijk", "export", "rapport", "bundel", "benchmark")
+OPDRACHTMODULES = ("kostprijs", "landelijk", "export", "rapport", "bundel")
 EXIT_GOED, EXIT_FOUT, EXIT_ONGELDIG = 0, 1, 2
+EXIT_AFGEBROKEN = 141  # 128 + SIGPIPE, zoals de shell: de uitvoer werd niet meer gelezen
 
 
 class Invoerprobleem(Exception):
@@ -63,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ONGELDIG
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # de lezer (bijv. `| head`) stopte eerder: geen programmafout
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_AFGEBROKEN
     except Exception:  # noqa: BLE001 - een programmafout: kort melden, geen stacktrace voor de gebruiker
         referentie = uuid.uuid4().hex[:8]
         if os.environ.get("TARIEFMODEL_DEBUG"):

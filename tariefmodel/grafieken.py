@@ -1,8 +1,8 @@
 """Altair-grafieken voor app en rapport, met de Nederlandse getalnotatie in de spec zelf.
 
-Elke grafiek draagt ``usermeta.embedOptions.formatLocale`` (nl-NL): vega-embed in de browser (ook
-in Streamlit) leest die en toont € 1.234,56. vl-convert (PNG/SVG voor het rapport) leest usermeta
-niet; gebruik daarom ``naar_svg`` / ``naar_png`` hieronder, die de locale meegeven.
+Elke grafiek draagt ``config.locale`` (nl-NL getal- en tijdnotatie uit vl-convert): Vega-Lite leest
+die in de browser (ook in Streamlit, dat ``usermeta.embedOptions.formatLocale`` weggooit) en in
+vl-convert (PNG/SVG voor het rapport). Zo toont een as-formaat als ``$,.0f`` € 1.234.
 Bedragen in labels en tooltips worden met Babel (tariefmodel.formaat) opgemaakt.
 Geen streamlit hier: het model blijft vrij van de app.
 """
@@ -21,6 +21,10 @@ from tariefmodel.kostprijs.opbouw import opbouw
 LOCALE = "nl-NL"
 EURO_AS = "$,.0f"  # d3-formaat; met de nl-NL-locale: € 1.234
 PROCENT_AS = ".0%"
+# Streamlit tekent met autosize 'fit': de hoogte omvat assen en legenda. Zoveel pixels gaan daaraan op.
+RAND_MET_LEGENDA = 110
+RIJHOOGTE = 22  # pixels per staaf in lange lijsten (35 centrumgemeenten): anders vallen namen weg
+LABELRUIMTE = 400  # legenda-labels niet afkappen
 
 # Rustige kleuren voor een publiek-bestuurlijk publiek (kleurenblind-veilig: blauw tegen oranje).
 KLEUR_STAP = "#6f93b8"
@@ -29,6 +33,7 @@ KLEUR_TARIEF = "#c0502b"
 KLEUR_POSITIEF = "#2e7d5b"
 KLEUR_NEGATIEF = "#c0502b"
 KLEUR_GRIJS = "#8a96a3"
+KLEUR_LICHT = "#b9cce0"
 
 STAP_UITLEG = {
     "Loon": "Brutojaarsalarissen van het personeel van dit product (CAO Sociaal Werk).",
@@ -44,17 +49,18 @@ STAP_UITLEG = {
 
 
 @lru_cache(maxsize=1)
-def locale_opties() -> dict:
-    """De embed-opties met de nl-NL getal- en tijdnotatie (uit vl-convert, dus zonder netwerk)."""
+def locale() -> dict:
+    """De Vega-Lite-locale nl-NL: {'number': ..., 'time': ...} (uit vl-convert, dus zonder netwerk)."""
     import vl_convert as vlc
 
-    return {"formatLocale": vlc.get_format_locale(LOCALE), "timeFormatLocale": vlc.get_time_format_locale(LOCALE)}
+    return {"number": vlc.get_format_locale(LOCALE), "time": vlc.get_time_format_locale(LOCALE)}
 
 
 def nl(grafiek: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Zet de nl-NL-locale in de spec (usermeta.embedOptions) en een rustige basisopmaak."""
-    return grafiek.properties(usermeta={"embedOptions": dict(locale_opties())}).configure_view(
-        strokeWidth=0).configure_axis(labelFontSize=12, titleFontSize=12, titleFontWeight="normal")
+    """Zet de nl-NL-locale in de spec (config.locale) en een rustige basisopmaak."""
+    return grafiek.configure(locale=locale()).configure_view(strokeWidth=0).configure_axis(
+        labelFontSize=12, titleFontSize=12, titleFontWeight="normal").configure_legend(
+        labelLimit=LABELRUIMTE, labelFontSize=12, titleFontSize=12)
 
 
 def naar_svg(grafiek: alt.TopLevelMixin) -> str:
@@ -86,8 +92,8 @@ def opbouw_data(stappen: Sequence[tuple[str, float]]) -> pd.DataFrame:
         stand += bedrag
     rijen.append({"stap": "Kostprijs", "begin": 0.0, "eind": stand, "bedrag": stand, "soort": "totaal"})
     data = pd.DataFrame(rijen)
-    data["label"] = [formaat.euro(b) if s == "totaal" else f"+ {formaat.euro(b)}" if b >= 0
-                     else f"− {formaat.euro(-b)}" for b, s in zip(data["bedrag"], data["soort"])]
+    data["label"] = [formaat.euro(b) if s == "totaal" else verschil_tekst(b)
+                     for b, s in zip(data["bedrag"], data["soort"])]
     data["uitleg"] = [STAP_UITLEG.get(s, "") for s in data["stap"]]
     return data
 
@@ -143,7 +149,7 @@ def tornado_grafiek(regels: Iterable, basis: float, eenheid: str, *, breedte: in
         for kant, waarde, prijs in (("laag", r.laag, r.kostprijs_laag), ("hoog", r.hoog, r.kostprijs_hoog)):
             rijen.append({"uitgangspunt": r.label, "kant": f"{kant}: {r.tekst(waarde)}",
                           "richting": "hoger" if prijs >= basis else "lager", "begin": basis, "eind": float(prijs),
-                          "label": formaat.euro(prijs), "verschil": _verschil_tekst(prijs - basis),
+                          "label": formaat.euro(prijs), "verschil": verschil_tekst(prijs - basis),
                           "instelling": r.tekst(waarde)})
     data = pd.DataFrame(rijen)
     volgorde = list(dict.fromkeys(data["uitgangspunt"])) if len(data) else []
@@ -156,18 +162,22 @@ def tornado_grafiek(regels: Iterable, basis: float, eenheid: str, *, breedte: in
         tooltip=[alt.Tooltip("uitgangspunt:N", title="Uitgangspunt"), alt.Tooltip("instelling:N", title="Waarde"),
                  alt.Tooltip("label:N", title="Kostprijs"), alt.Tooltip("verschil:N", title="Verschil")],
     )
-    tekst = alt.Chart(data).mark_text(fontSize=11, color="#1b1b1b").encode(
-        y=y, x="eind:Q", text="instelling:N",
-        align=alt.condition("datum.eind >= datum.begin", alt.value("left"), alt.value("right")),
-        dx=alt.condition("datum.eind >= datum.begin", alt.value(4), alt.value(-4)))
+    rechts = alt.Chart(data).transform_filter("datum.eind >= datum.begin").mark_text(
+        align="left", dx=4, fontSize=11, color="#1b1b1b").encode(y=y, x="eind:Q", text="instelling:N")
+    links = alt.Chart(data).transform_filter("datum.eind < datum.begin").mark_text(
+        align="right", dx=-4, fontSize=11, color="#1b1b1b").encode(y=y, x="eind:Q", text="instelling:N")
     basislijn = alt.Chart(pd.DataFrame({"x": [float(basis)], "label": [f"Basis {formaat.euro(basis)}"]})).mark_rule(
         color=KLEUR_TOTAAL, strokeWidth=2).encode(x="x:Q", tooltip=[alt.Tooltip("label:N", title="Kostprijs nu")])
-    hoogte = max(120, 42 * len(volgorde))
-    return nl(alt.layer(balken, tekst, basislijn).properties(width=breedte, height=hoogte))
+    hoogte = RAND_MET_LEGENDA + 44 * max(1, len(volgorde))
+    return nl(alt.layer(balken, rechts, links, basislijn).properties(width=breedte, height=hoogte))
 
 
-def _verschil_tekst(verschil: float) -> str:
-    return f"+ {formaat.euro(verschil)}" if verschil >= 0 else f"− {formaat.euro(-verschil)}"
+def verschil_tekst(verschil: float | None, heel: bool = False) -> str:
+    """Een verandering met teken: '+ € 12,50' of '- € 1.234' (gewoon minteken: Streamlit kleurt daarop)."""
+    if verschil is None:
+        return "–"
+    bedrag = formaat.euro_heel(abs(verschil)) if heel else formaat.euro(abs(verschil))
+    return f"+ {bedrag}" if verschil >= 0 else f"- {bedrag}"
 
 
 # --- bezetting -> kostprijs -----------------------------------------------------------------------
@@ -213,28 +223,30 @@ def scenario_grafiek(data: pd.DataFrame, *, breedte: int | str = "container") ->
                  alt.Tooltip("label:N", title="Kostprijs"), alt.Tooltip("verschil_tekst:N", title="Verschil")],
     )
     aantal = data["product"].nunique() * max(1, data["scenario"].nunique())
-    return nl(grafiek.properties(width=breedte, height=max(160, 22 * aantal)))
+    return nl(grafiek.properties(width=breedte, height=RAND_MET_LEGENDA + 22 * aantal))
 
 
 # --- meerjaren ------------------------------------------------------------------------------------
 
 def meerjaren_grafiek(data: pd.DataFrame, eenheid: str, *, breedte: int | str = "container") -> alt.LayerChart:
-    """Kostprijs (CAO- en prijsstijging) tegen het tarief (OVA) per jaar.
+    """Kosten (CAO- en prijsstijging) tegen het tarief (OVA) per jaar: twee lijnen.
 
-    ``data`` heeft kolommen jaar, reeks ('Kostprijs' / 'Tarief gemeente') en bedrag.
+    ``data`` heeft kolommen jaar, reeks en bedrag; de eerste reeks (kosten) is donkerblauw, de tweede
+    (tarief of opbrengst) oranjerood.
     """
     data = data.dropna(subset=["bedrag"]).assign(label=lambda d: [formaat.euro(b) for b in d["bedrag"]])
+    reeksen = list(dict.fromkeys(data["reeks"]))
     basis = alt.Chart(data).encode(
         x=alt.X("jaar:O", title="Jaar", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("bedrag:Q", title=f"Bedrag {_eenheid_tekst(eenheid)}", axis=alt.Axis(format=EURO_AS),
                 scale=alt.Scale(zero=False)),
         color=alt.Color("reeks:N", title=None, legend=alt.Legend(orient="bottom"),
-                        scale=alt.Scale(domain=["Kostprijs", "Tarief gemeente"], range=[KLEUR_TOTAAL, KLEUR_TARIEF])),
+                        scale=alt.Scale(domain=reeksen, range=[KLEUR_TOTAAL, KLEUR_TARIEF][:len(reeksen)])),
         tooltip=[alt.Tooltip("jaar:O", title="Jaar"), alt.Tooltip("reeks:N", title="Reeks"),
                  alt.Tooltip("label:N", title="Bedrag")],
     )
     return nl(alt.layer(basis.mark_line(strokeWidth=2.5), basis.mark_point(filled=True, size=60))
-              .properties(width=breedte, height=280))
+              .properties(width=breedte, height=300))
 
 
 def tekort_grafiek(data: pd.DataFrame, *, titel_y: str = "Cumulatief tekort",
@@ -253,14 +265,15 @@ def tekort_grafiek(data: pd.DataFrame, *, titel_y: str = "Cumulatief tekort",
                                                    range=[KLEUR_NEGATIEF, KLEUR_POSITIEF]), legend=None),
         tooltip=[alt.Tooltip("jaar:O", title="Jaar"), alt.Tooltip("label:N", title=titel_y)],
     )
-    return nl(grafiek.properties(width=breedte, height=240))
+    return nl(grafiek.properties(width=breedte, height=300))
 
 
 # --- capaciteit -----------------------------------------------------------------------------------
 
 def weigerkans_grafiek(data: pd.DataFrame, *, huidig: int | None = None, doel: float | None = None,
-                       bij_norm: int | None = None, breedte: int | str = "container") -> alt.LayerChart:
-    """Weigerkans (Erlang B) tegen het aantal plaatsen, met de huidige plaatsen, het doel en 85%-bezetting.
+                       bij_norm: int | None = None, norm_label: str = "85% bezetting",
+                       breedte: int | str = "container") -> alt.LayerChart:
+    """Weigerkans (Erlang B) tegen het aantal plaatsen, met de huidige plaatsen, het doel en de bezettingsnorm.
 
     ``data`` heeft kolommen plaatsen, weigerkans en bezetting (fracties).
     """
@@ -273,25 +286,88 @@ def weigerkans_grafiek(data: pd.DataFrame, *, huidig: int | None = None, doel: f
                  alt.Tooltip("bezetting_tekst:N", title="Gemiddelde bezetting")])
     lagen = [lijn]
     if doel is not None:
-        lagen.append(_horizontale_lijn(doel, f"Doel: {formaat.procent(doel, 0)} weigeren"))
-    markeringen = [(huidig, "Nu", KLEUR_TARIEF), (bij_norm, "85% bezetting", KLEUR_GRIJS)]
-    for waarde, tekst, kleur in markeringen:
-        if waarde is not None:
-            lagen += _verticale_lijn(waarde, f"{tekst}: {waarde} plaatsen", kleur)
-    return nl(alt.layer(*lagen).properties(width=breedte, height=300))
+        lagen += _horizontale_lijn(doel, f"Doel: hoogstens {formaat.procent(doel, 0)} weigeren")
+    markeringen = [(huidig, "Nu", KLEUR_TARIEF), (bij_norm, norm_label, KLEUR_GRIJS)]
+    for rij, (waarde, tekst, kleur) in enumerate(m for m in markeringen if m[0] is not None):
+        lagen += _verticale_lijn(waarde, f"{tekst}: {waarde} plaatsen", kleur, rij)
+    return nl(alt.layer(*lagen).properties(width=breedte, height=340))
 
 
-def _horizontale_lijn(y: float, label: str) -> alt.LayerChart:
+def _horizontale_lijn(y: float, label: str) -> list[alt.Chart]:
     data = pd.DataFrame({"y": [y], "label": [label]})
-    regel = alt.Chart(data).mark_rule(color=KLEUR_POSITIEF, strokeDash=[6, 3]).encode(y="y:Q")
+    regel = alt.Chart(data).mark_rule(color=KLEUR_POSITIEF, strokeDash=[6, 3], strokeWidth=2).encode(y="y:Q")
     tekst = alt.Chart(data).mark_text(align="right", baseline="bottom", x="width", dx=-4, dy=-3,
-                                      color=KLEUR_POSITIEF).encode(y="y:Q", text="label:N")
-    return alt.layer(regel, tekst)
+                                      color=KLEUR_POSITIEF, fontWeight="bold").encode(y="y:Q", text="label:N")
+    return [regel, tekst]
 
 
-def _verticale_lijn(x: float, label: str, kleur: str) -> list[alt.Chart]:
+def _verticale_lijn(x: float, label: str, kleur: str, rij: int = 0) -> list[alt.Chart]:
+    """Verticale markering met label bovenin; ``rij`` schuift het label omlaag zodat labels niet overlappen."""
     data = pd.DataFrame({"x": [x], "label": [label]})
     regel = alt.Chart(data).mark_rule(color=kleur, strokeWidth=2, strokeDash=[4, 3]).encode(x="x:Q")
-    tekst = alt.Chart(data).mark_text(align="left", baseline="top", dx=4, y=4, angle=0, color=kleur,
+    tekst = alt.Chart(data).mark_text(align="left", baseline="top", dx=4, y=4 + 18 * rij, color=kleur,
                                       fontWeight="bold").encode(x="x:Q", text="label:N")
     return [regel, tekst]
+
+
+# --- landelijk ------------------------------------------------------------------------------------
+
+def divergerende_grafiek(data: pd.DataFrame, *, titel_x: str, positief: str, negatief: str, euro: bool = True,
+                         kleuren: tuple[str, str] = (KLEUR_POSITIEF, KLEUR_NEGATIEF),
+                         breedte: int | str = "container") -> alt.LayerChart:
+    """Horizontale staven links/rechts van nul, grootste bovenaan (winnaars/verliezers, bestedingsgat).
+
+    ``data`` heeft kolommen naam en waarde; ``positief``/``negatief`` zijn de legendateksten.
+    """
+    data = data.dropna(subset=["waarde"]).sort_values("waarde", ascending=False)
+    opmaak = formaat.euro_heel if euro else (lambda w: formaat.getal(w, 1))
+    data = data.assign(label=[("+ " if w > 0 else "") + opmaak(w) for w in data["waarde"]],
+                       richting=[positief if w >= 0 else negatief for w in data["waarde"]])
+    y = alt.Y("naam:N", sort=list(data["naam"]), title=None, axis=alt.Axis(labelLimit=200, ticks=False))
+    balken = alt.Chart(data).mark_bar(cornerRadius=2).encode(
+        y=y, x=alt.X("waarde:Q", title=titel_x, axis=alt.Axis(format=EURO_AS if euro else ",.0f")),
+        color=alt.Color("richting:N", title=None, legend=alt.Legend(orient="bottom"),
+                        scale=alt.Scale(domain=[positief, negatief], range=list(kleuren))),
+        tooltip=[alt.Tooltip("naam:N", title="Centrumgemeente"), alt.Tooltip("label:N", title=titel_x)])
+    nul = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#1b1b1b").encode(x="x:Q")
+    return nl(alt.layer(balken, nul).properties(width=breedte, height=RAND_MET_LEGENDA + RIJHOOGTE * max(1, len(data))))
+
+
+def ingroei_grafiek(data: pd.DataFrame, *, breedte: int | str = "container") -> alt.LayerChart:
+    """Toegekend budget per jaar tegen de historische verdeling: één kleur per centrumgemeente.
+
+    ``data`` heeft kolommen jaar, naam, reeks ('Toegekend' / 'Historisch') en bedrag.
+    """
+    data = data.assign(label=[formaat.euro_heel(b) for b in data["bedrag"]])
+    basis = alt.Chart(data).encode(
+        x=alt.X("jaar:O", title="Jaar", axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("bedrag:Q", title="Budget per jaar", axis=alt.Axis(format=EURO_AS), scale=alt.Scale(zero=False)),
+        color=alt.Color("naam:N", title="Centrumgemeente", legend=alt.Legend(orient="bottom", symbolType="stroke")),
+        strokeDash=alt.StrokeDash("reeks:N", title=None, legend=alt.Legend(orient="bottom", symbolType="stroke"),
+                                  scale=alt.Scale(domain=["Toegekend", "Historisch"], range=[[1, 0], [5, 4]])),
+        tooltip=[alt.Tooltip("naam:N", title="Centrumgemeente"), alt.Tooltip("jaar:O", title="Jaar"),
+                 alt.Tooltip("reeks:N", title="Verdeling"), alt.Tooltip("label:N", title="Bedrag")])
+    return nl(alt.layer(basis.mark_line(strokeWidth=2.5), basis.mark_point(filled=True, size=40))
+              .properties(width=breedte, height=360))
+
+
+def istanbul_grafiek(data: pd.DataFrame, *, breedte: int | str = "container") -> alt.LayerChart:
+    """Plaatsen per centrumgemeente (staaf) tegen de Istanbul-norm en de plaatsen nodig voor de doel-weigerkans.
+
+    ``data`` heeft kolommen naam, plaatsen, norm en nodig (mag leeg zijn).
+    """
+    data = data.sort_values("norm", ascending=False)
+    lang = data.melt(id_vars=["naam"], value_vars=["norm", "nodig"], var_name="maat", value_name="aantal").dropna()
+    lang["maat"] = lang["maat"].map({"norm": "Istanbul-norm (1 per 10.000 inwoners)",
+                                     "nodig": "Nodig voor de doel-weigerkans"})
+    y = alt.Y("naam:N", sort=list(data["naam"]), title=None, axis=alt.Axis(labelLimit=200, ticks=False))
+    balken = alt.Chart(data).mark_bar(color=KLEUR_LICHT, cornerRadius=2, height={"band": 0.7}).encode(
+        y=y, x=alt.X("plaatsen:Q", title="Aantal plaatsen"),
+        tooltip=[alt.Tooltip("naam:N", title="Centrumgemeente"), alt.Tooltip("plaatsen:Q", title="Plaatsen nu"),
+                 alt.Tooltip("norm:Q", title="Istanbul-norm", format=".0f"),
+                 alt.Tooltip("nodig:Q", title="Nodig (weigerkans)")])
+    punten = alt.Chart(lang).mark_tick(thickness=3, size=14).encode(
+        y=y, x="aantal:Q", color=alt.Color("maat:N", title=None, legend=alt.Legend(orient="bottom"),
+                                           scale=alt.Scale(range=[KLEUR_TARIEF, KLEUR_TOTAAL])))
+    return nl(alt.layer(balken, punten).properties(width=breedte,
+                                                   height=RAND_MET_LEGENDA + RIJHOOGTE * max(1, len(data))))

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from tariefmodel.parameters import ParameterDefinitie, definities
-from tariefmodel.werkboek.getallen import GeenGetal, is_leeg, lees_getal
+from tariefmodel.werkboek.getallen import GeenGetal, is_excel_fout, is_leeg, lees_getal
 from tariefmodel.werkboek.meldingen import Meldingen
 
 BLAD = "Uitgangspunten"
@@ -72,6 +72,9 @@ def lees_waarde(naam: str, ruw: object) -> float | str | bool:
     """Zet een ruwe waarde om naar het type van parameter ``naam``; ValueError met Nederlandse tekst."""
     basis, _ = splits_reeksnaam(naam)
     soort = TEKSTPARAMETERS.get(basis) or definities()[basis].soort
+    if is_excel_fout(ruw):
+        raise ValueError(f"de cel bevat de Excel-fout {str(ruw).strip().upper()}; herstel de formule of vul "
+                         "de waarde zelf in (leeg = meegeleverde standaard)")
     if soort == "tekst":
         return str(ruw).strip()
     if soort == "ja/nee":
@@ -107,6 +110,7 @@ def bepaal(rijen: Iterable[tuple[int, object, object]], toegestaan: set[str], me
            verplicht: Iterable[str] = ("organisatie", "rekenjaar")) -> dict[str, Uitgangspunt]:
     """Lees (rij, Parameter, Waarde)-regels en vul aan met standaardwaarden voor het rekenjaar."""
     gezet: dict[str, Uitgangspunt] = {}
+    ongeldig: set[str] = set()  # al gemeld: geen tweede melding 'ontbreekt' (gevolgfout)
     for rij, ruwe_naam, ruw in rijen:
         naam = str(ruwe_naam).strip().casefold() if not is_leeg(ruwe_naam) else ""
         if not naam:
@@ -127,10 +131,11 @@ def bepaal(rijen: Iterable[tuple[int, object, object]], toegestaan: set[str], me
             waarde = lees_waarde(naam, ruw)
         except ValueError as fout:
             meldingen.fout(f"{naam}: {fout}", blad=BLAD, rij=rij, kolom="Waarde")
+            ongeldig.add(naam)
             continue
         gezet[naam] = _uit_werkboek(naam, waarde, rij)
     for naam in verplicht:
-        if naam not in gezet:
+        if naam not in gezet and naam not in ongeldig:
             meldingen.fout(f"parameter '{naam}' ontbreekt of is leeg; vul deze in", blad=BLAD, kolom="Waarde")
     jaar = gezet.get("rekenjaar")
     if jaar is None:
@@ -171,7 +176,23 @@ def met_wijzigingen(uitgangspunten: Mapping[str, Uitgangspunt], wijzigingen: Map
             if fout:
                 raise ValueError(f"{naam}: {fout}")
         uit[naam] = replace(_uit_werkboek(naam, waarde, None, "scenario"))
+    _controleer_samenhang(uit)
     return uit
+
+
+_UREN = ("jaaruren", "verlofuren", "feestdaguren", "verzuim", "scholing_overleg_uren")
+
+
+def _controleer_samenhang(uitgangspunten: Mapping[str, Uitgangspunt]) -> None:
+    """Een scenario mag de inzetbare uren niet op 0 of lager zetten (rekenmethode §1.2); ValueError."""
+    waarden = {n: uitgangspunten[n].waarde for n in _UREN if n in uitgangspunten}
+    if len(waarden) < len(_UREN) or not all(isinstance(w, (int, float)) for w in waarden.values()):
+        return
+    from tariefmodel.kostprijs.controle import inzetbare_uren_fout
+
+    fout = inzetbare_uren_fout(waarden)
+    if fout:
+        raise ValueError(fout)
 
 
 def reekswaarde(uitgangspunten: Mapping[str, Uitgangspunt], naam: str, jaar: int) -> Uitgangspunt:

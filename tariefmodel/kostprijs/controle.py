@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from tariefmodel.kostprijs.invoer import OVERHEAD, KostprijsInvoer
 from tariefmodel.parameters import cao_salaristabel
 from tariefmodel.werkboek.meldingen import Meldingen
@@ -20,11 +22,9 @@ def controleer_berekenbaar(uitgangspunten, producten, personeel, kosten, melding
     if meldingen.heeft_fouten:
         return
     invoer = KostprijsInvoer(uitgangspunten, tuple(producten.values()), tuple(personeel), tuple(kosten))
-    p = invoer.getallen()
-    inzetbaar = (p["jaaruren"] - p["verlofuren"] - p["feestdaguren"]) * (1 - p["verzuim"]) - p["scholing_overleg_uren"]
-    if inzetbaar <= 0:
-        meldingen.fout("de inzetbare uren per fte worden 0 of negatief: verlaag verlof, verzuim of "
-                       "scholing_overleg_uren", blad=BLAD_UP, kolom="Waarde")
+    fout = inzetbare_uren_fout(invoer.getallen())
+    if fout:
+        meldingen.fout(fout, blad=BLAD_UP, kolom="Waarde")
         return
     _producten_berekenbaar(producten, personeel, kosten, meldingen)
     if meldingen.heeft_fouten:
@@ -32,12 +32,24 @@ def controleer_berekenbaar(uitgangspunten, producten, personeel, kosten, melding
     from tariefmodel.kostprijs.berekening import bereken
 
     resultaat = bereken(invoer)
+    if not _eindig(resultaat, meldingen):
+        return
     if resultaat.overhead_percentage > DREMPEL_OVERHEADPERCENTAGE:
         meldingen.waarschuwing(
             f"het overheadpercentage is {resultaat.overhead_percentage:.1%} van de directe kosten; dat is "
             f"ongebruikelijk hoog (boven {DREMPEL_OVERHEADPERCENTAGE:.0%})".replace(".", ","),
             blad="Personeel", kolom="Product")
     _waarschuwingen(invoer, meldingen)
+
+
+def inzetbare_uren_fout(p) -> str | None:
+    """§1.2: U_i = (jaaruren - verlofuren - feestdaguren) x (1 - verzuim) - scholing_overleg_uren moet > 0
+    zijn; anders bestaan er geen directe uren (kostprijs per uur) en geen fte per 24/7-post."""
+    inzetbaar = (p["jaaruren"] - p["verlofuren"] - p["feestdaguren"]) * (1 - p["verzuim"]) - p["scholing_overleg_uren"]
+    if inzetbaar > 0:
+        return None
+    return (f"de inzetbare uren per fte worden {inzetbaar:.1f} (0 of negatief): verlaag verlofuren, feestdaguren, "
+            "verzuim of scholing_overleg_uren, of verhoog jaaruren").replace(".", ",")
 
 
 def _ontbrekende_standaarden(uitgangspunten, meldingen) -> None:
@@ -58,6 +70,22 @@ def _producten_berekenbaar(producten, personeel, kosten, meldingen) -> None:
         if prod.soort == "ambulant" and fte <= 0:
             meldingen.fout(f"ambulant product '{prod.code}' heeft geen personeel (FTE > 0) in blad Personeel; "
                            "zonder directe uren is er geen kostprijs per uur", blad="Producten", rij=prod.rij, kolom="Code")
+        elif fte <= 0 and not any(k.bedrag > 0 for k in kosten if k.product == prod.code):
+            meldingen.fout(f"opvangproduct '{prod.code}' heeft geen personeel en geen kosten (bladen Personeel en "
+                           "Kosten); de kostprijs zou 0 zijn. Vul ze in of verwijder het product", blad="Producten",
+                           rij=prod.rij, kolom="Code")
+
+
+def _eindig(resultaat, meldingen: Meldingen) -> bool:
+    """Vangnet: elke kostprijs moet een eindig getal zijn (anders kan niets worden gerapporteerd, §1.7)."""
+    goed = True
+    for p in resultaat.producten:
+        if not all(math.isfinite(float(x)) for x in (p.integrale_kosten, p.kostprijs) if x is not None):
+            meldingen.fout(f"de kostprijs van product '{p.code}' wordt oneindig groot: controleer de aantallen "
+                           "(Plaatsen, FTE, Uren per traject) op tikfouten", blad="Producten", rij=p.product.rij,
+                           kolom="Code")
+            goed = False
+    return goed
 
 
 def _waarschuwingen(invoer: KostprijsInvoer, meldingen: Meldingen) -> None:

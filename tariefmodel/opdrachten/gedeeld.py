@@ -11,14 +11,25 @@ from tariefmodel.cli import Invoerprobleem
 
 
 def lees_invoer(pad: str) -> bytes:
-    """De bytes van een invoerbestand; Nederlandse fout als het niet te lezen is."""
+    """De bytes van een invoerbestand (alleen lezen); Nederlandse fout als het niet te lezen is.
+
+    Alleen gewone bestanden tot MAX_BESTANDSGROOTTE: /dev/zero of een pipe zou eindeloos blijven lezen.
+    """
+    from tariefmodel.werkboek.veiligheid import MAX_BESTANDSGROOTTE
+
     bestand = Path(pad)
-    if not bestand.exists():
-        raise Invoerprobleem(f"bestand '{pad}' bestaat niet")
-    if bestand.is_dir():
-        raise Invoerprobleem(f"'{pad}' is een map, geen werkboek")
     try:
-        return bestand.read_bytes()
+        if not bestand.exists():
+            raise Invoerprobleem(f"bestand '{pad}' bestaat niet")
+        if bestand.is_dir():
+            raise Invoerprobleem(f"'{pad}' is een map, geen werkboek")
+        if not bestand.is_file():
+            raise Invoerprobleem(f"'{pad}' is geen gewoon bestand (maar bijvoorbeeld een apparaat of pipe)")
+        if bestand.stat().st_size > MAX_BESTANDSGROOTTE:
+            raise Invoerprobleem(f"bestand '{pad}' is groter dan {MAX_BESTANDSGROOTTE // 2**20} MB; dat is geen "
+                                 "invulwerkboek")
+        with bestand.open("rb") as f:
+            return f.read(MAX_BESTANDSGROOTTE + 1)
     except OSError as fout:
         raise Invoerprobleem(f"bestand '{pad}' kan niet worden gelezen ({fout.strerror})") from None
 

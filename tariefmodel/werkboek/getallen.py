@@ -10,7 +10,9 @@ import math
 import re
 
 _DUIZENDTALLEN = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
-_EXCEL_FOUTEN = {"#DIV/0!", "#REF!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#VALUE!", "#GETTING_DATA"}
+_EXCEL_FOUTEN = {"#DIV/0!", "#REF!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#VALUE!", "#GETTING_DATA",
+                 "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
+MAX_GETAL = 1e12  # grootste waarde in een cel (duizend miljard); groter is een tikfout en laat het rekenen overlopen
 
 
 class GeenGetal(ValueError):
@@ -26,9 +28,7 @@ def lees_getal(waarde: object) -> float:
     if isinstance(waarde, bool):
         raise GeenGetal(f"verwacht een getal, maar de cel bevat een ja/nee-waarde ({waarde})")
     if isinstance(waarde, (int, float)):
-        if isinstance(waarde, float) and not math.isfinite(waarde):
-            raise GeenGetal("verwacht een eindig getal")
-        return float(waarde)
+        return _begrensd(waarde)
     if isinstance(waarde, (dt.date, dt.datetime, dt.time)):
         raise GeenGetal(f"verwacht een getal, maar de cel bevat een datum ({waarde})")
     if not isinstance(waarde, str):
@@ -51,9 +51,18 @@ def _tekst_naar_getal(tekst: str) -> float:
         getal = float(schoon)
     except ValueError:
         raise GeenGetal(f"'{tekst}' is geen getal (gebruik bijvoorbeeld 12,5 of 1.234,56 of 85%)") from None
-    if not math.isfinite(getal):
-        raise GeenGetal(f"'{tekst}' is geen eindig getal")
-    return getal / 100 if procent else getal
+    return _begrensd(getal / 100 if procent else getal)
+
+
+def _begrensd(getal: float) -> float:
+    """Weiger NaN, oneindig en onrealistisch grote getallen (|x| > MAX_GETAL): tikfouten, en het
+    rekenen met zulke getallen loopt over naar 'oneindig'."""
+    if isinstance(getal, float) and not math.isfinite(getal):
+        raise GeenGetal("verwacht een getal, maar de cel bevat 'oneindig' of 'geen getal' (NaN)")
+    if abs(getal) > MAX_GETAL:
+        raise GeenGetal(f"het getal is onrealistisch groot (meer dan {MAX_GETAL:,.0f}); controleer de cel"
+                        .replace(",", "."))
+    return float(getal)
 
 
 def is_excel_fout(waarde: object) -> bool:

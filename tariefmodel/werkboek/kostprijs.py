@@ -9,16 +9,22 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from tariefmodel import uitgangspunten as up
 from tariefmodel.kostprijs.invoer import (
-    OVERHEAD, PARAMETERS_KOSTPRIJS, KostprijsInvoer, Kostenregel, Personeelsregel, Product,
+    OVERHEAD,
+    PARAMETERS_KOSTPRIJS,
+    Kostenregel,
+    KostprijsInvoer,
+    Personeelsregel,
+    Product,
 )
 from tariefmodel.parameters import cao_salaristabel
 from tariefmodel.werkboek.lezen import lees_blad, open_werkboek, valideer_rijen
 from tariefmodel.werkboek.meldingen import Meldingen
-from tariefmodel.werkboek.pydantic_nl import Getal, Tekst
+from tariefmodel.werkboek.pydantic_nl import Getal, Tekst, geen_excel_fout
 
 # Drempels voor waarschuwingen (blokkeren niet). Instellingen van de controle, geen rekenparameters.
 DREMPEL_OVERHEADPERCENTAGE = 0.40  # boven 40% overhead op directe kosten: ongebruikelijk hoog
 DREMPEL_BEZETTING = 1.0  # werkelijke bezetting boven 100%: plaatsen overvol
+MAX_BEZETTING = 2.0  # boven 200% is het een tikfout (95 i.p.v. 95% of 0,95): fout, geen waarschuwing
 
 KOLOMMEN = {
     "Uitgangspunten": (["Parameter", "Waarde", "Eenheid", "Toelichting"], ["Parameter", "Waarde"]),
@@ -32,18 +38,26 @@ KOLOMMEN = {
 
 
 def _klein(waarde):
+    geen_excel_fout(waarde)
     return waarde.strip().casefold() if isinstance(waarde, str) else waarde
 
 
 def _code(waarde):
+    geen_excel_fout(waarde)
     if isinstance(waarde, float) and waarde.is_integer():
         waarde = int(waarde)
     return None if waarde is None or str(waarde).strip() == "" else str(waarde).strip().upper()
 
 
+def _opt_tekst(waarde):
+    geen_excel_fout(waarde)
+    if waarde is None or str(waarde).strip() == "":
+        return None
+    return str(int(waarde) if isinstance(waarde, float) and waarde.is_integer() else waarde).strip().casefold()
+
+
 Code = Annotated[str, BeforeValidator(_code)]
-OptTekst = Annotated[str | None, BeforeValidator(lambda w: None if w is None or str(w).strip() == "" else
-                                                  str(int(w) if isinstance(w, float) and w.is_integer() else w).strip().casefold())]
+OptTekst = Annotated[str | None, BeforeValidator(_opt_tekst)]
 OptGetal = Annotated[float | None, BeforeValidator(Getal.__metadata__[0].func)]
 
 
@@ -81,8 +95,8 @@ class KostenRegel(_Regel):
 
 
 class SalarisRegel(_Regel):
-    schaal: Annotated[str, BeforeValidator(OptTekst.__metadata__[0].func)] = Field(alias="Schaal")
-    trede: Annotated[str, BeforeValidator(OptTekst.__metadata__[0].func)] = Field(alias="Trede")
+    schaal: Annotated[str, BeforeValidator(_opt_tekst)] = Field(alias="Schaal")
+    trede: Annotated[str, BeforeValidator(_opt_tekst)] = Field(alias="Trede")
     maandsalaris: Getal = Field(alias="Maandsalaris", gt=0)
 
 
@@ -94,9 +108,10 @@ def lees_kostprijswerkboek(data: bytes, bestandsnaam: str = "") -> KostprijsInvo
               for naam in KOLOMMEN}
     uitgangspunten = _uitgangspunten(bladen["Uitgangspunten"], meldingen)
     producten = _producten(bladen["Producten"], meldingen)
+    codes = _alle_codes(bladen["Producten"])
     salaristabel = _salaristabel(bladen["Salaristabel"], meldingen)
-    personeel = _personeel(bladen["Personeel"], producten, salaristabel, meldingen)
-    kosten = _kosten(bladen["Kosten"], producten, meldingen)
+    personeel = _personeel(bladen["Personeel"], producten, codes, salaristabel, meldingen)
+    kosten = _kosten(bladen["Kosten"], producten, codes, meldingen)
     if not meldingen.heeft_fouten:
         _controleer_samenhang(uitgangspunten, producten, personeel, kosten, meldingen)
     meldingen.stop_bij_fouten()
@@ -136,24 +151,55 @@ def _controleer_product(r: ProductRegel, nummer: int, meldingen: Meldingen) -> b
         meldingen.fout("een opvangproduct heeft plaatsen nodig (meer dan 0)", blad=blad, rij=nummer, kolom="Plaatsen")
     if r.eenheid == "traject" and not r.uren_per_traject:
         meldingen.fout("een trajectproduct heeft 'Uren per traject' nodig", blad=blad, rij=nummer, kolom="Uren per traject")
-    if r.werkelijke_bezetting is not None and r.werkelijke_bezetting > DREMPEL_BEZETTING:
+    if r.werkelijke_bezetting is not None and r.werkelijke_bezetting > MAX_BEZETTING:
+        meldingen.fout(f"werkelijke bezetting {r.werkelijke_bezetting:g} betekent {_procent(r.werkelijke_bezetting)}; "
+                       "dat is onmogelijk hoog. Vul een fractie (0,95) of een percentage (95%) in",
+                       blad=blad, rij=nummer, kolom="Werkelijke bezetting")
+    elif r.werkelijke_bezetting is not None and r.werkelijke_bezetting > DREMPEL_BEZETTING:
         meldingen.waarschuwing(f"werkelijke bezetting {r.werkelijke_bezetting:.0%} is meer dan 100%: plaatsen zijn overvol"
                                .replace(".", ","), blad=blad, rij=nummer, kolom="Werkelijke bezetting")
     return len(meldingen.fouten) == aantal
 
 
+def _procent(fractie: float) -> str:
+    return f"{fractie:.0%}"
+
+
+def _alle_codes(rijen) -> set[str] | None:
+    """Alle codes in het blad Producten, ook van ongeldige regels; None als het blad onbruikbaar is.
+
+    Zo geeft een ongeldige productregel geen gevolgfouten 'onbekende productcode' in Personeel en Kosten.
+    """
+    if rijen is None:
+        return None
+    codes = set()
+    for rij in rijen:
+        try:
+            codes.add(_code(rij.waarden.get("Code")))
+        except ValueError:
+            continue
+    return codes - {None}
+
+
 def _salaristabel(rijen, meldingen) -> dict[tuple[str, str], tuple[float, str]]:
     tabel = {(k[0], k[1]): (v.maandsalaris, f"CAO Sociaal Werk {v.peildatum:%d-%m-%Y} ({v.status})")
              for k, v in cao_salaristabel().items()}
+    eigen: dict[tuple[str, str], int] = {}
     for rij, r in valideer_rijen(SalarisRegel, rijen or [], "Salaristabel", meldingen):
-        tabel[(r.schaal, r.trede)] = (r.maandsalaris, f"werkboek (Salaristabel, rij {rij.nummer})")
+        sleutel = (r.schaal, r.trede)
+        if sleutel in eigen:
+            meldingen.fout(f"schaal {r.schaal} trede {r.trede} staat twee keer in de salaristabel (ook rij "
+                           f"{eigen[sleutel]}); houd één regel over", blad="Salaristabel", rij=rij.nummer, kolom="Trede")
+            continue
+        eigen[sleutel] = rij.nummer
+        tabel[sleutel] = (r.maandsalaris, f"werkboek (Salaristabel, rij {rij.nummer})")
     return tabel
 
 
-def _personeel(rijen, producten, salaristabel, meldingen) -> list[Personeelsregel]:
+def _personeel(rijen, producten, codes, salaristabel, meldingen) -> list[Personeelsregel]:
     uit = []
     for rij, r in valideer_rijen(PersoneelRegel, rijen or [], "Personeel", meldingen):
-        if not _bekend_product(r.product, producten, "Personeel", rij.nummer, meldingen):
+        if not _bekend_product(r.product, producten, codes, "Personeel", rij.nummer, meldingen):
             continue
         salaris = _maandsalaris(r, rij.nummer, salaristabel, meldingen)
         if salaris is None:
@@ -177,19 +223,23 @@ def _maandsalaris(r: PersoneelRegel, nummer: int, tabel, meldingen) -> tuple[flo
     return gevonden
 
 
-def _bekend_product(code, producten, blad, nummer, meldingen) -> bool:
+def _bekend_product(code, producten, codes, blad, nummer, meldingen) -> bool:
+    """Bestaat de productcode? Codes van ongeldige productregels (of zonder bruikbaar blad Producten)
+    tellen niet als onbekend: daarover is al een melding gegeven."""
     if code == OVERHEAD or code in producten:
         return True
-    bekend = ", ".join(sorted(producten)) or "geen"
+    if codes is None or code in codes:
+        return False
+    bekend = ", ".join(sorted(codes)) or "geen"
     meldingen.fout(f"onbekende productcode '{code}' (bekende codes: {bekend}, of {OVERHEAD})",
                    blad=blad, rij=nummer, kolom="Product")
     return False
 
 
-def _kosten(rijen, producten, meldingen) -> list[Kostenregel]:
+def _kosten(rijen, producten, codes, meldingen) -> list[Kostenregel]:
     return [Kostenregel(r.product, r.kostensoort, r.bedrag, r.omschrijving or "", rij.nummer)
             for rij, r in valideer_rijen(KostenRegel, rijen or [], "Kosten", meldingen)
-            if _bekend_product(r.product, producten, "Kosten", rij.nummer, meldingen)]
+            if _bekend_product(r.product, producten, codes, "Kosten", rij.nummer, meldingen)]
 
 
 def _controleer_samenhang(uitgangspunten, producten, personeel, kosten, meldingen) -> None:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import io
 import unicodedata
-import zipfile
+import warnings
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import openpyxl
+from defusedxml import DefusedXmlException
 from pydantic import BaseModel, ValidationError
 
 from tariefmodel.werkboek.meldingen import Meldingen, WerkboekFout
@@ -38,16 +39,42 @@ def normaliseer(tekst: str) -> str:
 
 
 def open_werkboek(data: bytes) -> openpyxl.Workbook:
-    """Open xlsx-bytes met openpyxl (normale modus, berekende waarden van formules)."""
+    """Open xlsx-bytes met openpyxl (normale modus, berekende waarden van formules).
+
+    Eerst de bestandscontroles (veiligheid.py). Alles wat openpyxl daarna nog weigert, ligt aan het
+    bestand: dat wordt een WerkboekFout, nooit een stacktrace (issue 6). XML-entiteiten (XML-bom,
+    XXE) weigert defusedxml; dat krijgt een eigen melding.
+    """
     from tariefmodel.werkboek.veiligheid import controleer_bestand
 
     controleer_bestand(data)
     try:
-        return openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as fout:
+        with warnings.catch_warnings():  # openpyxl waarschuwt in het Engels over niet-ondersteunde extensies
+            warnings.simplefilter("ignore")
+            return openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as fout:  # noqa: BLE001 - kapotte zip-gegevens, ongeldige XML, onverwachte structuur
+        if _heeft_oorzaak(fout, DefusedXmlException):
+            raise WerkboekFout.enkel(
+                "het bestand wordt niet geopend: het bevat XML-entiteiten of verwijzingen naar externe "
+                "bestanden (mogelijk een 'XML-bom'); Excel maakt die zelf nooit. Gebruik het oorspronkelijke "
+                "werkboek of kopieer de gegevens naar een nieuw werkboek"
+            ) from None
         raise WerkboekFout.enkel(
-            f"het bestand kan niet als Excel-werkboek (.xlsx) worden gelezen ({type(fout).__name__})"
+            "het bestand kan niet als Excel-werkboek (.xlsx) worden gelezen; het is beschadigd of door een "
+            f"ander programma vreemd opgeslagen ({type(fout).__name__}). Open het in Excel en kies "
+            "'Opslaan als' > 'Excel-werkmap (*.xlsx)'"
         ) from None
+
+
+def _heeft_oorzaak(fout: BaseException | None, soort: type[BaseException]) -> bool:
+    """Zit ``soort`` in de keten van oorzaken? openpyxl verpakt parserfouten in een ValueError."""
+    gezien = set()
+    while fout is not None and id(fout) not in gezien:
+        if isinstance(fout, soort):
+            return True
+        gezien.add(id(fout))
+        fout = fout.__cause__ or fout.__context__
+    return False
 
 
 def zoek_blad(wb: openpyxl.Workbook, naam: str):
@@ -79,18 +106,36 @@ def lees_blad(
             aanwezig = ", ".join(f"'{w.title}'" for w in wb.worksheets) or "geen"
             meldingen.fout(f"blad ontbreekt (aanwezige bladen: {aanwezig})", blad=blad)
         return None
-    regels = ws.iter_rows(values_only=True)
-    kop = next(regels, None)
-    posities = _kolomposities(kop or (), blad, kolommen, verplichte_kolommen, meldingen, extra_kolommen)
+    cellen = _gevulde_cellen(ws)
+    kop = _regel(cellen.get(1, {}))
+    posities = _kolomposities(kop, blad, kolommen, verplichte_kolommen, meldingen, extra_kolommen)
     if posities is None:
         return None
     rijen = []
-    for nummer, regel in enumerate(regels, start=2):
-        waarden = {naam: (regel[i] if i < len(regel) else None) for naam, i in posities.items()}
+    for nummer in sorted(n for n in cellen if n > 1):
+        regel = cellen[nummer]
+        waarden = {naam: regel.get(i) for naam, i in posities.items()}
         if all(_leeg(v) for v in waarden.values()):
             continue
         rijen.append(Rij(nummer, waarden))
     return rijen
+
+
+def _gevulde_cellen(ws) -> dict[int, dict[int, Any]]:
+    """{rijnummer: {kolomindex (0-based): waarde}} van de cellen die echt in het blad staan.
+
+    Niet ``ws.iter_rows``: die loopt over het hele bereik tot ``max_row`` x ``max_column`` en maakt
+    elke lege cel aan. Eén losse cel op XFD1048576 (12 kB bestand) gaf zo 17 miljard cellen: een hang.
+    """
+    per_rij: dict[int, dict[int, Any]] = {}
+    for (rij, kolom), cel in ws._cells.items():  # openpyxl 3.x: alleen de cellen uit het bestand
+        if cel.value is not None:
+            per_rij.setdefault(rij, {})[kolom - 1] = cel.value
+    return per_rij
+
+
+def _regel(cellen: dict[int, Any]) -> tuple:
+    return tuple(cellen.get(i) for i in range(max(cellen, default=-1) + 1))
 
 
 def _leeg(waarde: object) -> bool:

@@ -18,11 +18,18 @@ def _getal(waarde: Any) -> Any:
         raise ValueError(str(fout)) from None
 
 
+def geen_excel_fout(waarde: Any) -> Any:
+    """Weiger een Excel-foutcel (#REF!, #N/A...) waar tekst of een keuze hoort; anders ongewijzigd."""
+    if is_excel_fout(waarde):
+        raise ValueError(f"de cel bevat de Excel-fout {str(waarde).strip().upper()}; herstel de formule of "
+                         "vul de waarde zelf in")
+    return waarde
+
+
 def _tekst(waarde: Any) -> Any:
     if is_leeg(waarde):
         return None
-    if is_excel_fout(waarde):
-        raise ValueError(f"de cel bevat de Excel-fout {str(waarde).strip()}; vul een tekst in")
+    geen_excel_fout(waarde)
     if isinstance(waarde, float) and waarde.is_integer():
         waarde = int(waarde)
     return str(waarde).strip()
@@ -43,19 +50,28 @@ _VERTALING = {
 
 
 def nederlandse_melding(detail: dict) -> str:
-    """Vertaal een pydantic-foutdetail naar een Nederlandse zin."""
+    """Vertaal een pydantic-foutdetail naar een Nederlandse zin (getallen in Nederlandse notatie)."""
     soort = detail.get("type", "")
     ctx = detail.get("ctx") or {}
+    gevonden = _nl(detail.get("input"))
     if soort == "value_error":
         return str(ctx.get("error", detail.get("msg", "")))
     if detail.get("input") is None and soort in {"float_type", "string_type", "int_type", "literal_error"}:
         return "verplichte waarde ontbreekt"
     if soort == "greater_than_equal":
-        return f"moet {ctx.get('ge')} of groter zijn (gevonden: {detail.get('input')})"
+        return f"moet {_nl(ctx.get('ge'))} of groter zijn (gevonden: {gevonden})"
     if soort == "greater_than":
-        return f"moet groter zijn dan {ctx.get('gt')} (gevonden: {detail.get('input')})"
+        return f"moet groter zijn dan {_nl(ctx.get('gt'))} (gevonden: {gevonden})"
     if soort == "less_than_equal":
-        return f"mag niet groter zijn dan {ctx.get('le')} (gevonden: {detail.get('input')})"
+        return f"mag niet groter zijn dan {_nl(ctx.get('le'))} (gevonden: {gevonden})"
     if soort == "literal_error":
-        return f"'{detail.get('input')}' is niet toegestaan; kies uit {ctx.get('expected')}"
+        keuzes = str(ctx.get("expected", "")).replace(" or ", " of ")
+        return f"'{detail.get('input')}' is niet toegestaan; kies uit {keuzes}"
     return _VERTALING.get(soort, f"ongeldige waarde ({detail.get('msg')})")
+
+
+def _nl(waarde: Any) -> str:
+    """12.5 -> '12,5'; 3.0 -> '3'; andere waarden ongewijzigd als tekst."""
+    if isinstance(waarde, float) and not isinstance(waarde, bool):
+        return f"{waarde:.10g}".replace(".", ",")
+    return str(waarde)

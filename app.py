@@ -1,0 +1,122 @@
+"""Tariefmodel vrouwenopvang: de app voor de onderhandelingstafel.
+
+Start: ``streamlit run app.py``. De pagina's staan in paginas/, het rekenwerk in tariefmodel/.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from paginas import gedeeld as g
+
+st.set_page_config(page_title="Tariefmodel vrouwenopvang", page_icon=":material/balance:", layout="wide",
+                   initial_sidebar_state="expanded")
+
+PAGINAS = {
+    "Kostprijs en tarief": [
+        st.Page("paginas/kostprijs.py", title="Kostprijs", icon=":material/euro:", default=True),
+        st.Page("paginas/scenarios.py", title="Scenario's", icon=":material/tune:"),
+        st.Page("paginas/meerjaren.py", title="Meerjaren", icon=":material/trending_up:"),
+    ],
+    "Capaciteit en landelijk beeld": [
+        st.Page("paginas/capaciteit.py", title="Capaciteit", icon=":material/hotel:"),
+        st.Page("paginas/duvo.py", title="DUVO", icon=":material/account_balance:"),
+        st.Page("paginas/verdeelmodel.py", title="Verdeelmodel", icon=":material/swap_horiz:"),
+        st.Page("paginas/landelijk.py", title="Landelijk", icon=":material/map:"),
+    ],
+    "Uitvoer": [
+        st.Page("paginas/downloads.py", title="Downloads", icon=":material/download:"),
+    ],
+}
+
+
+def _werkboekregel(soort: str) -> None:
+    gekozen = g.werkboek(soort)
+    if gekozen is None:
+        st.caption(f"{g.SOORTNAAM[soort]}: nog niet gekozen")
+        return
+    herkomst = "voorbeeld, illustratief" if gekozen.voorbeeld else "uw upload"
+    st.markdown(f"**{g.SOORTNAAM[soort]}**  \n{gekozen.naam} ({herkomst})  \n"
+                f"<small>Kenmerk (sha256): `{gekozen.kort}`</small>", unsafe_allow_html=True)
+    gelezen = g.LEZERS[soort](gekozen.data, gekozen.naam)
+    jaar = getattr(gelezen.invoer, "rekenjaar", None)
+    if jaar:
+        st.caption(f"Rekenjaar {jaar}; standaardparameters zoals geldig op {g.peildatum_tekst(jaar)}")
+    if not gekozen.voorbeeld:
+        st.button("Terug naar het voorbeeld", key=f"terug_{soort}", on_click=g.gebruik_voorbeeld, args=(soort,),
+                  icon=":material/undo:")
+
+
+def _upload() -> None:
+    teller = st.session_state.setdefault("uploadteller", 0)
+    bestand = st.file_uploader("Eigen werkboek uploaden (.xlsx)", type=["xlsx"], key=f"upload_{teller}",
+                               help="Een kostprijswerkboek of een landelijk werkboek (herkend aan het blad "
+                                    "\"Regio's\").")
+    st.caption("Excel-werkboek (.xlsx), hoogstens 10 MB. Het bestand blijft alleen in uw sessie.")
+    if bestand is not None:
+        g.verwerk_upload(bestand.name, bestand.getvalue())
+        st.session_state["uploadteller"] = teller + 1
+        st.rerun()
+
+
+def _sjablonen() -> None:
+    st.download_button("Leeg kostprijswerkboek", data=_sjabloon_kostprijs(),
+                       file_name="sjabloon_kostprijs.xlsx", icon=":material/download:", width="stretch",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    landelijk = _sjabloon_landelijk()
+    if landelijk is not None:
+        st.download_button("Leeg landelijk werkboek", data=landelijk, file_name="sjabloon_landelijk.xlsx",
+                           icon=":material/download:", width="stretch",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+@st.cache_data(show_spinner=False)
+def _sjabloon_kostprijs() -> bytes:
+    from tariefmodel.werkboek.sjablonen import kostprijswerkboek
+
+    return kostprijswerkboek()
+
+
+@st.cache_data(show_spinner=False)
+def _sjabloon_landelijk() -> bytes | None:
+    try:
+        from tariefmodel.werkboek.landelijk_sjabloon import landelijk_werkboek
+    except ImportError:
+        return None
+    return landelijk_werkboek()
+
+
+# Streamlit zet Engelse uitleg onder de uploadknop ('10MB per file'); wij zeggen het in het Nederlands.
+STIJL = """<style>
+[data-testid='stFileUploaderDropzoneInstructions'] { display: none; }
+</style>"""
+
+
+def zijbalk() -> None:
+    st.html(STIJL)
+    with st.sidebar:
+        st.subheader("Werkboek in gebruik")
+        for soort in ("kostprijs", "landelijk"):
+            _werkboekregel(soort)
+        melding = st.session_state.pop("melding", None)
+        if melding:
+            st.success(melding, icon=":material/check_circle:")
+        if st.session_state.get("uploadfout"):
+            st.error("Het laatst geüploade werkboek is niet gebruikt; zie de meldingen op de pagina.",
+                     icon=":material/error:")
+        _upload()
+        with st.expander("Lege werkboeken (sjablonen)"):
+            _sjablonen()
+
+
+def main() -> None:
+    pagina = st.navigation(PAGINAS)
+    try:
+        zijbalk()
+        g.toon_uploadfout()
+        pagina.run()
+    except Exception:  # noqa: BLE001 - programmafout: geen stacktrace in de browser, wel een referentie
+        g.toon_interne_fout(g.interne_fout_referentie(f"pagina {pagina.title}"))
+
+
+main()

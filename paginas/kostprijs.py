@@ -1,0 +1,163 @@
+"""Pagina Kostprijs: het kostendekkende tarief per product, waarom het zo hoog is en wat de gemeente betaalt."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from paginas import gedeeld as g
+from tariefmodel import formaat, grafieken
+from tariefmodel.kostprijs.berekening import bereken
+from tariefmodel.kostprijs.gevoeligheid import kostprijs_bij_bezetting
+from tariefmodel.kostprijs.opbouw import opbouw
+from tariefmodel.parameters import definities
+
+BEZETTINGEN = (0.80, 0.85, 0.90, 0.95, 1.00)  # kolommen van de tabel 'wat als de bezetting anders is'
+
+
+def kop(invoer, werkboek) -> None:
+    g.kop("Kostprijs per product",
+          "Het **kostendekkende tarief** per product volgens de rekenmethode (AMvB reële prijs Wmo), naast "
+          "het tarief dat de gemeente nu betaalt.")
+    st.caption(f"{invoer.organisatie} · rekenjaar {invoer.rekenjaar}"
+               f"{' · CONCEPT' if invoer.concept else ''} · werkboek {werkboek.naam}")
+    if werkboek.voorbeeld:
+        st.info("U kijkt naar het **illustratieve voorbeeld** (een verzonnen organisatie). Upload links uw eigen "
+                "werkboek om met uw eigen begroting te rekenen.", icon=":material/info:")
+
+
+def kerncijfers(r) -> None:
+    kolommen = st.columns(4)
+    kolommen[0].metric("Integrale kosten per jaar", formaat.euro_heel(r.integrale_kosten),
+                       help="Alle kosten van de producten, inclusief overhead en risico-opslag.")
+    kolommen[1].metric("Opbrengst tegen gemeentetarief", formaat.euro_heel(r.opbrengst),
+                       help="Gemeentetarief × gerealiseerd volume, voor producten met een gemeentetarief.")
+    kolommen[2].metric("Tekort per jaar", formaat.euro_heel(r.tekort),
+                       help="Kosten min opbrengst. Positief: de aanbieder draagt een verlies.")
+    kosten = sum(p.integrale_kosten for p in r.met_tarief)
+    kolommen[3].metric("Dekkingsgraad", formaat.procent(r.opbrengst / kosten if kosten else None),
+                       help="Welk deel van de kosten het gemeentetarief dekt.")
+
+
+def tarieftabel(r) -> None:
+    st.subheader("Kostprijs tegenover gemeentetarief")
+    rijen = [{
+        "Product": p.product.naam, "Eenheid": g.eenheid_tekst(p.product.eenheid),
+        "Kostendekkend tarief": formaat.euro(p.kostprijs), "Gemeentetarief": formaat.euro(p.gemeentetarief),
+        "Verschil per eenheid": formaat.euro(p.verschil_per_eenheid), "Tekort per jaar": formaat.euro_heel(p.tekort),
+        "Dekkingsgraad": formaat.procent(p.dekkingsgraad),
+    } for p in r.producten]
+    g.tabel(rijen, rechts=("Kostendekkend tarief", "Gemeentetarief", "Verschil per eenheid", "Tekort per jaar",
+                           "Dekkingsgraad"))
+    st.caption("Verschil = gemeentetarief − kostprijs (negatief: de gemeente betaalt minder dan de kostprijs). "
+               "Tekort = kosten − opbrengst bij het gerealiseerde volume (positief: verlies voor de aanbieder).")
+
+
+def waarom(p, stappen) -> str:
+    grootste = sorted(stappen, key=lambda s: -s[1])[:2]
+    eenheid = g.eenheid_tekst(p.product.eenheid)
+    tekst = (f"**Waarom {formaat.euro(p.kostprijs)} {eenheid}?** De grootste posten zijn "
+             f"{grootste[0][0].lower()} ({formaat.euro(grootste[0][1])}) en {grootste[1][0].lower()} "
+             f"({formaat.euro(grootste[1][1])}).")
+    if p.gemeentetarief is not None:
+        tekst += (f" De gemeente betaalt **{formaat.euro(p.gemeentetarief)}**: dat dekt "
+                  f"{formaat.procent(p.gemeentetarief / p.kostprijs)} van de kostprijs.")
+    return tekst
+
+
+def productdetails(p) -> str:
+    delen = [f"{formaat.getal(p.fte, 1)} fte eigen personeel"]
+    if p.product.soort == "opvang":
+        delen.append(f"{formaat.getal(p.product.plaatsen, 0)} plaatsen")
+        delen.append(f"kosten per beschikbare plaats per jaar {formaat.euro_heel(p.kostprijs_per_plaats_per_jaar)}")
+    if p.directe_uren is not None:
+        delen.append(f"{formaat.getal(p.directe_uren, 0)} directe uren per jaar")
+    delen.append(f"integrale kosten {formaat.euro_heel(p.integrale_kosten)} per jaar")
+    return " · ".join(delen)
+
+
+def opbouw_per_product(r) -> None:
+    st.subheader("Waarom is de kostprijs zo hoog? De opbouw per product")
+    st.markdown("Van loon naar kostprijs, stap voor stap. De rode stippellijn is het gemeentetarief. "
+                "Beweeg over een balk voor uitleg.")
+    tabs = st.tabs([p.product.naam for p in r.producten])
+    for tab, p in zip(tabs, r.producten):
+        with tab:
+            stappen = opbouw(p, r.parameters)
+            st.markdown(waarom(p, stappen))
+            g.grafiek(grafieken.opbouw_grafiek(p, r.parameters))
+            st.caption(productdetails(p))
+    with st.expander("Wat betekenen de stappen?"):
+        st.markdown("\n".join(f"- **{stap}**: {uitleg}" for stap, uitleg in grafieken.STAP_UITLEG.items()))
+
+
+def bezetting(invoer, r) -> None:
+    data = kostprijs_bij_bezetting(invoer, BEZETTINGEN)
+    if data.empty:
+        return
+    norm = r.parameters["bezettingsnorm"]
+    st.subheader("Wat als de bezetting anders is?")
+    st.markdown(f"De kostprijs per etmaal rekent met een bezettingsnorm van **{formaat.procent(norm, 0)}**: de "
+                "kosten van een plaats worden verdeeld over de etmalen waarin hij gemiddeld bezet is. Een hogere "
+                "norm geeft een lagere prijs per etmaal, maar de totale kosten blijven gelijk — en een opvang die "
+                "gemiddeld vol zit, moet vaker vrouwen weigeren (zie de pagina Capaciteit).")
+    rijen = []
+    for code, groep in data.groupby("code", sort=False):
+        rij = {"Product": groep["product"].iloc[0]}
+        rij |= {f"{formaat.procent(b, 0)} bezet": formaat.euro(k) for b, k in zip(groep["bezetting"], groep["kostprijs"])}
+        rijen.append(rij)
+    g.tabel(rijen, rechts=tuple(f"{formaat.procent(b, 0)} bezet" for b in BEZETTINGEN))
+    st.page_link("paginas/scenarios.py", label="Zelf de bezettingsnorm en andere aannames aanpassen",
+                 icon=":material/tune:")
+
+
+def personeel(r) -> None:
+    st.subheader("Wat kost een post die dag en nacht bezet is?")
+    u = r.uren
+    kolommen = st.columns(4)
+    kolommen[0].metric("FTE voor één 24/7-post", formaat.getal(u.fte_per_24_7_post, 2),
+                       help="8.760 uur per jaar gedeeld door de inzetbare uren per fte.")
+    kolommen[1].metric("Beschikbare uren per fte", formaat.getal(u.beschikbaar, 0),
+                       help="Jaaruren min verlof en feestdagen.")
+    kolommen[2].metric("Inzetbare uren per fte", formaat.getal(u.inzetbaar, 0),
+                       help="Beschikbare uren min verzuim, scholing en overleg.")
+    kolommen[3].metric("Directe uren per fte (ambulant)", formaat.getal(u.direct, 0),
+                       help="Inzetbare uren × aandeel directe tijd: de uren met of voor cliënten.")
+    st.caption(f"Overhead: {formaat.procent(r.overhead_percentage)} van de directe kosten "
+               f"(methode: {r.invoer.waarde('overhead_methode')}).")
+
+
+def uitgangspunten(invoer) -> None:
+    st.subheader("Uitgangspunten en bronnen")
+    onzeker = [u for u in invoer.uitgangspunten.values()
+               if u.herkomst == "standaard" and u.status in g.ONZEKER and u.waarde is not None]
+    if onzeker:
+        st.warning(f"{len(onzeker)} uitgangspunten zijn een **schatting (ESTIMATE)** of hebben **geen bron (NOT "
+                   "FOUND)**: " + ", ".join(_omschrijving(u.naam) for u in onzeker) +
+                   ". Vul ze in uw werkboek in als u betere cijfers heeft.", icon=":material/warning:")
+    with st.expander("Alle uitgangspunten met status en bron", expanded=False):
+        rijen = [{"Uitgangspunt": _omschrijving(u.naam), "Parameter": u.naam, "Waarde": g.waarde_tekst(u),
+                  "Status": g.status_tekst(u), "Bron": u.bron}
+                 for u in sorted(invoer.uitgangspunten.values(), key=lambda u: u.naam)]
+        g.tabel(rijen, rechts=("Waarde",), hoogte=600)
+
+
+def _omschrijving(naam: str) -> str:
+    d = definities().get(naam)
+    return d.omschrijving if d else naam.capitalize()
+
+
+def main() -> None:
+    werkboek = g.werkboek("kostprijs")
+    invoer = g.invoer("kostprijs")
+    r = bereken(invoer)
+    kop(invoer, werkboek)
+    kerncijfers(r)
+    tarieftabel(r)
+    opbouw_per_product(r)
+    bezetting(invoer, r)
+    personeel(r)
+    uitgangspunten(invoer)
+    g.waarschuwingen(m.tekst() for m in invoer.waarschuwingen)
+
+
+main()

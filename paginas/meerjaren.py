@@ -1,0 +1,120 @@
+"""Pagina Meerjaren: CAO-stijging tegen OVA-indexatie over meerdere jaren en het cumulatieve tekort."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from paginas import gedeeld as g
+from tariefmodel import formaat, grafieken
+from tariefmodel.kostprijs.gevoeligheid import Scenario, meerjaren_tabel
+from tariefmodel.kostprijs.meerjaren import indices
+
+TOTAAL = "TOTAAL"
+INDICES = {"CAO-stijging": "cao_stijging", "Prijsindex": "prijsindex", "OVA / tariefindex": "tariefindex"}
+
+
+def instellingen(invoer, werkboek) -> tuple[int, Scenario]:
+    links, midden, rechts = st.columns(3)
+    standaard = int(invoer.waarde("meerjaren_jaren"))
+    jaren = links.select_slider("Aantal jaren", list(range(5, 11)) if standaard >= 5 else list(range(standaard, 11)),
+                                value=max(5, min(standaard, 10)), key=f"mj_{werkboek.kort}_jaren",
+                                persist_state="session", help="Inclusief het rekenjaar.")
+    eigen = midden.toggle("Eigen indexcijfers gebruiken", key=f"mj_{werkboek.kort}_eigen", persist_state="session",
+                          help="Standaard: de meegeleverde reeksen (CAO-stijging, prijsindex, OVA) per jaar.")
+    if not eigen:
+        return jaren, Scenario("standaard")
+    with rechts:
+        cao = g.procentschuif("CAO-stijging per jaar", 0.0, 10.0, 0.1, float(invoer.waarde("cao_stijging")),
+                              f"mj_{werkboek.kort}_cao")
+        ova = g.procentschuif("OVA (tariefindex) per jaar", 0.0, 10.0, 0.1, float(invoer.waarde("ova")),
+                              f"mj_{werkboek.kort}_ova")
+    return jaren, Scenario("eigen", {"cao_stijging": cao, "ova": ova})
+
+
+def productkeuze(r, werkboek) -> str:
+    namen = {TOTAAL: "Alle producten samen", **{p.code: p.product.naam for p in r.producten
+                                                  if p.gemeentetarief is not None}}
+    return st.selectbox("Product", list(namen), format_func=namen.get, key=f"mj_{werkboek.kort}_product",
+                        persist_state="session")
+
+
+def grafieken_tonen(data: pd.DataFrame, code: str, eenheid: str) -> None:
+    links, rechts = st.columns(2, gap="large")
+    with links:
+        if code == TOTAAL:
+            st.markdown("**Kosten tegen opbrengst per jaar**")
+            reeksen = pd.concat([data.assign(reeks="Kosten", bedrag=data["integrale_kosten"]),
+                                 data.assign(reeks="Opbrengst tegen gemeentetarief", bedrag=data["opbrengst"])])
+            g.grafiek(grafieken.meerjaren_grafiek(reeksen, "jaar"))
+        else:
+            st.markdown(f"**Kostprijs tegen tarief {g.eenheid_tekst(eenheid)}**")
+            reeksen = pd.concat([data.assign(reeks="Kostprijs", bedrag=data["kostprijs"]),
+                                 data.assign(reeks="Tarief gemeente", bedrag=data["tarief"])])
+            g.grafiek(grafieken.meerjaren_grafiek(reeksen, eenheid))
+    with rechts:
+        st.markdown("**Cumulatief tekort**")
+        g.grafiek(grafieken.tekort_grafiek(data.assign(bedrag=data["cumulatief_tekort"])))
+
+
+def tabel(data: pd.DataFrame, code: str, r) -> None:
+    statussen = {int(j): _status(r, int(j)) for j in data["jaar"]}
+    rijen = []
+    for _, rij in data.iterrows():
+        eerste = int(rij["jaar"]) == int(data["jaar"].iloc[0])
+        regel = {"Jaar": str(int(rij["jaar"])), **{k: "–" if eerste else formaat.procent(rij[v], 2)
+                                                   for k, v in INDICES.items()}}
+        if code != TOTAAL:
+            regel |= {"Kostprijs": formaat.euro(rij["kostprijs"]), "Tarief": formaat.euro(rij["tarief"])}
+        regel |= {"Kosten": formaat.euro_heel(rij["integrale_kosten"]), "Opbrengst": formaat.euro_heel(rij["opbrengst"]),
+                  "Tekort in het jaar": formaat.euro_heel(rij["tekort"]),
+                  "Cumulatief tekort": formaat.euro_heel(rij["cumulatief_tekort"]),
+                  "Status indexcijfers": statussen[int(rij["jaar"])]}
+        rijen.append(regel)
+    g.tabel(rijen, rechts=tuple(k for k in rijen[0] if k not in ("Jaar", "Status indexcijfers")))
+    st.caption("Het rekenjaar is jaar 0: daarin groeit nog niets. Daarna groeit het loondeel van de kosten met de "
+               "CAO-stijging, de rest met de prijsindex en het gemeentetarief met de OVA (of de tariefindex).")
+
+
+def _status(r, jaar: int) -> str:
+    """Per indexcijfer de status als die niet vaststaat: ESTIMATE, NOT FOUND of doorgetrokken."""
+    delen = [f"{naam}: {u.label}" for naam, u in zip(("CAO", "prijs", "OVA"), indices(r, jaar))
+             if u.label.split(" (")[0] in g.ONZEKER or "doorgetrokken" in u.label]
+    return ("⚠️ " + "; ".join(delen)) if delen else "vastgesteld"
+
+
+def samenvatting(data: pd.DataFrame, naam: str) -> None:
+    laatste = data.iloc[-1]
+    eerste = data.iloc[0]
+    st.markdown(f"**{naam}**: in {int(eerste['jaar'])} is het tekort {formaat.euro_heel(eerste['tekort'])}; in "
+                f"{int(laatste['jaar'])} {formaat.euro_heel(laatste['tekort'])}. Opgeteld over "
+                f"{len(data)} jaar: **{formaat.euro_heel(laatste['cumulatief_tekort'])}**. Stijgen de lonen "
+                "(CAO) harder dan het tarief (OVA), dan groeit het gat elk jaar.")
+
+
+def main() -> None:
+    from tariefmodel.kostprijs.berekening import bereken
+
+    werkboek = g.werkboek("kostprijs")
+    invoer = g.invoer("kostprijs")
+    g.kop("Meerjaren", "Wat gebeurt er als de lonen met de CAO stijgen en het tarief met de OVA wordt "
+                       "geïndexeerd? Per jaar de kostprijs, het geïndexeerde tarief en het tekort dat zich opstapelt.")
+    jaren, scenario = instellingen(invoer, werkboek)
+    try:
+        r = scenario.bereken(invoer) if scenario.parameters else bereken(invoer)
+    except ValueError as fout:
+        st.error(f"Deze indexcijfers kunnen niet worden gebruikt: {fout}")
+        return
+    code = productkeuze(r, werkboek)
+    data = meerjaren_tabel(r, jaren)
+    data = data[data["code"] == code].reset_index(drop=True)
+    if data.empty:
+        st.info("Geen van de producten heeft een gemeentetarief: er is niets om mee te vergelijken.")
+        return
+    eenheid = "jaar" if code == TOTAAL else r.product(code).product.eenheid
+    samenvatting(data, "Alle producten samen" if code == TOTAAL else r.product(code).product.naam)
+    grafieken_tonen(data, code, eenheid)
+    tabel(data, code, r)
+
+
+main()

@@ -1,0 +1,9 @@
+"""Auditeerbare exports: Excel-werkboeken met live formules (FAST-opzet, architectuur.md).
+
+``exporteer_kostprijs(resultaat) -> bytes`` (rekenmethode.md §1) en
+``exporteer_landelijk(resultaat) -> bytes`` (§2).
+"""
+
+from tariefmodel.export.kostprijs import exporteer_kostprijs
+
+__all__ = ["exporteer_kostprijs"]

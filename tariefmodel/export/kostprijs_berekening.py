@@ -1,0 +1,295 @@
+"""Blad Berekening: de stappen van rekenmethode.md §1.1-1.6 (en de opbouw) als live formules.
+
+FAST: één rekenstap per rij, dezelfde formule in elke kolom (personeelsregel of product), alleen
+verwijzingen naar rijen erboven, naar Invoer en naar benoemde parameters; geen constanten in formules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tariefmodel.export.kostprijs_invoer import INVOER, Plaatsen
+from tariefmodel.export.opmaak import EERSTE_RIJ, Blok, Boek, cel, kolombereik
+from tariefmodel.kostprijs.berekening import KostprijsResultaat
+from tariefmodel.kostprijs.meerjaren import loondeel
+from tariefmodel.kostprijs.opbouw import opbouw
+
+BEREKENING = "Berekening"
+
+
+@dataclass
+class Berekening:
+    personeel: Blok
+    producten: Blok
+    opbouw: Blok
+
+
+def schrijf_berekening(boek: Boek, r: KostprijsResultaat, plaatsen: Plaatsen) -> Berekening:
+    ws = boek.blad(BEREKENING, "Rekenmethode §1 stap voor stap. Elke rij is één stap met één formule over alle "
+                   "kolommen; kolom D is het totaal of de waarde. Namen verwijzen naar blad Parameters.",
+                   [44, 52, 16, 18] + [15] * max(len(r.regels), len(r.producten)))
+    boek.kopregel(ws, EERSTE_RIJ, ["Stap", "Rekenregel", "Eenheid", "Totaal / waarde"])
+    ws.freeze_panes(EERSTE_RIJ + 1, 4)
+    ws.set_paper(8)  # A3 liggend: veel kolommen (één per personeelsregel)
+    ws.repeat_rows(EERSTE_RIJ)
+    scalairen = Blok(boek, ws, BEREKENING, 0, EERSTE_RIJ + 2)
+    _uren(boek, ws, scalairen, r)
+    personeel = Blok(boek, ws, BEREKENING, len(r.regels), scalairen.rij + 1)
+    _loonkosten(boek, ws, personeel, r, plaatsen)
+    pool = Blok(boek, ws, BEREKENING, 0, personeel.rij + 1)
+    _overheadpool(boek, ws, pool, personeel, r, plaatsen)
+    producten = Blok(boek, ws, BEREKENING, len(r.producten), pool.rij + 1)
+    _producten(boek, ws, producten, personeel, r, plaatsen)
+    stappen = Blok(boek, ws, BEREKENING, len(r.producten), producten.rij + 1)
+    _opbouw(boek, ws, stappen, producten, r)
+    return Berekening(personeel, producten, stappen)
+
+
+def _uren(boek: Boek, ws, b: Blok, r: KostprijsResultaat) -> None:
+    """§1.2: uren per fte."""
+    boek.sectie(ws, b.rij - 1, "§1.2 Uren per fte (niet-productieve uren)")
+    u = r.uren
+    b.scalair("Ub", "Beschikbare uren U_b", "jaaruren − verlofuren − feestdaguren", "uren per fte",
+              "jaaruren-verlofuren-feestdaguren", u.beschikbaar, "uren", "uren_beschikbaar")
+    b.scalair("Ui", "Inzetbare uren U_i", "U_b · (1 − verzuim) − scholing_overleg_uren", "uren per fte",
+              "uren_beschikbaar*(1-verzuim)-scholing_overleg_uren", u.inzetbaar, "uren", "uren_inzetbaar")
+    b.scalair("Ud", "Directe uren U_d", "U_i · directe_tijd_ambulant", "uren per fte",
+              "uren_inzetbaar*directe_tijd_ambulant", u.direct, "uren", "uren_direct")
+    b.scalair("post", "Fte per 24/7-post (hulpgetal)", "uren_per_jaar_24_7 / U_i", "fte",
+              "uren_per_jaar_24_7/uren_inzetbaar", u.fte_per_24_7_post, "getal", "fte_per_24_7_post")
+
+
+def _loonkosten(boek: Boek, ws, b: Blok, r: KostprijsResultaat, plaatsen: Plaatsen) -> None:
+    """§1.1: loonkosten per personeelsregel; één kolom per regel van blad Personeel."""
+    boek.sectie(ws, b.rij - 1, "§1.1 Loonkosten per personeelsregel (één kolom per regel van Invoer › Personeel)")
+    rijen = plaatsen.personeel
+    o = [g.opbouw for g in r.regels]
+    regels = [g.regel for g in r.regels]
+
+    def link(kolom):
+        return lambda k: cel(rijen[k], kolom, INVOER)
+
+    b.stap("product", "Product", "Invoer › Personeel", "code", link(0), [g.product for g in regels], "tekst", vet=True)
+    b.stap("functie", "Functie", "Invoer › Personeel", "", link(1), [g.functie for g in regels], "tekst",
+           terugloop=True)
+    b.stap("f", "FTE f", "Invoer › Personeel", "fte", link(4), [g.fte for g in regels], "getal", totaal=True)
+    b.stap("m", "Maandsalaris m (voltijd)", "Invoer › Personeel", "euro per maand", link(5),
+           [g.maandsalaris for g in regels])
+    b.stap("o", "ORT-fractie o", "Invoer › Personeel", "fractie", link(6), [g.ort for g in regels], "procent")
+    c = b.cel
+    b.stap("S", "Jaarsalaris S", "maanden_per_jaar · m", "euro per fte",
+           lambda k: f"maanden_per_jaar*{c('m', k)}", [x.jaarsalaris for x in o])
+    b.stap("VT", "Vakantietoeslag VT", "vakantietoeslag · S", "euro per fte",
+           lambda k: f"vakantietoeslag*{c('S', k)}", [x.vakantietoeslag for x in o])
+    b.stap("EJU", "Eindejaarsuitkering EJU", "eindejaarsuitkering · (S + VT)", "euro per fte",
+           lambda k: f"eindejaarsuitkering*({c('S', k)}+{c('VT', k)})", [x.eindejaarsuitkering for x in o])
+    b.stap("ORT", "Onregelmatigheid ORT", "o · S", "euro per fte",
+           lambda k: f"{c('o', k)}*{c('S', k)}", [x.onregelmatigheid for x in o])
+    b.stap("LB", "Loopbaanbudget LB", "loopbaanbudget · (S + VT + EJU + ORT)", "euro per fte",
+           lambda k: f"loopbaanbudget*({c('S', k)}+{c('VT', k)}+{c('EJU', k)}+{c('ORT', k)})",
+           [x.loopbaanbudget for x in o])
+    b.stap("B", "Brutoloon B", "S + VT + EJU + ORT + LB", "euro per fte",
+           lambda k: "+".join(c(s, k) for s in ("S", "VT", "EJU", "ORT", "LB")), [x.brutoloon for x in o])
+    b.stap("SP", "Sociale premies werkgever SP", "sociale_premies · B", "euro per fte",
+           lambda k: f"sociale_premies*{c('B', k)}", [x.sociale_premies for x in o])
+    b.stap("P", "Pensioen werkgever P", "pensioen_werkgever · max(0, S + VT + EJU − pensioen_franchise)",
+           "euro per fte",
+           lambda k: f"pensioen_werkgever*MAX(0,{c('S', k)}+{c('VT', k)}+{c('EJU', k)}-pensioen_franchise)",
+           [x.pensioen for x in o])
+    b.stap("OP", "Overige personeelskosten OP", "overige_personeelskosten_per_fte", "euro per fte",
+           lambda k: "overige_personeelskosten_per_fte", [x.overige_personeelskosten for x in o])
+    b.stap("L", "Loonkosten per fte L", "B + SP + P + OP", "euro per fte",
+           lambda k: "+".join(c(s, k) for s in ("B", "SP", "P", "OP")), [x.loonkosten_per_fte for x in o], vet=True)
+    b.stap("K", "Loonkosten van de regel K_r", "f · L", "euro per jaar",
+           lambda k: f"{c('f', k)}*{c('L', k)}", [g.kosten for g in r.regels], totaal=True, vet=True)
+    b.stap("fS", "  waarvan salaris", "f · S (voor de opbouw)", "euro per jaar",
+           lambda k: f"{c('f', k)}*{c('S', k)}", [g.regel.fte * g.opbouw.jaarsalaris for g in r.regels], totaal=True)
+    b.stap("fCAO", "  waarvan CAO-opslagen", "f · (VT + EJU + ORT + LB)", "euro per jaar",
+           lambda k: f"{c('f', k)}*({c('VT', k)}+{c('EJU', k)}+{c('ORT', k)}+{c('LB', k)})",
+           [g.regel.fte * g.opbouw.cao_opslagen for g in r.regels], totaal=True)
+    b.stap("fWG", "  waarvan werkgeverslasten", "f · (SP + P + OP)", "euro per jaar",
+           lambda k: f"{c('f', k)}*({c('SP', k)}+{c('P', k)}+{c('OP', k)})",
+           [g.regel.fte * g.opbouw.werkgeverslasten for g in r.regels], totaal=True)
+
+
+def som_als(criteriumbereik: str, criterium: str, sombereik: str) -> str:
+    """Σ over de regels waarvan de code exact ``criterium`` is.
+
+    SUMPRODUCT met '=' in plaats van SUMIF: SUMIF leest * en ? in een code als jokerteken en
+    '<', '>' of '=' aan het begin als vergelijking; een productcode is tekst van de gebruiker.
+    """
+    return f"SUMPRODUCT(({criteriumbereik}={criterium})*{sombereik})"
+
+
+def bedragen(plaatsen: Plaatsen, kolom: int) -> str:
+    """Kolom ``kolom`` van de tabel Kosten op blad Invoer (0 = Product, 3 = Bedrag)."""
+    return kolombereik(INVOER, kolom, plaatsen.kosten_van, plaatsen.kosten_tot)
+
+
+def _overheadpool(boek: Boek, ws, b: Blok, pers: Blok, r: KostprijsResultaat, plaatsen: Plaatsen) -> None:
+    """§1.4: overheadpool O = Σ K_r (OVERHEAD) + Σ bedrag (OVERHEAD)."""
+    boek.sectie(ws, b.rij - 1, "§1.4 Overheadpool")
+    pool_kosten = r.overhead_pool - r.overhead_pool_personeel
+    b.scalair("Opers", "Overhead personeel", "Σ K_r van regels met product code_overhead", "euro per jaar",
+              som_als(pers.bereik("product"), "code_overhead", pers.bereik("K")), r.overhead_pool_personeel,
+              naam="overhead_pool_personeel")
+    b.scalair("Okost", "Overhead overige kosten", "Σ Bedrag van Kosten met product code_overhead", "euro per jaar",
+              som_als(bedragen(plaatsen, 0), "code_overhead", bedragen(plaatsen, 3)), pool_kosten,
+              naam="overhead_pool_kosten")
+    b.scalair("O", "Overheadpool O", "overhead personeel + overhead overige kosten", "euro per jaar",
+              "overhead_pool_personeel+overhead_pool_kosten", r.overhead_pool, naam="overhead_pool")
+
+
+def _producten(boek: Boek, ws, b: Blok, pers: Blok, r: KostprijsResultaat, plaatsen: Plaatsen) -> None:
+    """§1.3-1.6 per product: directe kosten, overhead, integrale kosten, volume, kostprijs, tekort."""
+    boek.sectie(ws, b.rij - 1, "§1.3-1.6 Per product (één kolom per product van Invoer › Producten)")
+    _productinvoer(b, r, plaatsen)
+    _kosten(b, pers, r, plaatsen)
+    _volumes(b, r)
+    _tarief(b, r)
+
+
+def _productinvoer(b: Blok, r: KostprijsResultaat, plaatsen: Plaatsen) -> None:
+    rijen, pr = plaatsen.producten, r.producten
+
+    def link(kolom):
+        return lambda k: cel(rijen[k], kolom, INVOER)
+
+    def optioneel(kolom):
+        return lambda k: f'IF({cel(rijen[k], kolom, INVOER)}="","",{cel(rijen[k], kolom, INVOER)})'
+
+    b.stap("code", "Product", "Invoer › Producten", "code", link(0), [p.code for p in pr], "tekst", vet=True)
+    b.stap("soort", "Soort", "Invoer › Producten", "", link(2), [p.product.soort for p in pr], "tekst")
+    b.stap("eenheid", "Eenheid", "Invoer › Producten", "", link(3), [p.product.eenheid for p in pr], "tekst")
+    b.stap("N", "Plaatsen N", "Invoer › Producten", "plaatsen", optioneel(4),
+           [p.product.plaatsen for p in pr], "getal")
+    b.stap("bez", "Bezetting voor het gerealiseerde volume", "Werkelijke bezetting; leeg = bezettingsnorm",
+           "fractie", lambda k: (f'IF({cel(rijen[k], 5, INVOER)}="",bezettingsnorm,{cel(rijen[k], 5, INVOER)})'),
+           [p.product.werkelijke_bezetting if p.product.werkelijke_bezetting is not None
+            else r.parameters["bezettingsnorm"] for p in pr], "procent1")
+    b.stap("upt", "Uren per traject", "Invoer › Producten", "uren", optioneel(6),
+           [p.product.uren_per_traject for p in pr], "uren")
+    b.stap("tpj", "Trajecten per jaar", "Invoer › Producten", "trajecten", optioneel(7),
+           [p.product.trajecten_per_jaar for p in pr], "getal")
+    b.stap("tarief", "Gemeentetarief", "Invoer › Producten (leeg = geen vergelijking)", "euro per eenheid",
+           optioneel(8), [p.gemeentetarief for p in pr])
+
+
+def _kosten(b: Blok, pers: Blok, r: KostprijsResultaat, plaatsen: Plaatsen) -> None:
+    """§1.3 directe kosten, §1.4 overhead, §1.5 integrale kosten."""
+    c, pr = b.cel, r.producten
+
+    def som(rij):
+        return lambda k: som_als(pers.bereik("product"), c("code", k), pers.bereik(rij))
+
+    b.stap("fte", "FTE", "Σ f van de regels van het product", "fte", som("f"), [p.fte for p in pr], "getal",
+           totaal=True)
+    b.stap("loon", "Loonkosten Σ K_r", "Σ K_r van de regels van het product", "euro per jaar", som("K"),
+           [p.loonkosten for p in pr], totaal=True)
+    b.stap("salaris", "  waarvan salaris", "Σ f · S", "euro per jaar", som("fS"), [p.jaarsalaris for p in pr],
+           totaal=True)
+    b.stap("cao", "  waarvan CAO-opslagen", "Σ f · (VT + EJU + ORT + LB)", "euro per jaar", som("fCAO"),
+           [p.cao_opslagen for p in pr], totaal=True)
+    b.stap("wg", "  waarvan werkgeverslasten", "Σ f · (SP + P + OP)", "euro per jaar", som("fWG"),
+           [p.werkgeverslasten for p in pr], totaal=True)
+    b.stap("overig", "Overige directe kosten", "Σ Bedrag van Kosten van het product", "euro per jaar",
+           lambda k: som_als(bedragen(plaatsen, 0), c("code", k), bedragen(plaatsen, 3)),
+           [p.overige_directe_kosten for p in pr], totaal=True)
+    b.stap("D", "Directe kosten D_p", "Σ K_r + overige directe kosten", "euro per jaar",
+           lambda k: f"{c('loon', k)}+{c('overig', k)}", [p.directe_kosten for p in pr], totaal=True, vet=True)
+    b.boek.noem("som_directe_kosten", b.blad, b.rijen["D"], b.kolom0 - 1)
+    b.scalair("ohpct", "Overheadpercentage (altijd gerapporteerd)", "O / Σ D_q", "fractie",
+              "overhead_pool/som_directe_kosten", r.overhead_percentage, "procent", "overhead_percentage")
+    b.stap("OH", "Overhead OH_p", "norm: overhead_norm · D_p; werkelijk: O · D_p / Σ D_q", "euro per jaar",
+           lambda k: (f"IF(overhead_methode=methode_norm,overhead_norm*{c('D', k)},"
+                      f"overhead_pool*{c('D', k)}/som_directe_kosten)"), [p.overhead for p in pr], totaal=True)
+    b.stap("OHloon", "  waarvan loondeel (voor §1.8)",
+           "norm: OH_p · Σ K_r / D_p; werkelijk: overhead personeel · D_p / Σ D_q", "euro per jaar",
+           lambda k: (f"IF(overhead_methode=methode_norm,IF({c('D', k)}>0,{c('OH', k)}*{c('loon', k)}/{c('D', k)},0),"
+                      f"overhead_pool_personeel*{c('D', k)}/som_directe_kosten)"),
+           [p.overhead_personeel for p in pr], totaal=True)
+    b.stap("I", "Integrale kosten I_p", "(D_p + OH_p) · (1 + risico_opslag)", "euro per jaar",
+           lambda k: f"({c('D', k)}+{c('OH', k)})*(1+risico_opslag)", [p.integrale_kosten for p in pr],
+           totaal=True, vet=True)
+    b.stap("risico", "  waarvan risico-opslag", "I_p − D_p − OH_p", "euro per jaar",
+           lambda k: f"{c('I', k)}-{c('D', k)}-{c('OH', k)}", [p.risico for p in pr], totaal=True)
+    risico = r.parameters["risico_opslag"]
+    b.stap("loondeel", "Loondeel van I_p (voor §1.8)", "(Σ K_r + loondeel overhead) · (1 + risico_opslag)",
+           "euro per jaar", lambda k: f"({c('loon', k)}+{c('OHloon', k)})*(1+risico_opslag)",
+           [loondeel(p, risico) for p in pr], totaal=True)
+
+
+def _volumes(b: Blok, r: KostprijsResultaat) -> None:
+    """§1.6: normvolume, directe uren, kostprijs per eenheid en gerealiseerd volume."""
+    c, pr, p_ = b.cel, r.producten, r.parameters
+    opvang = [p.product.soort == "opvang" for p in pr]
+    b.stap("bruto", "Bruto capaciteit", "opvang: N · dagen_per_jaar; ambulant: FTE · jaaruren",
+           "plaatsdagen / uren", lambda k: (f"IF({c('soort', k)}=soort_opvang,{c('N', k)}*dagen_per_jaar,"
+                                           f"{c('fte', k)}*jaaruren)"),
+           [p.product.plaatsen * p_["dagen_per_jaar"] if o else p.fte * p_["jaaruren"] for p, o in zip(pr, opvang)],
+           "getal")
+    b.stap("H", "Directe uren H_p (ambulant)", "FTE · U_d", "uren per jaar",
+           lambda k: f'IF({c("soort", k)}=soort_opvang,"",{c("fte", k)}*uren_direct)',
+           [p.directe_uren for p in pr], "uren")
+    b.stap("V", "Normvolume V_p", "opvang: N · dagen_per_jaar · bezettingsnorm; ambulant: H_p", "eenheden",
+           lambda k: f"IF({c('soort', k)}=soort_opvang,{c('bruto', k)}*bezettingsnorm,{c('H', k)})",
+           [p.normvolume for p in pr], "getal")
+    b.stap("per_uur", "Kostprijs per uur (ambulant)", "I_p / H_p", "euro per uur",
+           lambda k: f'IF({c("soort", k)}=soort_opvang,"",{c("I", k)}/{c("H", k)})',
+           [p.kostprijs_per_uur for p in pr])
+    b.stap("kostprijs", "Kostprijs per eenheid", "traject: per uur · uren per traject; anders I_p / V_p",
+           "euro per eenheid", lambda k: (f"IF({c('eenheid', k)}=eenheid_traject,{c('per_uur', k)}*{c('upt', k)},"
+                                          f"{c('I', k)}/{c('V', k)})"), [p.kostprijs for p in pr], vet=True)
+    b.stap("per_plaats", "Kostprijs per plaats per jaar (opvang)", "I_p / N", "euro per plaats",
+           lambda k: f'IF({c("soort", k)}=soort_opvang,{c("I", k)}/{c("N", k)},"")',
+           [p.kostprijs_per_plaats_per_jaar for p in pr])
+    b.stap("real", "Gerealiseerd volume",
+           "opvang: N · dagen · bezetting; uur: H_p; traject: trajecten per jaar (leeg: H_p / uren per traject)",
+           "eenheden", lambda k: (f"IF({c('soort', k)}=soort_opvang,{c('bruto', k)}*{c('bez', k)},"
+                                  f"IF({c('eenheid', k)}=eenheid_uur,{c('H', k)},"
+                                  f'IF({c("tpj", k)}="",{c("H", k)}/{c("upt", k)},{c("tpj", k)})))'),
+           [p.gerealiseerd_volume for p in pr], "getal")
+
+
+def _tarief(b: Blok, r: KostprijsResultaat) -> None:
+    """§1.6 tegen de gemeente: verschil, opbrengst, tekort, dekkingsgraad (leeg zonder gemeentetarief)."""
+    c, pr = b.cel, r.producten
+
+    def met_tarief(formule):
+        return lambda k: f'IF({c("tarief", k)}="","",{formule(k)})'
+
+    b.stap("verschil", "Verschil per eenheid", "gemeentetarief − kostprijs (negatief = onder de kostprijs)",
+           "euro per eenheid", met_tarief(lambda k: f"{c('tarief', k)}-{c('kostprijs', k)}"),
+           [p.verschil_per_eenheid for p in pr])
+    b.stap("opbrengst", "Opbrengst", "gemeentetarief · gerealiseerd volume", "euro per jaar",
+           met_tarief(lambda k: f"{c('tarief', k)}*{c('real', k)}"), [p.opbrengst for p in pr], totaal=True)
+    b.stap("tekort", "Tekort", "I_p − opbrengst (positief = verlies voor de VO)", "euro per jaar",
+           met_tarief(lambda k: f"{c('I', k)}-{c('opbrengst', k)}"), [p.tekort for p in pr], totaal=True, vet=True)
+    b.stap("dekking", "Dekkingsgraad", "opbrengst / I_p", "fractie",
+           met_tarief(lambda k: f"{c('opbrengst', k)}/{c('I', k)}"), [p.dekkingsgraad for p in pr], "procent1")
+
+
+def _opbouw(boek: Boek, ws, b: Blok, pr: Blok, r: KostprijsResultaat) -> None:
+    """Opbouw van de kostprijs per eenheid (Rekentool Wmo-volgorde, docs/rekenmethode-uitbreidingen.md)."""
+    boek.sectie(ws, b.rij - 1, "Opbouw van de kostprijs per eenheid (waterval; telt op tot de kostprijs)")
+    c = pr.cel
+    waarden = [dict(opbouw(p, r.parameters)) for p in r.producten]
+    b.stap("code", "Product", "", "code", lambda k: c("code", k), [p.code for p in r.producten], "tekst", vet=True)
+    b.stap("factor", "Uren per eenheid", "traject: uren per traject; anders 1", "",
+           lambda k: f"IF({c('eenheid', k)}=eenheid_traject,{c('upt', k)},1)",
+           [p.product.uren_per_traject if p.product.eenheid == "traject" else 1.0 for p in r.producten], "getal")
+    f = b.cel
+    per_bruto = [("Loon", "salaris"), ("CAO-opslagen", "cao"), ("Werkgeverslasten", "wg"),
+                 ("Materiële kosten", "overig")]
+    for stap, rij in per_bruto:
+        b.stap(stap, stap, f"{rij} / bruto capaciteit · uren per eenheid", "euro per eenheid",
+               lambda k, rij=rij: f"{c(rij, k)}/{c('bruto', k)}*{f('factor', k)}", [w[stap] for w in waarden])
+    b.stap("Productiviteit", "Productiviteit", "D_p / V_p · factor − D_p / bruto capaciteit · factor",
+           "euro per eenheid",
+           lambda k: f"{c('D', k)}/{c('V', k)}*{f('factor', k)}-{c('D', k)}/{c('bruto', k)}*{f('factor', k)}",
+           [w["Productiviteit"] for w in waarden])
+    for stap, rij in [("Overhead", "OH"), ("Risico", "risico")]:
+        b.stap(stap, stap, f"{rij} / V_p · uren per eenheid", "euro per eenheid",
+               lambda k, rij=rij: f"{c(rij, k)}/{c('V', k)}*{f('factor', k)}", [w[stap] for w in waarden])
+    b.stap("som", "Kostprijs volgens de opbouw", "som van de stappen", "euro per eenheid",
+           lambda k: f"SUM({f('Loon', k)}:{f('Risico', k)})", [sum(w.values()) for w in waarden], vet=True)

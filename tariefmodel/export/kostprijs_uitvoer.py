@@ -1,0 +1,200 @@
+"""Bladen Uitvoer en Controle van de kostprijsexport (rekenmethode.md §1.6-1.7).
+
+Uitvoer rondt elk eurobedrag af met ROUND(…, 2), half van nul af, zoals §1.7 en ``rond_euro``.
+Controle bevat verschillen die 0 moeten zijn; elk verschil groter dan ``controle_marge`` telt als afwijking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tariefmodel.afronding import rond_euro
+from tariefmodel.export.kostprijs_berekening import Berekening, bedragen
+from tariefmodel.export.kostprijs_invoer import INVOER, Plaatsen
+from tariefmodel.export.opmaak import EERSTE_RIJ, Boek, cel
+from tariefmodel.kostprijs.berekening import KostprijsResultaat
+
+UITVOER, CONTROLE = "Uitvoer", "Controle"
+
+
+@dataclass(frozen=True)
+class Kolom:
+    kop: str
+    sleutel: str  # rij in het productblok van Berekening
+    soort: str = "euro"
+    afronden: bool = True
+
+
+KOLOMMEN = (
+    Kolom("Kostprijs per eenheid", "kostprijs"), Kolom("Gemeentetarief", "tarief"),
+    Kolom("Verschil per eenheid", "verschil"), Kolom("Integrale kosten", "I"), Kolom("Opbrengst", "opbrengst"),
+    Kolom("Tekort", "tekort"), Kolom("Dekkingsgraad", "dekking", "procent1", False),
+    Kolom("Kostprijs per plaats per jaar", "per_plaats"), Kolom("Kostprijs per uur", "per_uur"),
+    Kolom("Loonkosten", "loon"), Kolom("Overige directe kosten", "overig"), Kolom("Directe kosten", "D"),
+    Kolom("Overhead", "OH"), Kolom("Risico-opslag", "risico"), Kolom("Normvolume", "V", "getal", False),
+    Kolom("Gerealiseerd volume", "real", "getal", False), Kolom("FTE", "fte", "getal", False),
+)
+TOTALEN = ("I", "opbrengst", "tekort", "loon", "overig", "D", "OH", "risico", "fte")
+VASTE_KOLOMMEN = 4  # Code, Naam, Soort, Eenheid
+
+
+def _waarde(p, sleutel: str, r: KostprijsResultaat):
+    """De Python-waarde van een uitvoerkolom (zelfde bron als ``naar_json``)."""
+    return {
+        "kostprijs": p.kostprijs, "tarief": p.gemeentetarief, "verschil": p.verschil_per_eenheid,
+        "I": p.integrale_kosten, "opbrengst": p.opbrengst, "tekort": p.tekort, "dekking": p.dekkingsgraad,
+        "per_plaats": p.kostprijs_per_plaats_per_jaar, "per_uur": p.kostprijs_per_uur, "loon": p.loonkosten,
+        "overig": p.overige_directe_kosten, "D": p.directe_kosten, "OH": p.overhead, "risico": p.risico,
+        "V": p.normvolume, "real": p.gerealiseerd_volume, "fte": p.fte,
+    }[sleutel]
+
+
+def afgerond(verwijzing: str) -> str:
+    """§1.7: ROUND(x, 2); een lege cel (geen gemeentetarief) blijft leeg."""
+    return f'IF({verwijzing}="","",ROUND({verwijzing},2))'
+
+
+def schrijf_uitvoer(boek: Boek, r: KostprijsResultaat, b: Berekening, plaatsen: Plaatsen) -> dict[str, str]:
+    """Blad Uitvoer; geeft de adressen van de totalen (voor Controle)."""
+    ws = boek.blad(UITVOER, "Kostprijs, gemeentetarief en tekort per product (rekenmethode §1.6). Eurobedragen "
+                   "afgerond op centen met ROUND(…; 2) (§1.7); lege cel = geen gemeentetarief.",
+                   [12, 36, 10, 10] + [16] * len(KOLOMMEN))
+    boek.kopregel(ws, EERSTE_RIJ, ["Code", "Naam", "Soort", "Eenheid"] + [k.kop for k in KOLOMMEN])
+    ws.set_row(EERSTE_RIJ, 45)
+    ws.freeze_panes(EERSTE_RIJ + 1, 2)
+    pr = b.producten
+    for k, p in enumerate(r.producten):
+        rij = EERSTE_RIJ + 1 + k
+        for kolom, (sleutel, waarde) in enumerate([("code", p.code), (None, p.product.naam),
+                                                    ("soort", p.product.soort), ("eenheid", p.product.eenheid)]):
+            bron = pr.cel(sleutel, k, blad=True) if sleutel else cel(plaatsen.producten[k], 1, INVOER)
+            boek.formule(ws, rij, kolom, bron, waarde, boek.opmaak(vet=kolom == 0))
+        for kolom, kol in enumerate(KOLOMMEN, start=VASTE_KOLOMMEN):
+            bron, waarde = pr.cel(kol.sleutel, k, blad=True), _waarde(p, kol.sleutel, r)
+            boek.formule(ws, rij, kolom, afgerond(bron) if kol.afronden else bron,
+                         rond_euro(waarde) if kol.afronden else waarde, boek.opmaak(kol.soort))
+    return _totalen(boek, ws, r, b, EERSTE_RIJ + 1 + len(r.producten))
+
+
+def _totalen(boek: Boek, ws, r: KostprijsResultaat, b: Berekening, rij: int) -> dict[str, str]:
+    boek.tekst(ws, rij, 0, "Totaal", boek.opmaak(vet=True, top=1))
+    boek.tekst(ws, rij, 1, "tarief, opbrengst en tekort: alleen producten met een gemeentetarief",
+               boek.opmaak(italic=True, top=1))
+    adressen = {}
+    for kolom, kol in enumerate(KOLOMMEN, start=VASTE_KOLOMMEN):
+        if kol.sleutel not in TOTALEN:
+            ws.write_blank(rij, kolom, None, boek.opmaak(top=1))
+            continue
+        waarde = sum(_waarde(p, kol.sleutel, r) or 0.0 for p in r.producten)
+        bron = b.producten.totaal(kol.sleutel)
+        boek.formule(ws, rij, kolom, f"ROUND({bron},2)" if kol.afronden else bron,
+                     rond_euro(waarde) if kol.afronden else waarde, boek.opmaak(kol.soort, vet=True, top=1))
+        adressen[kol.sleutel] = cel(rij, kolom, UITVOER, absoluut=True)
+    _kerncijfers(boek, ws, r, rij + 2)
+    return adressen
+
+
+def _kerncijfers(boek: Boek, ws, r: KostprijsResultaat, rij: int) -> None:
+    boek.sectie(ws, rij, "Kerncijfers")
+    u = r.uren
+    regels = [
+        ("Overheadpercentage (O / Σ D)", "overhead_percentage", r.overhead_percentage, "procent1"),
+        ("Overheadmethode", "overhead_methode", r.invoer.waarde("overhead_methode"), "tekst"),
+        ("Beschikbare uren per fte", "uren_beschikbaar", u.beschikbaar, "uren"),
+        ("Inzetbare uren per fte", "uren_inzetbaar", u.inzetbaar, "uren"),
+        ("Directe uren per fte", "uren_direct", u.direct, "uren"),
+        ("Fte per 24/7-post", "fte_per_24_7_post", u.fte_per_24_7_post, "getal"),
+        ("Afwijkingen in blad Controle (moet 0 zijn)", "controle_afwijkingen", 0, "geheel"),
+    ]
+    for k, (label, naam, waarde, soort) in enumerate(regels, start=1):
+        boek.tekst(ws, rij + k, 1, label)
+        boek.formule(ws, rij + k, VASTE_KOLOMMEN, naam, waarde, boek.opmaak(soort, vet=True))
+
+
+@dataclass(frozen=True)
+class Check:
+    omschrijving: str
+    a: str
+    waarde_a: float
+    b: str
+    waarde_b: float
+
+
+def schrijf_controle(boek: Boek, r: KostprijsResultaat, b: Berekening, plaatsen: Plaatsen,
+                     totalen: dict[str, str], meerjaren_checks: list[Check]) -> None:
+    """Blad Controle: elk verschil moet 0 zijn (FAST-checks)."""
+    ws = boek.blad(CONTROLE, "Controles: twee routes naar hetzelfde getal. Afwijking 0 = goed; 1 = verschil groter "
+                   "dan controle_marge. Het totaal bovenaan moet 0 zijn.", [6, 80, 20, 20, 14, 14])
+    checks = _checks(r, b, plaatsen, totalen) + meerjaren_checks
+    boek.tekst(ws, EERSTE_RIJ, 1, "Aantal afwijkingen (moet 0 zijn)", boek.opmaak(vet=True))
+    eerste, laatste = EERSTE_RIJ + 3, EERSTE_RIJ + 2 + len(checks)
+    boek.formule(ws, EERSTE_RIJ, 5, f"SUM(F{eerste}:F{laatste})", 0, boek.opmaak("geheel", vet=True))
+    boek.noem("controle_afwijkingen", CONTROLE, EERSTE_RIJ, 5)
+    ws.conditional_format(EERSTE_RIJ, 5, laatste, 5, {"type": "cell", "criteria": ">", "value": 0,
+                                                      "format": boek.opmaak(bg_color="#F8CBAD")})
+    boek.kopregel(ws, EERSTE_RIJ + 1, ["Nr", "Controle", "Waarde", "Moet gelijk zijn aan", "Verschil",
+                                        "Afwijking"])
+    for k, c in enumerate(checks):
+        rij = EERSTE_RIJ + 2 + k
+        ws.write_number(rij, 0, k + 1)
+        boek.tekst(ws, rij, 1, c.omschrijving)
+        boek.formule(ws, rij, 2, c.a, c.waarde_a, boek.opmaak("euro"))
+        boek.formule(ws, rij, 3, c.b, c.waarde_b, boek.opmaak("euro"))
+        boek.formule(ws, rij, 4, f"C{rij + 1}-D{rij + 1}", c.waarde_a - c.waarde_b, boek.opmaak("euro"))
+        boek.formule(ws, rij, 5, f"IF(ABS(E{rij + 1})>controle_marge,1,0)", 0, boek.opmaak("geheel"))
+
+
+def _checks(r: KostprijsResultaat, b: Berekening, plaatsen: Plaatsen, totalen: dict[str, str]) -> list[Check]:
+    pers, pr = b.personeel, b.producten
+    som_k = sum(g.kosten for g in r.regels)
+    som_bedrag = sum(k.bedrag for k in r.invoer.kosten)
+    som_oh = sum(p.overhead for p in r.producten)
+    sumproduct = f"SUMPRODUCT({pers.bereik('f', True)},{pers.bereik('L', True)})"
+    norm = r.invoer.waarde("overhead_methode") == "norm"
+    p_ = r.parameters
+    onafhankelijk = (r.som_directe_kosten * (1 + p_["overhead_norm"]) if norm else som_k + som_bedrag)
+    checks = [
+        Check("Alle kosten verdeeld: Σ directe kosten + overheadpool = Σ K_r (alle regels) + Σ Bedrag (Kosten)",
+              "som_directe_kosten+overhead_pool", r.som_directe_kosten + r.overhead_pool,
+              f"{pers.totaal('K')}+SUM({bedragen(plaatsen, 3)})", som_k + som_bedrag),
+        Check("Loonkosten langs een tweede weg: SUMPRODUCT(FTE; L) = Σ K_r", sumproduct, som_k,
+              pers.totaal("K"), som_k),
+        Check("Overhead verdeeld: Σ OH_p = overheadpool (werkelijk) of overhead_norm · Σ D_p (norm)",
+              pr.totaal("OH"), som_oh,
+              "IF(overhead_methode=methode_norm,overhead_norm*som_directe_kosten,overhead_pool)", som_oh),
+        Check("Σ I_p = (Σ D_p + Σ OH_p) · (1 + risico_opslag)", pr.totaal("I"), r.integrale_kosten,
+              f"({pr.totaal('D')}+{pr.totaal('OH')})*(1+risico_opslag)", r.integrale_kosten),
+        Check("Uitvoer: totaal integrale kosten = afgerond langs een onafhankelijke route (Invoer, zonder verdeling)",
+              totalen["I"], rond_euro(r.integrale_kosten),
+              f"ROUND(IF(overhead_methode=methode_norm,som_directe_kosten*(1+overhead_norm),"
+              f"{sumproduct}+SUM({bedragen(plaatsen, 3)}))*(1+risico_opslag),2)",
+              rond_euro(onafhankelijk * (1 + p_["risico_opslag"]))),
+    ]
+    for k, p in enumerate(r.producten):
+        checks += _productchecks(k, p, b)
+    return checks
+
+
+def _productchecks(k: int, p, b: Berekening) -> list[Check]:
+    c, o = b.producten.cel, b.opbouw.cel
+    rij = EERSTE_RIJ + 1 + k
+    uitvoer_kostprijs = cel(rij, VASTE_KOLOMMEN, UITVOER)
+    factor = p.product.uren_per_traject if p.product.eenheid == "traject" else 1.0
+    langs = p.kostprijs_per_plaats_per_jaar * p.product.plaatsen / p.normvolume if p.product.soort == "opvang" \
+        else p.kostprijs_per_uur * factor
+    checks = [
+        Check(f"{p.code}: kostprijs × normvolume / uren per eenheid = integrale kosten",
+              f"{c('kostprijs', k, True)}*{c('V', k, True)}/{o('factor', k, True)}",
+              p.kostprijs * p.normvolume / factor, c("I", k, True), p.integrale_kosten),
+        Check(f"{p.code}: de opbouw (waterval) telt op tot de kostprijs", o("som", k, True), p.kostprijs,
+              c("kostprijs", k, True), p.kostprijs),
+        Check(f"{p.code}: Uitvoer-kostprijs = afgerond via kostprijs per plaats of per uur", uitvoer_kostprijs,
+              rond_euro(p.kostprijs),
+              f"ROUND(IF({c('soort', k, True)}=soort_opvang,{c('per_plaats', k, True)}*{c('N', k, True)}/"
+              f"{c('V', k, True)},{c('per_uur', k, True)}*{o('factor', k, True)}),2)", rond_euro(langs)),
+    ]
+    if p.gemeentetarief is not None:
+        checks.append(Check(f"{p.code}: opbrengst + tekort = integrale kosten",
+                            f"{c('opbrengst', k, True)}+{c('tekort', k, True)}", p.opbrengst + p.tekort,
+                            c("I", k, True), p.integrale_kosten))
+    return checks

@@ -1,0 +1,298 @@
+"""Bouwstenen voor een auditeerbare Excel-export in FAST-opzet (architectuur.md, 'Library notes').
+
+XlsxWriter schrijft naast elke formule de in Python berekende waarde, zodat een voorbeeldweergave
+getallen toont. Tekst van de gebruiker gaat altijd via ``write_string``: '=…', '+…', '-…' en '@…'
+worden nooit een formule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+
+from tariefmodel import __version__
+
+# Getalnotaties: Excel zet ',' en '.' om naar de landinstelling van de lezer (nl: € 1.234,56).
+NOTATIES = {
+    "euro": '"€" #,##0.00;[Red]"€" -#,##0.00',
+    "euro_heel": '"€" #,##0;[Red]"€" -#,##0',
+    "procent": "0.00%",
+    "procent1": "0.0%",
+    "uren": "#,##0.0",
+    "getal": "#,##0.00",
+    "geheel": "0",
+    "aantal": "#,##0",
+    "tekst": "@",
+    "vlag": "General",
+    "datum": "dd-mm-yyyy",
+}
+INVOERKLEUR = "#FFF2CC"  # FAST: invoer herkenbaar aan een gele achtergrond
+KOPKLEUR = "#DCE6F0"
+EERSTE_RIJ = 4  # rijen 0-2: kop van het blad, rij 3 leeg
+WAARSCHUWING = {"ESTIMATE", "NOT FOUND"}
+
+
+def is_leeg(waarde) -> bool:
+    return waarde is None or (isinstance(waarde, float) and math.isnan(waarde))
+
+
+def schoon(waarde):
+    """Maak een waarde geschikt als opgeslagen formulewaarde (numpy -> float, None -> '')."""
+    if hasattr(waarde, "item"):
+        waarde = waarde.item()
+    if is_leeg(waarde):
+        return ""
+    if isinstance(waarde, (bool, str)):
+        return waarde
+    return float(waarde)
+
+
+@dataclass
+class Kop:
+    """De kop die op elk blad staat: organisatie, rekenjaar, versie, invoerhash en CONCEPT."""
+
+    titel: str
+    werkboek: str = ""
+    sha256: str = ""
+    concept: bool = False
+    extra: str = ""
+
+    def regel(self) -> str:
+        delen = [f"tariefmodel {__version__}", f"gemaakt {dt.date.today():%d-%m-%Y}"]
+        if self.werkboek:
+            delen.append(f"invoer: {self.werkboek}")
+        if self.sha256:
+            delen.append(f"sha256 {self.sha256[:16]}…")
+        if self.extra:
+            delen.append(self.extra)
+        return " · ".join(delen)
+
+
+@dataclass
+class Boek:
+    """Een XlsxWriter-werkboek in het geheugen met vaste opmaak en een register van namen."""
+
+    kop: Kop
+    _buffer: io.BytesIO = field(default_factory=io.BytesIO)
+    namen: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.wb = xlsxwriter.Workbook(self._buffer, {
+            "in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+            "strings_to_urls": False,
+        })
+        self.wb.set_properties({"title": self.kop.titel, "comments": self.kop.regel()})
+        self._opmaak: dict[tuple, object] = {}
+
+    def opmaak(self, soort: str = "tekst", invoer: bool = False, vet: bool = False, **extra):
+        """Een (gecachte) opmaak: getalnotatie ``soort``, gele invoercel, vet."""
+        sleutel = (soort, invoer, vet, tuple(sorted(extra.items())))
+        if sleutel not in self._opmaak:
+            eigenschappen = {"num_format": NOTATIES.get(soort, "General"), "valign": "top", **extra}
+            if invoer:
+                eigenschappen["bg_color"] = INVOERKLEUR
+            if vet:
+                eigenschappen["bold"] = True
+            self._opmaak[sleutel] = self.wb.add_format(eigenschappen)
+        return self._opmaak[sleutel]
+
+    def blad(self, naam: str, omschrijving: str, breedtes: Sequence[int] = ()):
+        """Nieuw blad met de kop (rij 1-3) en vastgezette kop."""
+        ws = self.wb.add_worksheet(naam)
+        ws.write_string(0, 0, self.kop.titel, self.opmaak(vet=True, font_size=14))
+        if self.kop.concept:
+            ws.write_string(0, 3, "CONCEPT", self.opmaak(vet=True, font_size=14, font_color="#C00000"))
+        ws.write_string(1, 0, self.kop.regel(), self.opmaak(font_color="#595959"))
+        ws.write_string(2, 0, omschrijving, self.opmaak(italic=True))
+        for kolom, breedte in enumerate(breedtes):
+            ws.set_column(kolom, kolom, breedte)
+        ws.freeze_panes(EERSTE_RIJ - 1, 0)
+        ws.set_landscape()
+        ws.set_paper(9)  # A4
+        ws.fit_to_pages(1, 0)
+        ws.set_footer(f"&L{self.kop.titel}&R&P / &N")
+        return ws
+
+    def tekst(self, ws, rij: int, kolom: int, waarde, opmaak=None) -> None:
+        """Tekst altijd als tekst (nooit een formule, ook niet als hij met '=' begint)."""
+        if not is_leeg(waarde):
+            ws.write_string(rij, kolom, str(waarde), opmaak)
+
+    def waarde(self, ws, rij: int, kolom: int, waarde, opmaak=None) -> None:
+        """Een ingelezen waarde met het juiste celtype; leeg blijft leeg."""
+        waarde = schoon(waarde)
+        if waarde == "":
+            ws.write_blank(rij, kolom, None, opmaak)
+        elif isinstance(waarde, bool):
+            ws.write_boolean(rij, kolom, waarde, opmaak)
+        elif isinstance(waarde, float):
+            ws.write_number(rij, kolom, waarde, opmaak)
+        else:
+            self.tekst(ws, rij, kolom, waarde, opmaak)
+
+    def formule(self, ws, rij: int, kolom: int, formule: str, waarde, opmaak=None) -> None:
+        """Een live formule met de door Python berekende waarde ernaast (voor voorbeeldweergaven)."""
+        ws.write_formula(rij, kolom, "=" + formule, opmaak, schoon(waarde))
+
+    def kopregel(self, ws, rij: int, kopjes: Sequence[str], kolom: int = 0) -> None:
+        opmaak = self.opmaak(vet=True, bg_color=KOPKLEUR, border=1, text_wrap=True)
+        for k, kopje in enumerate(kopjes):
+            ws.write_string(rij, kolom + k, kopje, opmaak)
+        ws.set_row(rij, 30)  # ruimte voor kopjes over twee regels (LibreOffice past de hoogte niet zelf aan)
+
+    def sectie(self, ws, rij: int, titel: str) -> None:
+        ws.write_string(rij, 0, titel, self.opmaak(vet=True, font_size=12, font_color="#1F4E79"))
+
+    def noem(self, naam: str, blad: str, rij: int, kolom: int) -> None:
+        """Definieer een werkboeknaam voor één cel (benoemde scalaire parameter)."""
+        if naam in self.namen:
+            raise ValueError(f"naam {naam!r} is al gedefinieerd")
+        cel = xl_rowcol_to_cell(rij, kolom, row_abs=True, col_abs=True)
+        self.namen[naam] = f"{blad}!{cel}"
+        self.wb.define_name(naam, f"={blad}!{cel}")
+
+    def alinea(self, ws, rij: int, kolom: int, tekst: str, tekens_per_regel: int = 110) -> None:
+        """Tekst met terugloop; de rijhoogte groeit mee met het aantal regels."""
+        self.tekst(ws, rij, kolom, tekst, self.opmaak(text_wrap=True))
+        ws.set_row(rij, 15 * max(1, math.ceil(len(tekst) / tekens_per_regel)))
+
+    def bytes(self) -> bytes:
+        self.wb.close()
+        return self._buffer.getvalue()
+
+
+def cel(rij: int, kolom: int, blad: str = "", absoluut: bool = False) -> str:
+    adres = xl_rowcol_to_cell(rij, kolom, row_abs=absoluut, col_abs=absoluut)
+    return f"{blad}!{adres}" if blad else adres
+
+
+def kolombereik(blad: str, kolom: int, van: int, tot: int) -> str:
+    """Absoluut bereik in één kolom, bijv. Invoer!$A$6:$A$9 (rijen 0-gebaseerd, inclusief)."""
+    letter = xl_col_to_name(kolom)
+    return f"{blad}!${letter}${van + 1}:${letter}${max(tot, van) + 1}"
+
+
+@dataclass
+class Blok:
+    """Rekenblok in FAST-opzet: elke rij is één rekenstap, met één formule over alle kolommen.
+
+    Kolommen: A stap, B rekenregel, C eenheid, D totaal of scalaire waarde, E… één per eenheid
+    (personeelsregel of product). Rijen verwijzen alleen naar rijen erboven (stroom van boven naar beneden).
+    """
+
+    boek: Boek
+    ws: object
+    blad: str
+    aantal: int
+    rij: int
+    kolom0: int = 4
+    rijen: dict[str, int] = field(default_factory=dict)
+
+    def cel(self, sleutel: str, k: int, blad: bool = False, absoluut: bool = False) -> str:
+        return cel(self.rijen[sleutel], self.kolom0 + k, self.blad if blad else "", absoluut)
+
+    def totaal(self, sleutel: str, blad: bool = True) -> str:
+        return cel(self.rijen[sleutel], self.kolom0 - 1, self.blad if blad else "", absoluut=True)
+
+    def bereik(self, sleutel: str, blad: bool = False) -> str:
+        """Absoluut bereik van rij ``sleutel`` over alle eenheden (minstens één kolom)."""
+        r = self.rijen[sleutel] + 1
+        van, tot = xl_col_to_name(self.kolom0), xl_col_to_name(self.kolom0 + max(self.aantal, 1) - 1)
+        bereik = f"${van}${r}:${tot}${r}"
+        return f"{self.blad}!{bereik}" if blad else bereik
+
+    def _label(self, sleutel, label, uitleg, eenheid, opmaak=None) -> int:
+        rij = self.rij
+        self.rijen[sleutel] = rij
+        self.boek.tekst(self.ws, rij, 0, label, opmaak)
+        self.boek.tekst(self.ws, rij, 1, uitleg, self.boek.opmaak(font_color="#595959"))
+        self.boek.tekst(self.ws, rij, 2, eenheid)
+        self.rij += 1
+        return rij
+
+    def stap(self, sleutel: str, label: str, uitleg: str, eenheid: str, formule: Callable[[int], str | None],
+             waarden: Sequence, soort: str = "euro", totaal: bool = False, vet: bool = False,
+             terugloop: bool = False) -> None:
+        """Eén rekenstap: ``formule(k)`` is de formule (zonder '=') voor eenheid k."""
+        rij = self._label(sleutel, label, uitleg, eenheid, self.boek.opmaak(vet=vet))
+        opmaak = self.boek.opmaak(soort, vet=vet, text_wrap=True) if terugloop else self.boek.opmaak(soort, vet=vet)
+        if terugloop:
+            self.ws.set_row(rij, 30)
+        for k in range(self.aantal):
+            tekst = formule(k)
+            if tekst is None:  # bijv. het rekenjaar in een indexreeks: geen stap
+                self.boek.tekst(self.ws, rij, self.kolom0 + k, "–", self.boek.opmaak(align="right"))
+            else:
+                self.boek.formule(self.ws, rij, self.kolom0 + k, tekst, waarden[k], opmaak)
+        if totaal:
+            som = sum(float(schoon(w) or 0) for w in waarden)
+            self.boek.formule(self.ws, rij, self.kolom0 - 1, f"SUM({self.bereik(sleutel)})", som,
+                              self.boek.opmaak(soort, vet=True))
+
+    def scalair(self, sleutel: str, label: str, uitleg: str, eenheid: str, formule: str, waarde,
+                soort: str = "euro", naam: str | None = None) -> None:
+        """Eén scalaire rekenstap in kolom D, optioneel als benoemde cel."""
+        rij = self._label(sleutel, label, uitleg, eenheid)
+        self.boek.formule(self.ws, rij, self.kolom0 - 1, formule, waarde, self.boek.opmaak(soort, vet=True))
+        if naam:
+            self.boek.noem(naam, self.blad, rij, self.kolom0 - 1)
+
+    def witregel(self) -> None:
+        self.rij += 1
+
+
+@dataclass
+class Tabel:
+    """Rekentabel met één rij per eenheid (regio, DUVO-regel) en één kolom per stap of jaar.
+
+    Elke kolom heeft één formule voor alle rijen (FAST); de kop staat in de rij boven de eerste
+    eenheid, een optionele somregel eronder.
+    """
+
+    boek: Boek
+    ws: object
+    blad: str
+    rij0: int  # eerste rij met een eenheid (0-gebaseerd)
+    aantal: int
+    volgende: int = 0  # volgende vrije kolom
+    kolommen: dict[str, int] = field(default_factory=dict)
+
+    def cel(self, sleutel: str, i: int, blad: bool = False, absoluut: bool = False) -> str:
+        return cel(self.rij0 + i, self.kolommen[sleutel], self.blad if blad else "", absoluut)
+
+    def bereik(self, sleutel: str, blad: bool = False) -> str:
+        """Absoluut bereik van kolom ``sleutel`` over alle eenheden (minstens één rij)."""
+        volledig = kolombereik(self.blad, self.kolommen[sleutel], self.rij0, self.rij0 + max(self.aantal, 1) - 1)
+        return volledig if blad else volledig.split("!", 1)[1]
+
+    def som_cel(self, sleutel: str, blad: bool = True) -> str:
+        return cel(self.rij0 + self.aantal, self.kolommen[sleutel], self.blad if blad else "", absoluut=True)
+
+    def kolom(self, sleutel: str, kop: str, formule: Callable[[int], str | None] | None, waarden: Sequence,
+              soort: str = "euro", som: bool = False, breedte: int | None = None) -> None:
+        """Een kolom: ``formule(i)`` per eenheid (None = geen formule: ``waarden[i]`` als waarde)."""
+        k = self.kolommen[sleutel] = self.volgende
+        self.volgende += 1
+        self.boek.kopregel(self.ws, self.rij0 - 1, [kop], kolom=k)
+        if breedte:
+            self.ws.set_column(k, k, breedte)
+        opmaak = self.boek.opmaak(soort)
+        for i in range(self.aantal):
+            tekst = None if formule is None else formule(i)
+            if tekst is None:
+                self.boek.waarde(self.ws, self.rij0 + i, k, waarden[i], opmaak)
+            else:
+                self.boek.formule(self.ws, self.rij0 + i, k, tekst, waarden[i], opmaak)
+        if som:
+            totaal = sum(float(schoon(w) or 0) for w in waarden)
+            self.boek.formule(self.ws, self.rij0 + self.aantal, k, f"SUM({self.bereik(sleutel)})", totaal,
+                              self.boek.opmaak(soort, vet=True, top=1))
+
+    def somlabel(self, tekst: str = "Σ") -> None:
+        self.boek.tekst(self.ws, self.rij0 + self.aantal, 0, tekst, self.boek.opmaak(vet=True, top=1))

@@ -1,0 +1,55 @@
+"""Het blad Parameters: elke scalar een benoemde cel met eenheid, status en bron (FAST, architectuur.md).
+
+Gedeeld door de kostprijs- en de landelijke export. ESTIMATE en NOT FOUND (standaardwaarden zonder
+gepubliceerde bron) staan vet op een rode achtergrond.
+"""
+
+from __future__ import annotations
+
+from tariefmodel.export.opmaak import WAARSCHUWING, Boek
+from tariefmodel.parameters import definities
+
+PARAMETERS = "Parameters"
+KOPJES = ["Naam (in formules)", "Waarde", "Eenheid", "Status", "Geldig vanaf", "Bron", "Omschrijving"]
+
+
+def notatie(eenheid: str) -> str:
+    """Getalnotatie bij de eenheid van een parameter."""
+    if "fractie" in eenheid:
+        return "procent"
+    if "euro" in eenheid:
+        return "euro"
+    if eenheid in {"jaar", "jaren", "dagen"}:
+        return "geheel"
+    return "getal"
+
+
+def vaste_regel(boek: Boek, ws, rij: int, naam: str, waarde, eenheid: str, uitleg: str) -> int:
+    """Een vast getal of een code die formules gebruiken (geen parameter, wel benoemd)."""
+    boek.tekst(ws, rij, 0, naam, boek.opmaak(vet=True))
+    soort = "getal" if isinstance(waarde, (int, float)) else "tekst"
+    boek.waarde(ws, rij, 1, waarde, boek.opmaak(soort, invoer=True, num_format="General")
+                if soort == "getal" else boek.opmaak(soort, invoer=True))
+    boek.noem(naam, PARAMETERS, rij, 1)
+    boek.tekst(ws, rij, 2, eenheid)
+    boek.tekst(ws, rij, 3, "VAST")
+    boek.tekst(ws, rij, 6, uitleg)
+    return rij + 1
+
+
+def parameterregel(boek: Boek, ws, rij: int, naam: str, u, waarde, omschrijving: str | None = None) -> int:
+    """Eén parameter (Uitgangspunt ``u``) als benoemde cel ``naam``; een lege waarde blijft een lege cel."""
+    definitie = definities().get(naam.rsplit("_", 1)[0] if naam[-4:].isdigit() else naam)
+    if isinstance(waarde, bool):
+        waarde = "ja" if waarde else "nee"
+    boek.tekst(ws, rij, 0, naam, boek.opmaak(vet=True))
+    boek.waarde(ws, rij, 1, waarde, boek.opmaak(notatie(u.eenheid) if not isinstance(waarde, str) else "tekst",
+                                                invoer=True))
+    boek.noem(naam, PARAMETERS, rij, 1)
+    boek.tekst(ws, rij, 2, u.eenheid)
+    waarschuwing = u.status in WAARSCHUWING and u.herkomst == "standaard"
+    boek.tekst(ws, rij, 3, u.label, boek.opmaak(vet=waarschuwing, bg_color="#F8CBAD") if waarschuwing else None)
+    boek.waarde(ws, rij, 4, u.geldig_vanaf.strftime("%d-%m-%Y") if u.geldig_vanaf else None)
+    boek.tekst(ws, rij, 5, u.bron)
+    boek.tekst(ws, rij, 6, omschrijving or (definitie.omschrijving if definitie else u.toelichting))
+    return rij + 1

@@ -1,0 +1,60 @@
+"""Opdracht exporteer: een auditeerbaar Excel-werkboek met live formules (issue 5, docs/export.md).
+
+    tariefmodel exporteer WERKBOEK.xlsx UIT.xlsx [--zet naam=waarde]…
+
+Kostprijs- of landelijk werkboek, herkend aan het blad "Regio's". Schrijft atomair en nooit naar de invoer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tariefmodel.bestanden import controleer_niet_invoer
+from tariefmodel.cli import EXIT_GOED, Invoerprobleem
+from tariefmodel.opdrachten.gedeeld import lees_invoer, schrijf_uitvoer
+from tariefmodel.opdrachten.kostprijs import is_landelijk
+
+
+def registreer(sub) -> None:
+    p = sub.add_parser("exporteer", help="auditeerbaar Excel-werkboek met live formules (kostprijs of landelijk)")
+    p.add_argument("werkboek", metavar="WERKBOEK.xlsx")
+    p.add_argument("uit", metavar="UIT.xlsx")
+    p.add_argument("--zet", action="append", metavar="NAAM=WAARDE",
+                   help="scenario: overschrijf een parameter (of gemeentetarief[CODE]=bedrag bij kostprijs)")
+    p.add_argument("--kostprijs", metavar="KOSTPRIJS.xlsx|MAP",
+                   help="alleen landelijk: kosten per plaats uit een kostprijswerkboek of een map ervan")
+    p.set_defaults(functie=exporteer)
+
+
+def controleer_uitvoerpad(uit: str, werkboek: str, extensie: str) -> None:
+    """Weiger UIT == WERKBOEK en een verkeerde extensie, vóór er gerekend wordt."""
+    controleer_niet_invoer(Path(uit), Path(werkboek))
+    if Path(uit).suffix.lower() != extensie:
+        raise Invoerprobleem(f"het uitvoerbestand '{uit}' moet eindigen op {extensie}")
+
+
+def exporteer(args) -> int:
+    controleer_uitvoerpad(args.uit, args.werkboek, ".xlsx")
+    data = lees_invoer(args.werkboek)
+    if is_landelijk(data):
+        xlsx = _landelijk(args)
+    else:
+        if args.kostprijs:
+            raise Invoerprobleem("--kostprijs hoort bij een landelijk werkboek")
+        from tariefmodel.export import exporteer_kostprijs
+        from tariefmodel.kostprijs.berekening import bereken
+        from tariefmodel.opdrachten.kostprijs import laad_met_scenario
+
+        xlsx = exporteer_kostprijs(bereken(laad_met_scenario(args.werkboek, args.zet)))
+    schrijf_uitvoer(args.uit, xlsx, args.werkboek)
+    return EXIT_GOED
+
+
+def _landelijk(args) -> bytes:
+    from tariefmodel.export.landelijk import exporteer_landelijk
+    from tariefmodel.landelijk import bereken_landelijk
+    from tariefmodel.opdrachten.landelijk import kosten_uit_kostprijs, laad
+
+    invoer = laad(args.werkboek, args.zet)
+    c, bron = kosten_uit_kostprijs(args.kostprijs) if args.kostprijs else (None, None)
+    return exporteer_landelijk(bereken_landelijk(invoer, c, bron))

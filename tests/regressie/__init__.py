@@ -1,0 +1,1 @@
+"""Golden-master-regressie (geen officiële cijfers): vastgelegde uitkomsten van het illustratieve voorbeeld."""

@@ -1,0 +1,48 @@
+"""Opdracht `tariefmodel exporteer` (issue 5): schrijft atomair, nooit naar de invoer, exit 2 bij fouten."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+
+from tariefmodel.cli import main
+
+VOORBEELD = Path(__file__).parents[1] / "workbooks" / "voorbeeld_kostprijs.xlsx"
+
+
+def test_exporteer_kostprijs(tmp_path, capsys):
+    uit = tmp_path / "export.xlsx"
+    voor = VOORBEELD.read_bytes()
+    assert main(["exporteer", str(VOORBEELD), str(uit)]) == 0
+    assert VOORBEELD.read_bytes() == voor
+    wb = openpyxl.load_workbook(io.BytesIO(uit.read_bytes()))
+    assert wb.sheetnames == ["Toelichting", "Invoer", "Parameters", "Berekening", "Uitvoer", "Meerjaren", "Controle"]
+    assert "Geschreven" in capsys.readouterr().out
+    assert [p.name for p in tmp_path.iterdir()] == ["export.xlsx"]  # geen tijdelijke bestanden achtergelaten
+
+
+def test_exporteer_met_scenario(tmp_path):
+    uit = tmp_path / "scenario.xlsx"
+    assert main(["exporteer", str(VOORBEELD), str(uit), "--zet", "bezettingsnorm=0,9",
+                 "--zet", "gemeentetarief[CRISIS]=300"]) == 0
+    wb = openpyxl.load_workbook(io.BytesIO(uit.read_bytes()), data_only=True)
+    ws = wb["Parameters"]
+    rij = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "bezettingsnorm")
+    assert ws.cell(rij, 2).value == 0.9 and ws.cell(rij, 4).value == "scenario"
+    assert wb["Invoer"]["I7"].value == 300  # eerste product in Invoer › Producten
+
+
+def test_exporteer_weigert_en_meldt_zonder_traceback(tmp_path, capsys):
+    assert main(["exporteer", str(VOORBEELD), str(VOORBEELD)]) == 2
+    assert main(["exporteer", str(VOORBEELD), str(tmp_path / "uit.pdf")]) == 2
+    assert main(["exporteer", str(tmp_path / "bestaat-niet.xlsx"), str(tmp_path / "uit.xlsx")]) == 2
+    assert main(["exporteer", str(VOORBEELD), str(tmp_path / "geen-map" / "uit.xlsx")]) == 2
+    assert main(["exporteer", str(VOORBEELD), str(tmp_path / "uit.xlsx"), "--zet", "verzuim=veel"]) == 2
+    kapot = tmp_path / "kapot.xlsx"
+    kapot.write_text("geen excel")
+    assert main(["exporteer", str(kapot), str(tmp_path / "uit.xlsx")]) == 2
+    fouten = capsys.readouterr().err
+    assert "Traceback" not in fouten and "hetzelfde als het invoerbestand" in fouten
+    assert not (tmp_path / "uit.xlsx").exists()
