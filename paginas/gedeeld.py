@@ -7,7 +7,6 @@ inhoud van het bestand: alleen wie exact dezelfde bytes heeft, krijgt hetzelfde 
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import logging
 import uuid
@@ -18,6 +17,7 @@ import pandas as pd
 import streamlit as st
 from babel.dates import format_date
 
+from tariefmodel import formaat
 from tariefmodel.formaat import LOCALE, procent
 from tariefmodel.grafieken import verschil_tekst  # noqa: F401 - voor de pagina's
 from tariefmodel.werkboek.meldingen import WerkboekFout
@@ -192,7 +192,10 @@ def toon_uploadfout() -> None:
         toon_interne_fout(fout["referentie"])
     else:
         toon_fouten(fout["naam"], fout["fouten"])
-    st.caption("De cijfers hieronder komen uit het werkboek dat in de zijbalk als 'in gebruik' staat.")
+    links, rechts = st.columns([4, 1], vertical_alignment="center")
+    links.caption("De cijfers hieronder komen uit het werkboek dat in de zijbalk als 'in gebruik' staat.")
+    rechts.button("Melding sluiten", key="sluit_uploadfout", icon=":material/close:",
+                  on_click=st.session_state.update, kwargs={"uploadfout": None})
 
 
 def peildatum_tekst(rekenjaar: int) -> str:
@@ -201,18 +204,12 @@ def peildatum_tekst(rekenjaar: int) -> str:
     return format_date(peildatum(rekenjaar), format="d MMMM y", locale=LOCALE)
 
 
-def datum_tekst(datum: dt.date) -> str:
-    return format_date(datum, format="d MMMM y", locale=LOCALE)
-
-
 # --- opmaak ---------------------------------------------------------------------------------------
 
-def tabel(rijen: list[dict] | pd.DataFrame, rechts: tuple[str, ...] = (), hoogte: int | str = "auto",
-          breedtes: dict[str, str] | None = None) -> None:
+def tabel(rijen: list[dict] | pd.DataFrame, rechts: tuple[str, ...] = (), hoogte: int | str = "auto") -> None:
     """Een tabel met al opgemaakte (Nederlandse) tekst; bedragkolommen rechts uitgelijnd."""
     data = rijen if isinstance(rijen, pd.DataFrame) else pd.DataFrame(rijen)
-    config = {k: st.column_config.TextColumn(k, alignment="right" if k in rechts else "left",
-                                              width=(breedtes or {}).get(k)) for k in data.columns}
+    config = {k: st.column_config.TextColumn(k, alignment="right" if k in rechts else "left") for k in data.columns}
     st.dataframe(data, hide_index=True, width="stretch", height=hoogte, column_config=config)
 
 
@@ -237,8 +234,6 @@ def eenheid_tekst(eenheid: str) -> str:
 
 def waarde_tekst(u) -> str:
     """Een uitgangspunt zoals de gebruiker het leest: 85%, € 1.250,00, 80 uur, werkelijk."""
-    from tariefmodel import formaat
-
     w = u.waarde
     if w is None:
         return "–"
@@ -272,8 +267,7 @@ def procentschuif(label: str, laag: float, hoog: float, stap: float, basis: floa
     stappen = round((hoog - laag) / stap)
     opties = sorted({round(laag + i * stap, 4) for i in range(stappen + 1)} | {round(basis * 100, 4)})
     waarde = st.select_slider(label, opties, value=round(basis * 100, 4), help=uitleg or None, disabled=uit,
-                              format_func=_procent_kort,
-                              key=sleutel_, persist_state="session")
+                              format_func=_procent_kort, key=sleutel_, persist_state="session")
     return round(waarde / 100, 6)
 
 
@@ -289,7 +283,6 @@ def landelijk_beschikbaar() -> bool:
     """Is het landelijk model (rekenmethode §2) in deze versie aanwezig?"""
     try:
         from tariefmodel.landelijk.model import bereken_landelijk  # noqa: F401
-
         from tariefmodel.werkboek.landelijk import lees_landelijk_werkboek  # noqa: F401
     except ImportError:
         return False
@@ -338,8 +331,6 @@ def landelijk_resultaat(parameters: dict | None = None):
 
 def kosten_per_plaats_keuze(r) -> None:
     """Schakelaar + uitleg: met welke kosten per plaats rekent het landelijk model?"""
-    from tariefmodel import formaat
-
     st.toggle("Kosten per plaats uit het kostprijswerkboek", key="land_c_uit_kostprijs", persist_state="session",
               help="Uit: de parameter kosten_per_plaats van het landelijk werkboek. Aan: integrale kosten gedeeld "
                    "door plaatsen van de opvangproducten in het gekozen kostprijswerkboek.")
@@ -364,6 +355,4 @@ def landelijk_bijschrift(r) -> None:
 
 def euro_mln(x: float | None) -> str:
     """Grote landelijke bedragen: € 171,2 mln."""
-    from tariefmodel import formaat
-
     return "–" if x is None else f"€ {formaat.getal(x / 1_000_000, 1)} mln"

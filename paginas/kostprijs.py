@@ -12,6 +12,7 @@ from tariefmodel.kostprijs.opbouw import opbouw
 from tariefmodel.parameters import definities
 
 BEZETTINGEN = (0.80, 0.85, 0.90, 0.95, 1.00)  # kolommen van de tabel 'wat als de bezetting anders is'
+ANDERE_BEZETTING = 0.95  # de vergelijking die aan tafel valt: 95% (volle opvang) tegen de norm
 
 
 def kop(invoer, werkboek) -> None:
@@ -26,6 +27,10 @@ def kop(invoer, werkboek) -> None:
 
 
 def kerncijfers(r) -> None:
+    if not r.met_tarief:
+        st.info("In het werkboek staat geen gemeentetarief: hieronder alleen de kostprijs. Vul in het blad "
+                "Producten de kolom Gemeentetarief in, of probeer een tarief op de pagina Scenario's.",
+                icon=":material/info:")
     kolommen = st.columns(4)
     kolommen[0].metric("Integrale kosten per jaar", formaat.euro_heel(r.integrale_kosten),
                        help="Alle kosten van de producten, inclusief overhead en risico-opslag.")
@@ -106,12 +111,25 @@ def bezetting(invoer, r) -> None:
         rij |= {f"{formaat.procent(b, 0)} bezet": formaat.euro(k) for b, k in zip(groep["bezetting"], groep["kostprijs"])}
         rijen.append(rij)
     g.tabel(rijen, rechts=tuple(f"{formaat.procent(b, 0)} bezet" for b in BEZETTINGEN))
+    st.markdown(voorbeeldzin(invoer, norm))
     st.page_link("paginas/scenarios.py", label="Zelf de bezettingsnorm en andere aannames aanpassen",
                  icon=":material/tune:")
 
 
+def voorbeeldzin(invoer, norm: float) -> str:
+    """'Bij 95% in plaats van 85% bezetting daalt de kostprijs van X van € a naar € b per etmaal.'"""
+    ander = ANDERE_BEZETTING if abs(norm - ANDERE_BEZETTING) > 1e-9 else BEZETTINGEN[1]
+    data = kostprijs_bij_bezetting(invoer, [norm, ander])
+    eerste = data[data["code"] == data["code"].iloc[0]]
+    nu, dan = eerste["kostprijs"].iloc[0], eerste["kostprijs"].iloc[1]
+    richting = "daalt" if dan < nu else "stijgt"
+    return (f"Bij **{formaat.procent(ander, 0)}** in plaats van {formaat.procent(norm, 0)} bezetting {richting} de "
+            f"kostprijs van {eerste['product'].iloc[0]} van {formaat.euro(nu)} naar **{formaat.euro(dan)}** "
+            "per etmaal.")
+
+
 def personeel(r) -> None:
-    st.subheader("Wat kost een post die dag en nacht bezet is?")
+    st.subheader("Hoeveel personeel vraagt een post die dag en nacht bezet is?")
     u = r.uren
     kolommen = st.columns(4)
     kolommen[0].metric("FTE voor één 24/7-post", formaat.getal(u.fte_per_24_7_post, 2),

@@ -73,13 +73,20 @@ def tabel(data: pd.DataFrame, code: str, r) -> None:
         rijen.append(regel)
     g.tabel(rijen, rechts=tuple(k for k in rijen[0] if k not in ("Jaar", "Status indexcijfers")))
     st.caption("Het rekenjaar is jaar 0: daarin groeit nog niets. Daarna groeit het loondeel van de kosten met de "
-               "CAO-stijging, de rest met de prijsindex en het gemeentetarief met de OVA (of de tariefindex).")
+               "CAO-stijging, de rest met de prijsindex en het gemeentetarief met de OVA (of de tariefindex). "
+               "Doorgetrokken: de laatst gepubliceerde waarde, ook gebruikt voor latere jaren.")
 
 
 def _status(r, jaar: int) -> str:
-    """Per indexcijfer de status als die niet vaststaat: ESTIMATE, NOT FOUND of doorgetrokken."""
-    delen = [f"{naam}: {u.label}" for naam, u in zip(("CAO", "prijs", "OVA"), indices(r, jaar))
-             if u.label.split(" (")[0] in g.ONZEKER or "doorgetrokken" in u.label]
+    """Kort: welke indexcijfers een schatting zijn (ESTIMATE/NOT FOUND) en welke doorgetrokken."""
+    soorten: dict[str, list[str]] = {}
+    for naam, u in zip(("CAO", "prijs", "OVA"), indices(r, jaar)):
+        basis = u.label.split(" (")[0]
+        if basis in g.ONZEKER:
+            soorten.setdefault(basis, []).append(naam)
+        elif "doorgetrokken" in u.label:
+            soorten.setdefault("doorgetrokken", []).append(naam)
+    delen = [f"{'/'.join(namen)} {soort}" for soort, namen in soorten.items()]
     return ("⚠️ " + "; ".join(delen)) if delen else "vastgesteld"
 
 

@@ -89,7 +89,7 @@ def resultaat_tonen(invoer, basis, scenario: Scenario):
     rijen = [{
         "Product": p.product.naam, "Eenheid": p.product.eenheid,
         "Werkboek": formaat.euro(basis.product(p.code).kostprijs), "Scenario": formaat.euro(p.kostprijs),
-        "Verschil": g.verschil_tekst(p.kostprijs - basis.product(p.code).kostprijs),
+        "Verschil": _verschil(p.kostprijs - basis.product(p.code).kostprijs),
         "Tekort per jaar": formaat.euro_heel(p.tekort),
     } for p in r.producten]
     st.markdown("**Kostprijs per eenheid**")
@@ -106,11 +106,15 @@ def totaal_metrics(basis, r) -> None:
     kolommen[1].metric("Integrale kosten", formaat.euro_heel(r.integrale_kosten),
                        delta=_delta(r.integrale_kosten - basis.integrale_kosten),
                        delta_color="off")
-    cumulatief = cumulatief_tekort(r)
-    kolommen[2].metric(f"Tekort {int(r.parameters['meerjaren_jaren'])} jaar samen",
-                       formaat.euro_heel(cumulatief),
-                       delta=_delta(cumulatief - cumulatief_tekort(basis)),
+    cumulatief, basis_cumulatief = cumulatief_tekort(r), cumulatief_tekort(basis)
+    kolommen[2].metric(f"Tekort {int(r.parameters['meerjaren_jaren'])} jaar samen", formaat.euro_heel(cumulatief),
+                       delta=None if cumulatief is None or basis_cumulatief is None else
+                       _delta(cumulatief - basis_cumulatief),
                        delta_color="inverse", help="Met CAO-stijging tegen OVA-indexatie (pagina Meerjaren).")
+
+
+def _verschil(verschil: float) -> str:
+    return "–" if abs(verschil) < 0.005 else g.verschil_tekst(verschil)
 
 
 def _delta(verschil: float) -> str | None:

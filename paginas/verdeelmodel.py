@@ -40,7 +40,7 @@ def kerncijfers(r) -> None:
                 help="Som van de winsten (= som van de verliezen) tegenover de historische verdeling.")
     k[1].metric("Winnaars", str(len(r.winnaars)))
     k[2].metric("Verliezers", str(len(r.verliezers)))
-    k[3].metric("Netto effect op plaatsen", formaat.getal(r.plaatsen_effect_netto, 0),
+    k[3].metric("Netto effect op plaatsen", formaat.getal(round(r.plaatsen_effect_netto), 0),
                 help="Plaatsen die verliezers schrappen en winnaars bijbouwen, bij de gekozen reacties.")
 
 
@@ -55,7 +55,8 @@ def winnaars_verliezers(r) -> None:
 def ingroei(r) -> None:
     st.subheader("Ingroeipad")
     alfa = ", ".join(f"{j}: {formaat.procent(a, 0)}" for j, a in zip(r.jaren, r.verdeling.alfa))
-    st.markdown(f"Aandeel objectief verdeeld per jaar — {alfa}.")
+    st.markdown(f"Aandeel objectief verdeeld per jaar — {alfa}. Doorgetrokken lijn: het toegekende budget; "
+                "stippellijn: wat de gemeente bij de historische verdeling zou krijgen.")
     standaard = [x.centrumgemeente for x in (r.verliezers[:1] + r.winnaars[:1])]
     namen = st.multiselect("Centrumgemeenten", [x.centrumgemeente for x in r.regios], default=standaard,
                            key="vm_ingroei", persist_state="session", max_selections=6)

@@ -343,7 +343,9 @@ def ingroei_grafiek(data: pd.DataFrame, *, breedte: int | str = "container") -> 
         x=alt.X("jaar:O", title="Jaar", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("bedrag:Q", title="Budget per jaar", axis=alt.Axis(format=EURO_AS), scale=alt.Scale(zero=False)),
         color=alt.Color("naam:N", title="Centrumgemeente", legend=alt.Legend(orient="bottom", symbolType="stroke")),
-        strokeDash=alt.StrokeDash("reeks:N", title=None, legend=alt.Legend(orient="bottom", symbolType="stroke"),
+        strokeDash=alt.StrokeDash("reeks:N", title=None,
+                                  legend=alt.Legend(orient="bottom", symbolType="stroke", symbolStrokeColor="#555",
+                                                    symbolStrokeWidth=2),
                                   scale=alt.Scale(domain=["Toegekend", "Historisch"], range=[[1, 0], [5, 4]])),
         tooltip=[alt.Tooltip("naam:N", title="Centrumgemeente"), alt.Tooltip("jaar:O", title="Jaar"),
                  alt.Tooltip("reeks:N", title="Verdeling"), alt.Tooltip("label:N", title="Bedrag")])

@@ -8,23 +8,12 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
 
 import openpyxl
 
-PROFIEL = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
- xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">
-<value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse">
-<value>0</value></prop></item>
-</oor:items>
-"""
 _FORMULECEL = re.compile(rb"<c ([^>]*)>(<f>[^<]*</f>)<v>[^<]*</v></c>")
 _TYPE = re.compile(rb' t="[a-z]+"')
 
@@ -97,23 +86,17 @@ def _gewoon(waarde):
 
 
 def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    from tariefmodel.export.herberekenen import soffice as pad
+
+    return pad()
 
 
-def met_libreoffice(xlsx: bytes, werkmap: Path) -> Herberekend:
-    """Herreken met LibreOffice headless (throwaway-profiel met OOXMLRecalcMode = 0: altijd herrekenen)."""
+def met_libreoffice(xlsx: bytes, werkmap: Path | None = None) -> Herberekend:
+    """Herreken met LibreOffice headless (tariefmodel.export.herberekenen: wegwerpprofiel, OOXMLRecalcMode = 0)."""
+    from tariefmodel.export.herberekenen import herbereken_met_libreoffice
+
     kaal = zonder_waarden(xlsx)
-    profiel = werkmap / "profiel"
-    (profiel / "user").mkdir(parents=True, exist_ok=True)
-    (profiel / "user" / "registrymodifications.xcu").write_text(PROFIEL, encoding="utf-8")
-    bron, uit = werkmap / "bron", werkmap / "uit"
-    bron.mkdir(exist_ok=True)
-    uit.mkdir(exist_ok=True)
-    (bron / "export.xlsx").write_bytes(kaal)
-    subprocess.run([soffice(), "--headless", "--norestore", f"-env:UserInstallation={profiel.as_uri()}",
-                    "--convert-to", "xlsx", "--outdir", str(uit), str(bron / "export.xlsx")],
-                   check=True, capture_output=True, timeout=180)
-    wb = openpyxl.load_workbook(uit / "export.xlsx", data_only=True)
+    wb = openpyxl.load_workbook(io.BytesIO(herbereken_met_libreoffice(kaal)), data_only=True)
     formules = openpyxl.load_workbook(io.BytesIO(kaal))
     waarden = {}
     for ws in formules.worksheets:
@@ -221,4 +204,104 @@ def _controle(h: Herberekend) -> list[str | None]:
     for rij in range(7, ws.max_row + 1):
         if ws.cell(rij, 2).value and h.waarde("Controle", f"F{rij}") != 0:
             fouten.append(f"Controle!F{rij} ({ws.cell(rij, 2).value}): afwijking {h.waarde('Controle', f'E{rij}')}")
+    return fouten
+
+
+# --- landelijk ----------------------------------------------------------------------------------
+
+def _kolommen(h: Herberekend, blad: str, rij: int) -> dict[str, str]:
+    from openpyxl.utils import get_column_letter
+
+    return {h.tekst(blad, rij, k): get_column_letter(k) for k in range(1, h.opbouw[blad].max_column + 1)
+            if h.tekst(blad, rij, k)}
+
+
+def _euro_of_getal(plek: str, blad_waarde, verwacht, euro: bool) -> str | None:
+    """Euro: op centen afgerond gelijk (rond_euro); anders binnen 1e-9."""
+    from tariefmodel.afronding import rond_euro
+
+    if euro and isinstance(blad_waarde, (int, float)) and not isinstance(blad_waarde, bool):
+        blad_waarde = rond_euro(blad_waarde)
+    return _verschil(plek, blad_waarde, verwacht, euro)
+
+
+def vergelijk_landelijk(h: Herberekend, model: dict) -> list[str]:
+    """Alle verschillen tussen de herrekende landelijke export en ``naar_json`` (landelijk --json)."""
+    fouten: list[str | None] = []
+    t = model["laatste_jaar"]
+    kol = _kolommen(h, "Uitvoer", 5)
+    velden = {f"Historisch {t}": ("historisch", True), f"Objectief {t}": ("objectief", True),
+              "Herverdeling": ("herverdeling", True), "Plaatseneffect": ("plaatsen_effect", False),
+              "Herverdeling %": ("herverdeling_relatief", False), "Bezettingsgraad": ("bezettingsgraad", False),
+              "Weigerkans": ("weigerkans", False), "Plaatsen nodig (doel-weigerkans)": ("plaatsen_nodig_weigerkans", False),
+              "Plaatsen nodig (bezettingsnorm)": ("plaatsen_nodig_bezettingsnorm", False),
+              "Istanbul-norm": ("istanbul_norm", False), "Istanbul-tekort": ("istanbul_tekort", False),
+              "Plaatsen": ("plaatsen", False), "Aandeel bovenregionaal": ("bovenregionaal_aandeel", False)}
+    for i, g in enumerate(model["regios"]):
+        rij = 6 + i
+        if h.waarde("Uitvoer", f"A{rij}") != g["centrumgemeente"]:
+            fouten.append(f"Uitvoer!A{rij}: verwacht {g['centrumgemeente']}, werkboek {h.waarde('Uitvoer', f'A{rij}')!r}")
+        for kop, (sleutel, euro) in velden.items():
+            if kop in kol:
+                plek = f"{kol[kop]}{rij}"
+                fouten.append(_verschil(f"Uitvoer!{plek} ({g['centrumgemeente']} {sleutel})",
+                                        h.waarde("Uitvoer", plek), g[sleutel], euro))
+        for jaar, bedrag in g["toegekend"].items():
+            plek = f"{kol[f'Toegekend {jaar}']}{rij}"
+            fouten.append(_verschil(f"Uitvoer!{plek} ({g['centrumgemeente']} toegekend {jaar})",
+                                    h.waarde("Uitvoer", plek), bedrag, True))
+        if h.waarde("Uitvoer", f"{kol['Klasse']}{rij}") != g["klasse"]:
+            fouten.append(f"Uitvoer!{kol['Klasse']}{rij}: klasse {h.waarde('Uitvoer', kol['Klasse'] + str(rij))!r}")
+    totaal = 6 + len(model["regios"])
+    land = model["landelijk"]
+    for kop, verwacht in (("Plaatseneffect", land["plaatsen_effect_netto"]), ("Istanbul-norm", land["istanbul_norm"]),
+                          ("Plaatsen", land["plaatsen"])):
+        fouten.append(_verschil(f"Uitvoer!{kol[kop]}{totaal} (totaal {kop})", h.waarde("Uitvoer", f"{kol[kop]}{totaal}"),
+                                verwacht, False))
+    fouten += _capaciteit_landelijk(h, land)
+    fouten += _duvo(h, model)
+    fouten += _controle(h)
+    return [f for f in fouten if f]
+
+
+def _capaciteit_landelijk(h: Herberekend, land: dict) -> list[str | None]:
+    ws = h.opbouw["Capaciteit"]
+    labels = {"Bezettingsgraad Σ A / Σ P": "bezettingsgraad", "Weigerkans Σ A·B / Σ A": "weigerkans"}
+    gevonden = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value in labels}
+    fouten = [f"Capaciteit: regel '{label}' ontbreekt" for label in labels if label not in gevonden]
+    for label, rij in gevonden.items():
+        fouten.append(_verschil(f"Capaciteit!B{rij} ({label})", h.waarde("Capaciteit", f"B{rij}"),
+                                land[labels[label]], False))
+    return fouten
+
+
+def _duvo(h: Herberekend, model: dict) -> list[str | None]:
+    if not model["duvo"]:
+        return ["DUVO: blad hoort er niet te zijn"] if "DUVO" in h.opbouw.sheetnames else []
+    kol = _kolommen(h, "DUVO", 6)
+    velden = {"Uitkering": ("uitkering", True), "Besteding vrouwenopvang": ("besteding_vrouwenopvang", True),
+              "Besteding overig": ("besteding_overig", True), "Bestedingsgat = U − VO − overig": ("bestedingsgat", True),
+              "Bestedingsgraad VO / U": ("bestedingsgraad", False),
+              "Kosten normcapaciteit = norm · kosten_per_plaats": ("kosten_normcapaciteit", True),
+              "Financieringstekort = kosten − VO": ("financieringstekort", True)}
+    fouten: list[str | None] = []
+    for i, d in enumerate(model["duvo"]):
+        rij = 7 + i
+        if (h.waarde("DUVO", f"A{rij}"), h.waarde("DUVO", f"B{rij}")) != (d["centrumgemeente"], d["jaar"]):
+            fouten.append(f"DUVO!A{rij}: verwacht {d['centrumgemeente']} {d['jaar']}")
+        for kop, (sleutel, euro) in velden.items():
+            plek = f"{kol[kop]}{rij}"
+            fouten.append(_euro_of_getal(f"DUVO!{plek} ({d['centrumgemeente']} {d['jaar']} {sleutel})",
+                                         h.waarde("DUVO", plek), d[sleutel], euro))
+    ws = h.opbouw["DUVO"]
+    kop_rij = next(r for r in range(7 + len(model["duvo"]), ws.max_row + 1) if ws.cell(r, 1).value == "Jaar")
+    kol = _kolommen(h, "DUVO", kop_rij)
+    for i, d in enumerate(model["duvo_landelijk"]):
+        rij = kop_rij + 1 + i
+        for kop, sleutel in (("Uitkering", "uitkering"), ("Besteding vrouwenopvang", "besteding_vrouwenopvang"),
+                             ("Bestedingsgat", "bestedingsgat"), ("Financieringstekort", "financieringstekort"),
+                             ("Bestedingsgraad", "bestedingsgraad"), ("Regio's", "aantal_regios")):
+            plek = f"{kol[kop]}{rij}"
+            fouten.append(_euro_of_getal(f"DUVO!{plek} ({d['jaar']} {sleutel})", h.waarde("DUVO", plek), d[sleutel],
+                                         sleutel not in {"bestedingsgraad", "aantal_regios"}))
     return fouten

@@ -146,7 +146,7 @@ def test_terug_naar_het_voorbeeld():
 # --- scenario's -----------------------------------------------------------------------------------
 
 def _schuif(at: AppTest, naam: str):
-    return next(s for s in at.select_slider if s.key.endswith(f"_{naam}"))
+    return next(s for s in at.select_slider if s.key == naam or s.key.endswith(f"_{naam}"))
 
 
 def _scenario_kostprijs(at: AppTest, product: str) -> str:
@@ -228,8 +228,9 @@ def test_capaciteit_toont_weigerkans_en_benodigde_plaatsen():
 def test_downloads_excel_en_pdf():
     at = start("paginas/downloads.py")
     zonder_fouten(at)
-    labels = [b.label for b in at.get("download_button")]
-    assert "Excel downloaden" in labels
+    knoppen = {b.key or b.label: b for b in at.get("download_button")}
+    assert "Excel downloaden" in knoppen
+    assert "dl_landelijk" in knoppen, "de Excel-export van het landelijk model hoort op de pagina"
     next(b for b in at.button if b.label == "Handout maken").click().run()
     zonder_fouten(at)
     assert "PDF downloaden" in [b.label for b in at.get("download_button")]
@@ -247,3 +248,30 @@ def test_interne_fout_toont_referentie_en_geen_stacktrace(monkeypatch):
     fout = " ".join(e.value for e in at.error)
     assert "Er ging iets mis in het programma" in fout and "referentie" in fout
     assert "RuntimeError" not in fout and "Traceback" not in fout
+
+
+def test_kosten_per_plaats_uit_het_kostprijswerkboek():
+    at = start("paginas/duvo.py")
+    voor = metriek(at, "Tekort t.o.v. norm")
+    at.toggle(key="land_c_uit_kostprijs").set_value(True).run()
+    zonder_fouten(at)
+    assert any("lumpsum-equivalent" in c.value for c in at.caption)
+    assert metriek(at, "Tekort t.o.v. norm") != voor
+    at.switch_page("paginas/verdeelmodel.py").run()  # de keuze geldt ook op de andere landelijke pagina's
+    assert any("lumpsum-equivalent" in c.value for c in at.caption)
+
+
+def test_verdeelmodel_gelijke_reacties_zijn_budgetneutraal_voor_plaatsen():
+    at = start("paginas/verdeelmodel.py")
+    assert metriek(at, "Netto effect op plaatsen").startswith("-")  # verliezers schrappen, winnaars niet
+    _schuif(at, "vm_voordeel").set_value(100.0).run()
+    zonder_fouten(at)
+    assert metriek(at, "Netto effect op plaatsen") == "0"
+
+
+def test_capaciteit_voor_een_regio_uit_het_landelijk_werkboek():
+    at = start("paginas/capaciteit.py")
+    at.radio(key="cap_keuze").set_value("Een regio uit het landelijk werkboek").run()
+    zonder_fouten(at)
+    assert metriek(at, "Weigerkans nu").endswith("%")
+    assert any("landelijk werkboek" in m.value for m in at.markdown)

@@ -58,13 +58,15 @@ def _wacht_op(url: str, proces: subprocess.Popen, seconden: float = 60) -> None:
 
 
 @pytest.fixture(scope="module")
-def app_url():
+def app_url(tmp_path_factory):
+    """Start de app op een vrije poort op localhost; het serverlog gaat naar een tijdelijk bestand."""
     poort = _vrije_poort()
     omgeving = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    log = (tmp_path_factory.mktemp("streamlit") / "server.log").open("w")
     proces = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(MAP / "app.py"), "--server.port", str(poort),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
-        cwd=MAP, env=omgeving, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        cwd=MAP, env=omgeving, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{poort}"
     try:
         _wacht_op(url, proces)
@@ -75,6 +77,8 @@ def app_url():
             proces.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proces.kill()
+            proces.wait(timeout=10)
+        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -137,5 +141,29 @@ def test_grafiek_gebruikt_nederlandse_notatie(browser, app_url):
             ".map(s => s.textContent).join(' ')")
         assert "€" in tekst, "geen euroteken in de grafieken"
         assert "$" not in tekst, "dollarteken in de grafieken: de nl-NL-locale is niet toegepast"
+    finally:
+        context.close()
+
+
+def test_ongeldig_werkboek_uploaden_toont_nederlandse_meldingen(browser, app_url, tmp_path):
+    """Echt uploaden via de knop in de zijbalk: meldingen in het Nederlands, geen stacktrace."""
+    from tariefmodel import voorbeelden
+    from tariefmodel.werkboek.sjablonen import kostprijswerkboek
+
+    producten = [list(p) for p in voorbeelden.PRODUCTEN]
+    producten[0][2] = "residentieel"
+    bestand = tmp_path / "fout_werkboek.xlsx"
+    bestand.write_bytes(kostprijswerkboek(voorbeelden.UITGANGSPUNTEN, producten, voorbeelden.PERSONEEL,
+                                          voorbeelden.KOSTEN))
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    pagina = context.new_page()
+    try:
+        _open(pagina, app_url)
+        pagina.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(bestand))
+        pagina.get_by_text("kan niet worden gebruikt").first.wait_for(timeout=60_000)
+        pagina.wait_for_selector(KLAAR, timeout=60_000)
+        _controleer(pagina, "uploadfout")
+        tekst = pagina.inner_text("[data-testid='stMain']")
+        assert "Blad 'Producten', rij 2, kolom 'Soort'" in tekst
     finally:
         context.close()

@@ -122,7 +122,7 @@ def test_libreoffice_herrekent_tot_op_de_cent_gelijk_aan_het_model(geval, tmp_pa
 
 
 def vervang_formule(xlsx: bytes, blad: str, oud: str, nieuw: str) -> bytes:
-    """Bederf één formule in blad ``blad`` (XlsxWriter schrijft blad n als sheet<n>.xml)."""
+    """Bederf de formules met ``oud`` in blad ``blad`` (XlsxWriter schrijft blad n als sheet<n>.xml)."""
     namen = openpyxl.load_workbook(io.BytesIO(xlsx)).sheetnames
     doelbestand = f"xl/worksheets/sheet{namen.index(blad) + 1}.xml"
     uit = io.BytesIO()
@@ -131,7 +131,7 @@ def vervang_formule(xlsx: bytes, blad: str, oud: str, nieuw: str) -> bytes:
             data = bron.read(item.filename)
             if item.filename == doelbestand:
                 assert oud.encode() in data, f"{oud!r} niet gevonden in {blad}"
-                data = data.replace(oud.encode(), nieuw.encode(), 1)
+                data = data.replace(oud.encode(), nieuw.encode())
             doel.writestr(item, data)
     return uit.getvalue()
 
@@ -252,3 +252,11 @@ def test_werkboek_zonder_kosten_en_met_scenario():
     ws = openpyxl.load_workbook(io.BytesIO(xlsx))["Parameters"]
     status = {ws.cell(r, 1).value: ws.cell(r, 4).value for r in range(1, ws.max_row + 1)}
     assert status["bezettingsnorm"] == "scenario"
+
+
+def test_herbereken_zonder_libreoffice_geeft_een_nette_fout(monkeypatch):
+    from tariefmodel.export import herberekenen
+
+    monkeypatch.setattr(herberekenen, "soffice", lambda: None)
+    with pytest.raises(herberekenen.GeenLibreOffice, match="libreoffice-calc-nogui"):
+        herberekenen.herbereken_met_libreoffice(b"")

@@ -103,8 +103,6 @@ def test_kapot_bestand_via_opdracht_landelijk(tmp_path, capsys, geval):
         assert deel in tekst, tekst
 
 
-@pytest.mark.xfail(run=False, reason="bekend, gemeld bij issue 6: Erlang-B rekent minuten bij 10^9 plaatsen of "
-                                     "een enorme last; de landelijke intake kent geen bovengrens (werkboek/landelijk.py)")
 @pytest.mark.parametrize("geval", _landelijk(kapot.landelijke_hanggevallen), ids=lambda g: g.naam)
 def test_landelijk_hangt_niet_bij_absurde_aantallen(tmp_path, capsys, geval):
     code, tekst = _draai(tmp_path, capsys, geval.data, "landelijk")

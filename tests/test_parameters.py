@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from tariefmodel.parameters import STATUSSEN, ParameterbestandFout, cao_salaristabel, definities, lees_definitie
+from tariefmodel.parameters import (
+    STATUSSEN,
+    ParameterbestandFout,
+    cao_salaristabel,
+    definities,
+    lees_definitie,
+)
 
 
 def test_elke_parameter_heeft_eenheid_omschrijving_en_bron_per_waarde():

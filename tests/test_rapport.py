@@ -22,9 +22,13 @@ def _invoer():
     return lees_kostprijswerkboek(VOORBEELD.read_bytes(), VOORBEELD.name)
 
 
+def poppler() -> None:
+    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        pytest.skip("pdftotext/pdfinfo (Debian poppler-utils) staan niet op PATH")
+
+
 def tekst_van(pdf: bytes, tmp_path: Path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) staat niet op PATH")
+    poppler()
     pad = tmp_path / "rapport.pdf"
     pad.write_bytes(pdf)
     uit = subprocess.run(["pdftotext", "-layout", str(pad), "-"], check=True, capture_output=True, text=True).stdout
@@ -32,6 +36,7 @@ def tekst_van(pdf: bytes, tmp_path: Path) -> str:
 
 
 def pagina_s(pdf: bytes, tmp_path: Path) -> int:
+    poppler()
     pad = tmp_path / "pagina.pdf"
     pad.write_bytes(pdf)
     info = subprocess.run(["pdfinfo", str(pad)], check=True, capture_output=True, text=True).stdout

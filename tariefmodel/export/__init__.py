@@ -5,5 +5,6 @@
 """
 
 from tariefmodel.export.kostprijs import exporteer_kostprijs
+from tariefmodel.export.landelijk import exporteer_landelijk
 
-__all__ = ["exporteer_kostprijs"]
+__all__ = ["exporteer_kostprijs", "exporteer_landelijk"]

@@ -8,9 +8,10 @@ gemeentetarief met tariefindex_<jaar> (blad Parameters). Zie docs/rekenmethode-u
 from __future__ import annotations
 
 from tariefmodel.afronding import rond_euro
+from tariefmodel.export.controle import Check
 from tariefmodel.export.kostprijs_berekening import Berekening
 from tariefmodel.export.kostprijs_invoer import meerjaren_jaren
-from tariefmodel.export.kostprijs_uitvoer import Check, afgerond
+from tariefmodel.export.kostprijs_uitvoer import afgerond
 from tariefmodel.export.opmaak import EERSTE_RIJ, Blok, Boek
 from tariefmodel.kostprijs.berekening import KostprijsResultaat
 from tariefmodel.kostprijs.meerjaren import loondeel, meerjaren

@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tariefmodel.afronding import rond_euro
+from tariefmodel.export.controle import Check, schrijf_controleblad
 from tariefmodel.export.kostprijs_berekening import Berekening, bedragen
 from tariefmodel.export.kostprijs_invoer import INVOER, Plaatsen
 from tariefmodel.export.opmaak import EERSTE_RIJ, Boek, cel
 from tariefmodel.kostprijs.berekening import KostprijsResultaat
 
-UITVOER, CONTROLE = "Uitvoer", "Controle"
+UITVOER = "Uitvoer"
 
 
 @dataclass(frozen=True)
@@ -111,37 +112,10 @@ def _kerncijfers(boek: Boek, ws, r: KostprijsResultaat, rij: int) -> None:
         boek.formule(ws, rij + k, VASTE_KOLOMMEN, naam, waarde, boek.opmaak(soort, vet=True))
 
 
-@dataclass(frozen=True)
-class Check:
-    omschrijving: str
-    a: str
-    waarde_a: float
-    b: str
-    waarde_b: float
-
-
 def schrijf_controle(boek: Boek, r: KostprijsResultaat, b: Berekening, plaatsen: Plaatsen,
                      totalen: dict[str, str], meerjaren_checks: list[Check]) -> None:
     """Blad Controle: elk verschil moet 0 zijn (FAST-checks)."""
-    ws = boek.blad(CONTROLE, "Controles: twee routes naar hetzelfde getal. Afwijking 0 = goed; 1 = verschil groter "
-                   "dan controle_marge. Het totaal bovenaan moet 0 zijn.", [6, 80, 20, 20, 14, 14])
-    checks = _checks(r, b, plaatsen, totalen) + meerjaren_checks
-    boek.tekst(ws, EERSTE_RIJ, 1, "Aantal afwijkingen (moet 0 zijn)", boek.opmaak(vet=True))
-    eerste, laatste = EERSTE_RIJ + 3, EERSTE_RIJ + 2 + len(checks)
-    boek.formule(ws, EERSTE_RIJ, 5, f"SUM(F{eerste}:F{laatste})", 0, boek.opmaak("geheel", vet=True))
-    boek.noem("controle_afwijkingen", CONTROLE, EERSTE_RIJ, 5)
-    ws.conditional_format(EERSTE_RIJ, 5, laatste, 5, {"type": "cell", "criteria": ">", "value": 0,
-                                                      "format": boek.opmaak(bg_color="#F8CBAD")})
-    boek.kopregel(ws, EERSTE_RIJ + 1, ["Nr", "Controle", "Waarde", "Moet gelijk zijn aan", "Verschil",
-                                        "Afwijking"])
-    for k, c in enumerate(checks):
-        rij = EERSTE_RIJ + 2 + k
-        ws.write_number(rij, 0, k + 1)
-        boek.tekst(ws, rij, 1, c.omschrijving)
-        boek.formule(ws, rij, 2, c.a, c.waarde_a, boek.opmaak("euro"))
-        boek.formule(ws, rij, 3, c.b, c.waarde_b, boek.opmaak("euro"))
-        boek.formule(ws, rij, 4, f"C{rij + 1}-D{rij + 1}", c.waarde_a - c.waarde_b, boek.opmaak("euro"))
-        boek.formule(ws, rij, 5, f"IF(ABS(E{rij + 1})>controle_marge,1,0)", 0, boek.opmaak("geheel"))
+    schrijf_controleblad(boek, _checks(r, b, plaatsen, totalen) + meerjaren_checks)
 
 
 def _checks(r: KostprijsResultaat, b: Berekening, plaatsen: Plaatsen, totalen: dict[str, str]) -> list[Check]:

@@ -116,7 +116,7 @@ class Boek:
         ws.set_landscape()
         ws.set_paper(9)  # A4
         ws.fit_to_pages(1, 0)
-        ws.set_footer(f"&L{self.kop.titel}&R&P / &N")
+        ws.set_footer(f"&L{self.kop.titel[:120].replace('&', '&&')}&R&P / &N")  # '&' is een stuurcode
         return ws
 
     def tekst(self, ws, rij: int, kolom: int, waarde, opmaak=None) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 from tariefmodel import uitgangspunten as up
 from tariefmodel.werkboek.meldingen import Melding
@@ -87,7 +87,7 @@ class KostprijsInvoer:
                 if isinstance(u.waarde, (int, float)) and not isinstance(u.waarde, bool)}
 
     def met_scenario(self, parameters: Mapping[str, object] | None = None,
-                     tarieven: Mapping[str, float] | None = None) -> "KostprijsInvoer":
+                     tarieven: Mapping[str, float] | None = None) -> KostprijsInvoer:
         """Een scenario: parameters en gemeentetarieven overschreven, de rest ongewijzigd."""
         nieuw = up.met_wijzigingen(self.uitgangspunten, parameters or {}, PARAMETERS_KOSTPRIJS)
         producten = self.producten

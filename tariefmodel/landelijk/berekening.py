@@ -94,6 +94,7 @@ class LandelijkResultaat:
     duvo_per_jaar: tuple[DuvoJaar, ...]
     capaciteit: CapaciteitLandelijk
     plaatsingen: PlaatsingenLandelijk | None
+    kosten_per_plaats_opgegeven: bool = False  # True: c komt niet uit de parameter (bijv. uit een kostprijswerkboek)
 
     @property
     def jaren(self) -> tuple[int, ...]:
@@ -158,13 +159,13 @@ def bereken_landelijk(invoer: LandelijkInvoer, kosten_per_plaats: float | None =
     effect = plaatsen_effect(delta, c, p["reactie_nadeel"], p["reactie_voordeel"])
     capaciteiten = [_capaciteit(r, p) for r in invoer.regios]
     stromen = _plaatsingen(invoer, namen, c, p)
-    regios = tuple(
-        _regio(i, r, verdeling, delta, effect, capaciteiten[i], stromen) for i, r in enumerate(invoer.regios)
-    )
+    kolommen = _per_regio(verdeling, delta, effect)
+    regios = tuple(_regio(i, r, kolommen, capaciteiten[i], stromen) for i, r in enumerate(invoer.regios))
     duvo = duvo_overzicht(invoer.duvo, {r.centrumgemeente: r.istanbul_norm for r in regios},
                           {r.centrumgemeente: r.plaatsen_nodig_weigerkans for r in regios}, c)
     return LandelijkResultaat(invoer, p, c, bron, verdeling, regios, duvo, landelijk_per_jaar(duvo),
-                              _capaciteit_landelijk(regios), _plaatsingen_landelijk(invoer, namen))
+                              _capaciteit_landelijk(regios), _plaatsingen_landelijk(invoer, namen),
+                              kosten_per_plaats is not None)
 
 
 def _kosten_per_plaats(invoer, p, opgegeven, bron) -> tuple[float, str]:
@@ -225,16 +226,23 @@ def _getal(x) -> float | None:
     return None if math.isnan(x) else x
 
 
-def _regio(i, r: Regio, v: Verdeling, delta, effect, capaciteit: dict, stromen: dict | None) -> RegioResultaat:
-    jaren = v.jaren
+def _per_regio(v: Verdeling, delta, effect) -> dict:
+    """De verdeelcijfers één keer als Python-lijsten per regio (sneller dan losse numpy-getallen)."""
+    return {"toegekend": v.toegekend.T.tolist(), "historisch": v.historisch.T.tolist(),
+            "objectief": v.objectief.T.tolist(), "delta": delta.tolist(), "effect": effect.tolist(),
+            "klasse": klasse(delta).tolist(), "jaren": v.jaren}
+
+
+def _regio(i, r: Regio, k: dict, capaciteit: dict, stromen: dict | None) -> RegioResultaat:
+    jaren = k["jaren"]
     s = _stromen_van_regio(i, r.naam, stromen)
     return RegioResultaat(
         centrumgemeente=r.naam, inwoners=r.inwoners, plaatsen=r.plaatsen,
-        historisch=float(v.historisch[-1, i]), objectief=float(v.objectief[-1, i]),
-        toegekend={j: float(v.toegekend[t, i]) for t, j in enumerate(jaren)},
-        historisch_per_jaar={j: float(v.historisch[t, i]) for t, j in enumerate(jaren)},
-        objectief_per_jaar={j: float(v.objectief[t, i]) for t, j in enumerate(jaren)},
-        herverdeling=float(delta[i]), klasse=int(klasse(delta[i])[0]), plaatsen_effect=float(effect[i]),
+        historisch=k["historisch"][i][-1], objectief=k["objectief"][i][-1],
+        toegekend=dict(zip(jaren, k["toegekend"][i])),
+        historisch_per_jaar=dict(zip(jaren, k["historisch"][i])),
+        objectief_per_jaar=dict(zip(jaren, k["objectief"][i])),
+        herverdeling=k["delta"][i], klasse=k["klasse"][i], plaatsen_effect=k["effect"][i],
         clienten=r.clienten, verblijfsduur=r.verblijfsduur, **capaciteit, **s,
     )
 

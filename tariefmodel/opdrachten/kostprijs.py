@@ -9,9 +9,15 @@ from tariefmodel.cli import EXIT_GOED, EXIT_ONGELDIG, Invoerprobleem, druk_meldi
 from tariefmodel.kostprijs.berekening import bereken
 from tariefmodel.kostprijs.invoer import KostprijsInvoer
 from tariefmodel.kostprijs.rapportage import naar_json
-from tariefmodel.opdrachten.gedeeld import druk_json, lees_invoer, lees_zet, schrijf_uitvoer, tekst_tabel
+from tariefmodel.opdrachten.gedeeld import (
+    druk_json,
+    lees_invoer,
+    lees_zet,
+    schrijf_uitvoer,
+    tekst_tabel,
+)
 from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
-from tariefmodel.werkboek.lezen import open_werkboek, zoek_blad
+from tariefmodel.werkboek.lezen import is_landelijk_werkboek
 
 
 def registreer(sub) -> None:
@@ -46,8 +52,8 @@ def sjabloon(args) -> int:
 
 
 def is_landelijk(data: bytes) -> bool:
-    """Een landelijk werkboek herken je aan het blad Regio's."""
-    return zoek_blad(open_werkboek(data), "Regio's") is not None
+    """Een landelijk werkboek herken je aan zijn eigen bladen (Regio's, Maatstaven, Overgang)."""
+    return is_landelijk_werkboek(data)
 
 
 def controleer(args) -> int:

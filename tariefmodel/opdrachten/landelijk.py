@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from tariefmodel import formaat
@@ -50,7 +51,10 @@ def kosten_uit_kostprijs(pad: str) -> tuple[float, str]:
         raise Invoerprobleem(f"--kostprijs: '{pad}' bestaat niet")
     r = bundel_map(bron) if bron.is_dir() else bundel([(bron.name, lees_invoer(pad))])
     for b in r.fouten:
-        druk_meldingen([m.__class__(m.bericht, m.blad, m.rij, m.kolom, m.ernst, b.naam) for m in b.meldingen])
+        print(f"Kostprijswerkboek '{b.naam}' telt niet mee voor de kosten per plaats:", file=sys.stderr)
+        for m in b.meldingen:
+            if m.ernst == "fout":
+                print(f"  {m.tekst()}", file=sys.stderr)
     if r.kosten_per_plaats_per_jaar is None:
         raise Invoerprobleem(f"--kostprijs: in '{pad}' staat geen berekenbaar kostprijswerkboek met opvangproducten")
     namen = ", ".join(b.naam for b in r.berekend)
@@ -189,8 +193,9 @@ def _plaatsingen(r: LandelijkResultaat) -> str:
 
 
 def _noot(r: LandelijkResultaat) -> str:
+    ongebruikt = {"kosten_per_plaats"} if r.kosten_per_plaats_opgegeven else set()
     schattingen = sorted(n for n, u in r.invoer.uitgangspunten.items()
-                         if u.herkomst == "standaard" and u.waarde is not None
+                         if u.herkomst == "standaard" and u.waarde is not None and n not in ongebruikt
                          and u.status in {"ESTIMATE", "NOT FOUND"})
     if not schattingen:
         return ""

@@ -95,12 +95,19 @@ def kerncijfers(r: KostprijsResultaat) -> list[list[str]]:
     u = r.uren
     return [
         ["Integrale kosten (alle producten)", formaat.euro_heel(r.integrale_kosten)],
-        ["Overhead", (f"{formaat.procent(r.overhead_percentage)} van de directe kosten "
-                      f"(methode: {r.invoer.waarde('overhead_methode')})")],
+        ["Overhead", _overhead(r)],
         ["Uren per fte", (f"beschikbaar {formaat.getal(u.beschikbaar, 0)}, inzetbaar "
                           f"{formaat.getal(u.inzetbaar, 0)}, direct {formaat.getal(u.direct, 0)}")],
         ["Fte per 24/7-post", formaat.getal(u.fte_per_24_7_post, 2)],
     ]
+
+
+def _overhead(r: KostprijsResultaat) -> str:
+    """§1.4: de toegepaste overhead, en altijd het werkelijke percentage O / Σ D."""
+    werkelijk = f"{formaat.procent(r.overhead_percentage)} van de directe kosten"
+    if r.invoer.waarde("overhead_methode") == "norm":
+        return f"norm {formaat.procent(r.parameters['overhead_norm'])} toegepast (werkelijke overhead {werkelijk})"
+    return f"{werkelijk} (werkelijke overhead, naar rato verdeeld)"
 
 
 def uitgangspunten(r: KostprijsResultaat) -> list[dict]:

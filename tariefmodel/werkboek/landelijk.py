@@ -83,12 +83,21 @@ class _Regel(BaseModel):
     model_config = ConfigDict(populate_by_name=True, extra="ignore")
 
 
+# Bovengrenzen per regio (controle-instellingen, geen rekenparameters). Heel Nederland heeft ca. 1.024
+# opvangplaatsen en ca. 18 mln inwoners (duvo-bronnen.md §4); een regiowaarde daarboven is een tikfout.
+# Ze houden ook de Erlang-B-recursie (§2.4) begrensd: hoogstens ca. MAX_PLAATSEN stappen per regio.
+MAX_PLAATSEN = 100_000
+MAX_CLIENTEN = 1_000_000
+MAX_VERBLIJFSDUUR = 3_650  # dagen (tien jaar)
+MAX_INWONERS = 30_000_000
+
+
 class RegioRegel(_Regel):
     centrumgemeente: Tekst = Field(alias="Centrumgemeente")
-    inwoners: Getal = Field(alias="Inwoners", gt=0)
-    plaatsen: Geheel = Field(alias="Plaatsen", ge=0)
-    clienten: OptGetal = Field(None, alias="Cliënten per jaar", ge=0)
-    verblijfsduur: OptGetal = Field(None, alias="Gemiddelde verblijfsduur", gt=0)
+    inwoners: Getal = Field(alias="Inwoners", gt=0, le=MAX_INWONERS)
+    plaatsen: Geheel = Field(alias="Plaatsen", ge=0, le=MAX_PLAATSEN)
+    clienten: OptGetal = Field(None, alias="Cliënten per jaar", ge=0, le=MAX_CLIENTEN)
+    verblijfsduur: OptGetal = Field(None, alias="Gemiddelde verblijfsduur", gt=0, le=MAX_VERBLIJFSDUUR)
     historisch_budget: Getal = Field(alias="Historisch budget", ge=0)
 
 
@@ -294,6 +303,9 @@ def _maatstafwaarden(rij: Rij, kolommen: dict[str, str], meldingen: Meldingen) -
     return uit if goed else None
 
 
+DAGEN_PER_JAAR_LAST = 365  # alleen voor de grove controle hierboven; het model gebruikt dagen_per_jaar
+
+
 def _controleer_regio(r: RegioRegel, nummer: int, meldingen: Meldingen) -> None:
     if normaliseer(r.centrumgemeente) not in {normaliseer(c) for c in CENTRUMGEMEENTEN}:
         hint = _hint(r.centrumgemeente, CENTRUMGEMEENTEN)
@@ -303,6 +315,10 @@ def _controleer_regio(r: RegioRegel, nummer: int, meldingen: Meldingen) -> None:
         ontbreekt = "Gemiddelde verblijfsduur" if r.verblijfsduur is None else "Cliënten per jaar"
         meldingen.waarschuwing("bezettingsgraad en weigerkans vragen zowel 'Cliënten per jaar' als 'Gemiddelde "
                                "verblijfsduur'; zonder beide blijven ze leeg", blad=REGIOS, rij=nummer, kolom=ontbreekt)
+    if r.clienten and r.verblijfsduur and r.clienten * r.verblijfsduur / DAGEN_PER_JAAR_LAST > MAX_PLAATSEN:
+        meldingen.fout(f"cliënten per jaar x verblijfsduur vraagt meer dan {MAX_PLAATSEN:,} plaatsen tegelijk; "
+                       "dat kan niet kloppen (controleer de eenheden: verblijfsduur in dagen)".replace(",", "."),
+                       blad=REGIOS, rij=nummer, kolom="Cliënten per jaar")
     if r.plaatsen == 0 and r.clienten:
         meldingen.waarschuwing("0 plaatsen maar wel cliënten: de bezettingsgraad is niet te berekenen en de "
                                "weigerkans is 100%", blad=REGIOS, rij=nummer, kolom="Plaatsen")

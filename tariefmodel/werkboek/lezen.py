@@ -179,3 +179,30 @@ def valideer_rijen(model: type[M], rijen: list[Rij], blad: str, meldingen: Meldi
                 kolom = str(detail["loc"][0]) if detail["loc"] else None
                 meldingen.fout(nederlandse_melding(detail), blad=blad, rij=rij.nummer, kolom=kolom)
     return goed
+
+
+LANDELIJKE_BLADEN = ("Regio's", "Maatstaven", "Overgang")
+"""Bladen die alleen een landelijk werkboek heeft (werkboekformaat.md)."""
+
+
+def bladnamen(data: bytes) -> list[str]:
+    """De bladnamen uit xl/workbook.xml, zonder het hele werkboek te parsen (na de bestandscontroles)."""
+    import zipfile
+
+    from defusedxml import ElementTree
+
+    from tariefmodel.werkboek.veiligheid import controleer_bestand
+
+    controleer_bestand(data)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            wortel = ElementTree.fromstring(z.read("xl/workbook.xml"))
+    except Exception:  # noqa: BLE001 - onleesbaar: open_werkboek geeft straks de precieze melding
+        return []
+    return [e.get("name", "") for e in wortel.iter() if e.tag.endswith("}sheet") or e.tag == "sheet"]
+
+
+def is_landelijk_werkboek(data: bytes) -> bool:
+    """Landelijk werkboek = het heeft een van de landelijke bladen (Regio's, Maatstaven, Overgang)."""
+    namen = {normaliseer(n) for n in bladnamen(data)}
+    return any(normaliseer(b) in namen for b in LANDELIJKE_BLADEN)

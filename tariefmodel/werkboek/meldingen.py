@@ -82,5 +82,5 @@ class WerkboekFout(Exception):
         return [m for m in self.meldingen if m.ernst == "fout"]
 
     @classmethod
-    def enkel(cls, bericht: str, blad=None, rij=None, kolom=None) -> "WerkboekFout":
+    def enkel(cls, bericht: str, blad=None, rij=None, kolom=None) -> WerkboekFout:
         return cls([Melding(bericht, blad, rij, kolom)])

@@ -1,0 +1,89 @@
+"""Auditeerbare Excel-export van het landelijk model (rekenmethode.md §2, FAST-opzet).
+
+Bladen: Toelichting, Invoer, Parameters, Verdeling (§2.1-2.2), Capaciteit (§2.4-2.5), DUVO (§2.3),
+Uitvoer en Controle. Live formules met de door Python berekende waarde erbij; het kleinste aantal
+plaatsen voor de doel-weigerkans is een zoektocht en staat als waarde (methode vermeld).
+"""
+
+from __future__ import annotations
+
+from tariefmodel.export.controle import schrijf_controleblad
+from tariefmodel.export.landelijk_capaciteit import (
+    schrijf_capaciteit,
+    schrijf_duvo,
+    schrijf_duvo_per_jaar,
+)
+from tariefmodel.export.landelijk_invoer import schrijf_invoer, schrijf_parameters
+from tariefmodel.export.landelijk_uitvoer import checks, schrijf_uitvoer
+from tariefmodel.export.landelijk_verdeling import schrijf_verdeling
+from tariefmodel.export.opmaak import EERSTE_RIJ, WAARSCHUWING, Boek, Kop
+from tariefmodel.landelijk import LandelijkResultaat
+from tariefmodel.landelijk.rapportage import ILLUSTRATIEF_LABEL
+from tariefmodel.uitgangspunten import peildatum
+
+BLADEN = [
+    ("Invoer", "Regio's (met maatstaven), Maatstaven, Overgang, DUVO en Plaatsingen zoals gelezen"),
+    ("Parameters", "elke parameter als benoemde cel, met eenheid, status en bron"),
+    ("Verdeling", ("§2.1-2.2: verdeelsleutel, historisch, objectief, ingroeipad, zachte landing, toegekend, "
+                   "herverdeling en plaatseneffect")),
+    ("Capaciteit", "§2.4-2.5: bezettingsgraad, Erlang-B-weigerkans, benodigde plaatsen, Istanbul-norm, plaatsingen"),
+    ("DUVO", "§2.3: bestedingsgat, bestedingsgraad, kosten van normcapaciteit en financieringstekort"),
+    ("Uitvoer", "per centrumgemeente de uitkomsten (eurobedragen op centen)"),
+    ("Controle", "controles die 0 moeten zijn"),
+]
+
+
+def exporteer_landelijk(resultaat: LandelijkResultaat) -> bytes:
+    """De xlsx-bytes van de auditeerbare export van ``resultaat`` (uit ``bereken_landelijk``)."""
+    invoer = resultaat.invoer
+    titel = f"Landelijk model{' (ILLUSTRATIEF)' if invoer.illustratief else ''} — rekenjaar {invoer.rekenjaar}"
+    boek = Boek(Kop(titel, invoer.bestandsnaam, invoer.sha256, invoer.concept,
+                    f"peildatum parameters {peildatum(invoer.rekenjaar):%d-%m-%Y}"))
+    _toelichting(boek, resultaat)
+    plaatsen = schrijf_invoer(boek, resultaat)
+    schrijf_parameters(boek, resultaat)
+    verdeling = schrijf_verdeling(boek, resultaat, plaatsen)
+    capaciteit = schrijf_capaciteit(boek, resultaat, plaatsen)
+    duvo = schrijf_duvo(boek, resultaat, plaatsen, capaciteit)
+    per_jaar = None if duvo is None else schrijf_duvo_per_jaar(boek, resultaat, duvo)
+    uitvoer = schrijf_uitvoer(boek, resultaat, verdeling, capaciteit)
+    schrijf_controleblad(boek, checks(resultaat, verdeling, capaciteit, duvo, per_jaar, uitvoer))
+    boek.wb.get_worksheet_by_name("Uitvoer").activate()
+    return boek.bytes()
+
+
+def _toelichting(boek: Boek, r: LandelijkResultaat) -> None:
+    ws = boek.blad("Toelichting", "Auditeerbaar landelijk model: DUVO, verdeelmodel en capaciteit (rekenmethode §2).",
+                   [4, 30, 110])
+    rij = EERSTE_RIJ
+    boek.sectie(ws, rij, "Bladen")
+    for k, (naam, uitleg) in enumerate(BLADEN, start=1):
+        boek.tekst(ws, rij + k, 1, naam, boek.opmaak(vet=True))
+        boek.tekst(ws, rij + k, 2, uitleg)
+    rij += len(BLADEN) + 2
+    boek.sectie(ws, rij, "Zo controleert u de berekening")
+    stappen = [
+        "Gele cellen zijn invoer (Invoer, Parameters); alle andere getallen zijn formules die Excel opnieuw uitrekent.",
+        "Formules gebruiken benoemde cellen uit Parameters, geen getallen in formules.",
+        "Elke tabel in Verdeling is één stap uit §2.1-2.2 met één formule; regio's zijn rijen, jaren kolommen.",
+        ("Weigerkans (Erlang B) is een formule: POISSON(P; A; onwaar) / POISSON(P; A; waar), gelijk aan de "
+         "recursie van §2.4. 'Plaatsen nodig voor doel_weigerkans' is een zoektocht en staat als waarde (grijs)."),
+        "Bovenregionale verrekening (§2.5, bedragen) staat niet in dit werkboek; zie 'tariefmodel landelijk --json'.",
+        "Controle moet 0 afwijkingen tonen.",
+    ]
+    for k, tekst in enumerate(stappen, start=1):
+        boek.tekst(ws, rij + k, 1, f"{k}.")
+        boek.alinea(ws, rij + k, 2, tekst)
+    rij += len(stappen) + 2
+    boek.tekst(ws, rij, 1, "Afwijkingen in Controle", boek.opmaak(vet=True))
+    boek.formule(ws, rij, 2, "controle_afwijkingen", 0, boek.opmaak("geheel", vet=True, align="left"))
+    punten = ([ILLUSTRATIEF_LABEL + "."] if r.invoer.illustratief else [])
+    schattingen = sorted(n for n, u in r.invoer.uitgangspunten.items()
+                         if u.herkomst == "standaard" and u.waarde is not None and u.status in WAARSCHUWING)
+    if schattingen:
+        punten.append(f"Standaardwaarden met status ESTIMATE of NOT FOUND: {', '.join(schattingen)}.")
+    punten += [m.tekst() for m in r.invoer.waarschuwingen]
+    if punten:
+        boek.sectie(ws, rij + 2, "Aandachtspunten")
+        for k, tekst in enumerate(punten, start=3):
+            boek.alinea(ws, rij + k, 2, tekst)

@@ -1,0 +1,184 @@
+"""Bladen Capaciteit (§2.4-2.5) en DUVO (§2.3) van de landelijke export, als live formules.
+
+Erlang B: B(P, A) = POISSON(P; A; onwaar) / POISSON(P; A; waar) is wiskundig gelijk aan de recursie
+B(0) = 1, B(k) = A·B(k−1) / (k + A·B(k−1)) van §2.4 en staat dus als formule in het werkboek. Het
+kleinste aantal plaatsen met B(P) ≤ doel_weigerkans is een zoektocht: die staat als waarde (grijs),
+berekend door tariefmodel met dezelfde recursie.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tariefmodel.export.landelijk_invoer import INVOER, Plaatsen
+from tariefmodel.export.opmaak import EERSTE_RIJ, Boek, Tabel, cel, kolombereik
+from tariefmodel.landelijk import LandelijkResultaat
+
+CAPACITEIT, DUVO = "Capaciteit", "DUVO"
+
+
+@dataclass
+class Capaciteitsblad:
+    tabel: Tabel
+    landelijk: dict[str, str]  # naam -> cel met het landelijke cijfer
+
+
+def schrijf_capaciteit(boek: Boek, r: LandelijkResultaat, pl: Plaatsen) -> Capaciteitsblad:
+    ws = boek.blad(CAPACITEIT, "Capaciteit (§2.4) en bovenregionale plaatsingen (§2.5) per centrumgemeente; één "
+                   "formule per kolom. Leeg = geen gegevens in het werkboek.", [26])
+    boek.sectie(ws, EERSTE_RIJ, "§2.4 Capaciteit per centrumgemeente")
+    t = Tabel(boek, ws, CAPACITEIT, EERSTE_RIJ + 2, len(r.regios))
+    ws.freeze_panes(t.rij0, 1)
+    ws.set_row(t.rij0 - 1, 45)
+    g = r.regios
+
+    def invoer(kolom):
+        return lambda i: cel(pl.regios[i], kolom, INVOER)
+
+    def optioneel(kolom):
+        return lambda i: f'IF({cel(pl.regios[i], kolom, INVOER)}="","",{cel(pl.regios[i], kolom, INVOER)})'
+
+    c = t.cel
+    t.kolom("naam", "Centrumgemeente", invoer(0), [x.centrumgemeente for x in g], "tekst")
+    t.kolom("inw", "Inwoners", invoer(1), [x.inwoners for x in g], "aantal", som=True, breedte=13)
+    t.kolom("P", "Plaatsen P", invoer(2), [x.plaatsen for x in g], "aantal", som=True, breedte=10)
+    t.kolom("C", "Cliënten per jaar C", optioneel(3), [x.clienten for x in g], "aantal", breedte=11)
+    t.kolom("d", "Verblijfsduur d (dagen)", optioneel(4), [x.verblijfsduur for x in g], "getal", breedte=11)
+    t.kolom("A", "Aangeboden last A = C · d / dagen_per_jaar",
+            lambda i: f'IF(OR({c("C", i)}="",{c("d", i)}=""),"",{c("C", i)}*{c("d", i)}/dagen_per_jaar)',
+            [x.aangeboden_last for x in g], "getal", som=True, breedte=14)
+    t.kolom("bez", "Bezettingsgraad A / P",
+            lambda i: f'IF({c("A", i)}="","",IF({c("P", i)}>0,{c("A", i)}/{c("P", i)},""))',
+            [x.bezettingsgraad for x in g], "procent1", breedte=12)
+    t.kolom("B", "Weigerkans Erlang B = POISSON(P;A;0) / POISSON(P;A;1)",
+            lambda i: (f'IF({c("A", i)}="","",IF({c("A", i)}>0,POISSON({c("P", i)},{c("A", i)},FALSE)/'
+                       f'POISSON({c("P", i)},{c("A", i)},TRUE),IF({c("P", i)}>0,0,1)))'),
+            [x.weigerkans for x in g], "procent1", breedte=16)
+    t.kolom("nodig_doel", "Plaatsen nodig voor doel_weigerkans (waarde: Erlang-B-zoektocht)", None,
+            [x.plaatsen_nodig_weigerkans for x in g], "aantal", som=True, breedte=16)
+    grijs = boek.opmaak("aantal", font_color="#595959", italic=True)
+    for i, x in enumerate(g):
+        boek.waarde(ws, t.rij0 + i, t.kolommen["nodig_doel"], x.plaatsen_nodig_weigerkans, grijs)
+    t.kolom("nodig_norm", "Plaatsen op bezettingsnorm = ⌈A / bezettingsnorm⌉",
+            lambda i: f'IF({c("A", i)}="","",-INT(afrond_tolerantie-{c("A", i)}/bezettingsnorm))',
+            [x.plaatsen_nodig_bezettingsnorm for x in g], "aantal", som=True, breedte=15)
+    t.kolom("ist", "Istanbul-norm = inwoners / istanbul_inwoners_per_plaats",
+            lambda i: f"{c('inw', i)}/istanbul_inwoners_per_plaats", [x.istanbul_norm for x in g], "getal",
+            som=True, breedte=15)
+    t.kolom("tekort", "Istanbul-tekort = norm − P", lambda i: f"{c('ist', i)}-{c('P', i)}",
+            [x.istanbul_tekort for x in g], "getal", som=True, breedte=13)
+    t.kolom("AB", "A · B (voor de landelijke weigerkans)", lambda i: f'IF({c("A", i)}="","",{c("A", i)}*{c("B", i)})',
+            [None if x.aangeboden_last is None else x.aangeboden_last * x.weigerkans for x in g], "getal", som=True,
+            breedte=13)
+    if r.invoer.plaatsingen is not None:
+        _plaatsingen(t, r, pl)
+    t.somlabel("Σ landelijk")
+    return Capaciteitsblad(t, _landelijk(boek, ws, r, t))
+
+
+def _plaatsingen(t: Tabel, r: LandelijkResultaat, pl: Plaatsen) -> None:
+    """§2.5 per regio uit Invoer › Plaatsingen (exacte vergelijking van namen, geen jokertekens)."""
+    van, tot = (pl.plaatsingen[0], pl.plaatsingen[-1]) if pl.plaatsingen else (0, 0)
+    herk, opv, aantal = (kolombereik(INVOER, k, van, tot) for k in range(3))
+    c, g = t.cel, r.regios
+    t.kolom("genoemd", "In Plaatsingen genoemd", lambda i: f"SUMPRODUCT(({herk}={c('naam', i)})+({opv}={c('naam', i)}))>0",
+            [x.totaal_opgevangen is not None for x in g], "vlag", breedte=11)
+    binnen = [None if x.totaal_opgevangen is None else x.totaal_opgevangen - x.instroom_van_buiten for x in g]
+    t.kolom("binnen", "Binnen de eigen regio",
+            lambda i: f"SUMPRODUCT(({herk}={c('naam', i)})*({opv}={c('naam', i)})*{aantal})",
+            [b or 0.0 for b in binnen], "getal", breedte=11)
+    t.kolom("opgevangen", "Totaal opgevangen", lambda i: f'IF({c("genoemd", i)},SUMPRODUCT(({opv}={c("naam", i)})*{aantal}),"")',
+            [x.totaal_opgevangen for x in g], "getal", som=True, breedte=11)
+    t.kolom("in", "Instroom van buiten", lambda i: f'IF({c("genoemd", i)},{c("opgevangen", i)}-{c("binnen", i)},"")',
+            [x.instroom_van_buiten for x in g], "getal", som=True, breedte=11)
+    t.kolom("uit", "Uitstroom naar buiten",
+            lambda i: f'IF({c("genoemd", i)},SUMPRODUCT(({herk}={c("naam", i)})*{aantal})-{c("binnen", i)},"")',
+            [x.uitstroom_naar_buiten for x in g], "getal", som=True, breedte=11)
+    t.kolom("aandeel", "Aandeel bovenregionaal = instroom / opgevangen",
+            lambda i: f'IF({c("genoemd", i)},IF({c("opgevangen", i)}>0,{c("in", i)}/{c("opgevangen", i)},""),"")',
+            [x.bovenregionaal_aandeel for x in g], "procent1", breedte=14)
+
+
+def _landelijk(boek: Boek, ws, r: LandelijkResultaat, t: Tabel) -> dict[str, str]:
+    """§2.4 landelijk: bezettingsgraad en weigerkans gewogen met de aangeboden last."""
+    rij = t.rij0 + t.aantal + 2
+    k = r.capaciteit
+    boek.sectie(ws, rij, "Landelijk (regio's met cliëntgegevens)")
+    regels = [
+        ("plaatsen_met", "Plaatsen in regio's met cliëntgegevens",
+         f"SUMPRODUCT(ISNUMBER({t.bereik('A')})*{t.bereik('P')})", k.plaatsen_met_clientgegevens, "aantal"),
+        ("bezettingsgraad", "Bezettingsgraad Σ A / Σ P", f"{t.som_cel('A', False)}/{cel(rij + 1, 1)}",
+         k.bezettingsgraad, "procent1"),
+        ("weigerkans", "Weigerkans Σ A·B / Σ A", f"{t.som_cel('AB', False)}/{t.som_cel('A', False)}", k.weigerkans,
+         "procent1"),
+    ]
+    uit = {}
+    for n, (naam, label, formule, waarde, soort) in enumerate(regels, start=1):
+        boek.tekst(ws, rij + n, 0, label)
+        boek.formule(ws, rij + n, 1, formule, waarde, boek.opmaak(soort, vet=True))
+        uit[naam] = cel(rij + n, 1, CAPACITEIT, absoluut=True)
+    return uit
+
+
+def schrijf_duvo(boek: Boek, r: LandelijkResultaat, pl: Plaatsen, cap: Capaciteitsblad) -> Tabel | None:
+    """§2.3 per DUVO-regel (in de volgorde van het resultaat: jaar, dan regio) en per jaar."""
+    if not r.duvo:
+        return None
+    ws = boek.blad(DUVO, "DUVO-besteding (§2.3): uitkering tegen besteding, en de kosten van normcapaciteit "
+                   "(Istanbul-norm en doel-weigerkans) tegen de besteding vrouwenopvang.", [26])
+    boek.sectie(ws, EERSTE_RIJ, "§2.3 Per centrumgemeente en jaar")
+    t = Tabel(boek, ws, DUVO, EERSTE_RIJ + 2, len(r.duvo))
+    ws.freeze_panes(t.rij0, 1)
+    ws.set_row(t.rij0 - 1, 45)
+    invoerrij = {(d.centrumgemeente, d.jaar): rij for d, rij in zip(r.invoer.duvo, pl.duvo)}
+    regiorij = {g.centrumgemeente: i for i, g in enumerate(r.regios)}
+    d = r.duvo
+    rij = [invoerrij[(x.centrumgemeente, x.jaar)] for x in d]
+    capcel = cap.tabel.cel
+    c = t.cel
+    t.kolom("naam", "Centrumgemeente", lambda i: cel(rij[i], 0, INVOER), [x.centrumgemeente for x in d], "tekst")
+    t.kolom("jaar", "Jaar", lambda i: cel(rij[i], 1, INVOER), [x.jaar for x in d], "geheel", breedte=8)
+    t.kolom("U", "Uitkering", lambda i: cel(rij[i], 2, INVOER), [x.uitkering for x in d], som=True, breedte=15)
+    t.kolom("VO", "Besteding vrouwenopvang", lambda i: cel(rij[i], 3, INVOER), [x.besteding_vrouwenopvang for x in d],
+            som=True, breedte=15)
+    t.kolom("overig", "Besteding overig",
+            lambda i: f'IF({cel(rij[i], 4, INVOER)}="","",{cel(rij[i], 4, INVOER)})',
+            [x.besteding_overig for x in d], som=True, breedte=15)
+    t.kolom("gat", "Bestedingsgat = U − VO − overig",
+            lambda i: f'{c("U", i)}-{c("VO", i)}-IF({c("overig", i)}="",0,{c("overig", i)})',
+            [x.bestedingsgat for x in d], som=True, breedte=15)
+    t.kolom("graad", "Bestedingsgraad VO / U", lambda i: f'IF({c("U", i)}=0,"",{c("VO", i)}/{c("U", i)})',
+            [x.bestedingsgraad for x in d], "procent1", breedte=12)
+    t.kolom("ist", "Istanbul-norm (Capaciteit)", lambda i: capcel("ist", regiorij[d[i].centrumgemeente], blad=True),
+            [x.istanbul_norm for x in d], "getal", breedte=12)
+    t.kolom("kosten", "Kosten normcapaciteit = norm · kosten_per_plaats", lambda i: f"{c('ist', i)}*kosten_per_plaats",
+            [x.kosten_normcapaciteit for x in d], som=True, breedte=16)
+    t.kolom("tekort", "Financieringstekort = kosten − VO", lambda i: f"{c('kosten', i)}-{c('VO', i)}",
+            [x.financieringstekort for x in d], som=True, breedte=16)
+    t.somlabel()
+    return t
+
+
+def schrijf_duvo_per_jaar(boek: Boek, r: LandelijkResultaat, t: Tabel) -> Tabel:
+    """§2.3 landelijke totalen per jaar (SUMIF op het jaar)."""
+    ws = t.ws
+    rij = t.rij0 + t.aantal + 2
+    boek.sectie(ws, rij, "§2.3 Landelijk per jaar")
+    j = Tabel(boek, ws, DUVO, rij + 2, len(r.duvo_per_jaar))
+    ws.set_row(j.rij0 - 1, 30)
+    dj = r.duvo_per_jaar
+    j.kolom("jaar", "Jaar", None, [x.jaar for x in dj], "geheel")
+
+    def som(kolom):
+        return lambda i: f"SUMIF({t.bereik('jaar')},{j.cel('jaar', i)},{t.bereik(kolom)})"
+
+    j.kolom("aantal", "Regio's", lambda i: f"COUNTIF({t.bereik('jaar')},{j.cel('jaar', i)})",
+            [x.aantal_regios for x in dj], "aantal")
+    for kolom, kop, veld in (("U", "Uitkering", "uitkering"), ("VO", "Besteding vrouwenopvang", "besteding_vrouwenopvang"),
+                             ("overig", "Besteding overig", "besteding_overig"), ("gat", "Bestedingsgat", "bestedingsgat")):
+        j.kolom(kolom, kop, som(kolom), [getattr(x, veld) for x in dj])
+    j.kolom("graad", "Bestedingsgraad", lambda i: f'IF({j.cel("U", i)}=0,"",{j.cel("VO", i)}/{j.cel("U", i)})',
+            [x.bestedingsgraad for x in dj], "procent1")
+    j.kolom("kosten", "Kosten normcapaciteit", som("kosten"), [x.kosten_normcapaciteit for x in dj])
+    j.kolom("tekort", "Financieringstekort", som("tekort"), [x.financieringstekort for x in dj])
+    return j

@@ -1,0 +1,181 @@
+"""Blad Verdeling: rekenmethode §2.1-2.2 als live formules (regio's als rijen, jaren als kolommen).
+
+Stappen: verdeelsleutel S_i = Σ_k g_k · x_ik / Σ_j x_jk; H_i(t) = Bud_t · h_i / Σ h; O_i(t) = Bud_t · S_i;
+zonder landing Z = (1 − α_t) · H + α_t · O; zachte landing (aanvulling tot de vloer, betaald door de
+winnaars naar rato van hun winst); toegekend A_i(t); herverdeling Δ_i en plaatseneffect ΔN_i.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from tariefmodel.export.landelijk_invoer import INVOER, Plaatsen
+from tariefmodel.export.opmaak import EERSTE_RIJ, Boek, Tabel, cel, kolombereik
+from tariefmodel.landelijk import LandelijkResultaat
+
+VERDELING = "Verdeling"
+
+
+@dataclass
+class Verdeelblad:
+    budget_rij: int  # rij van Bud_t; jaar t staat in kolom 1 + t
+    sleutel: Tabel
+    historisch: Tabel
+    objectief: Tabel
+    toegekend: Tabel
+    herverdeling: Tabel
+    g_bereik: str
+
+
+def schrijf_verdeling(boek: Boek, r: LandelijkResultaat, pl: Plaatsen) -> Verdeelblad:
+    jaren = r.jaren
+    ws = boek.blad(VERDELING, "Verdeelmodel (§2.1-2.2): elke tabel één stap, één formule per tabel; regio's als "
+                   "rijen, jaren als kolommen. Namen verwijzen naar blad Parameters.",
+                   [26] + [16] * max(len(jaren), len(r.invoer.maatstaven) + 4, 8))
+    ws.freeze_panes(EERSTE_RIJ, 1)
+    rij = _overgang(boek, ws, r, pl)
+    sleutel, g_bereik, rij = _sleutel(boek, ws, r, pl, rij)
+    v = r.verdeling
+    blokken = {}
+    for sleutelnaam, titel, formule, waarden in _jaarblokken(r, sleutel, rij_budget=EERSTE_RIJ + 2):
+        tabel = Tabel(boek, ws, VERDELING, rij + 2, len(r.regios))
+        boek.sectie(ws, rij, titel)
+        _namen(tabel, r, pl)
+        for t, jaar in enumerate(jaren):
+            tabel.kolom(f"t{t}", str(jaar), lambda i, t=t, f=formule: f(i, t, blokken), waarden[t], som=True)
+        tabel.somlabel()
+        blokken[sleutelnaam] = tabel
+        rij = tabel.rij0 + tabel.aantal + 2
+        if sleutelnaam == "winst":
+            rij = _fractie(boek, ws, blokken, v, rij, len(jaren))
+    herverdeling = _herverdeling(boek, ws, r, pl, blokken, rij)
+    return Verdeelblad(EERSTE_RIJ + 2, sleutel, blokken["H"], blokken["O"], blokken["A"], herverdeling, g_bereik)
+
+
+def _namen(tabel: Tabel, r: LandelijkResultaat, pl: Plaatsen) -> None:
+    tabel.kolom("naam", "Centrumgemeente", lambda i: cel(pl.regios[i], 0, INVOER),
+                [g.centrumgemeente for g in r.regios], "tekst")
+
+
+def _overgang(boek: Boek, ws, r: LandelijkResultaat, pl: Plaatsen) -> int:
+    """Bovenaan: jaar, budget en α_t uit Invoer › Overgang (jaren als kolommen)."""
+    boek.sectie(ws, EERSTE_RIJ, "Overgang (Invoer › Overgang)")
+    regels = [("Jaar", 0, "geheel", [o.jaar for o in r.invoer.overgang]),
+              ("Budget Bud_t", 1, "euro", list(r.verdeling.budget)),
+              ("Aandeel objectief α_t", 2, "procent", list(r.verdeling.alfa))]
+    for k, (label, kolom, soort, waarden) in enumerate(regels, start=1):
+        boek.tekst(ws, EERSTE_RIJ + k, 0, label, boek.opmaak(vet=True))
+        for t, rij in enumerate(pl.overgang):
+            boek.formule(ws, EERSTE_RIJ + k, 1 + t, cel(rij, kolom, INVOER), waarden[t], boek.opmaak(soort, vet=k == 1))
+    return EERSTE_RIJ + 5
+
+
+def _sleutel(boek: Boek, ws, r: LandelijkResultaat, pl: Plaatsen, rij: int) -> tuple[Tabel, str, int]:
+    """§2.1 verdeelsleutel: historisch aandeel h_i / Σ h en objectief aandeel S_i."""
+    invoer = r.invoer
+    boek.sectie(ws, rij, "Verdeelsleutel: historisch aandeel h_i / Σ h en objectief aandeel S_i = Σ_k g_k · x_ik / Σ_j x_jk")
+    tabel = Tabel(boek, ws, VERDELING, rij + 3, len(r.regios))
+    ws.set_row(tabel.rij0 - 1, 45)
+    _namen(tabel, r, pl)
+    h = np.array([g.historisch_budget for g in invoer.regios])
+    hb = kolombereik(INVOER, 5, pl.regios[0], pl.regios[-1])
+    tabel.kolom("h", "Historisch budget h_i", lambda i: cel(pl.regios[i], 5, INVOER), h, som=True)
+    tabel.kolom("h_aandeel", "Historisch aandeel", lambda i: f"{tabel.cel('h', i)}/SUM({hb})", h / h.sum(),
+                "procent", som=True)
+    x = np.array([[g.maatstaven[m.naam] for m in invoer.maatstaven] for g in invoer.regios], dtype=float)
+    eerste = tabel.volgende
+    for k, m in enumerate(invoer.maatstaven):
+        kolom = pl.maatstafkolom[m.naam]
+        xb = kolombereik(INVOER, kolom, pl.regios[0], pl.regios[-1])
+        tabel.kolom(f"x{k}", f"x / Σx: {m.naam}", lambda i, kolom=kolom, xb=xb: f"{cel(pl.regios[i], kolom, INVOER)}/SUM({xb})",
+                    x[:, k] / x[:, k].sum(), "procent", som=True)
+    laatste = tabel.volgende - 1
+    g = [m.aandeel for m in invoer.maatstaven]
+    boek.tekst(ws, rij + 1, 0, "Aandeel g_k (Invoer › Maatstaven)", boek.opmaak(vet=True))
+    for k, mrij in enumerate(pl.maatstaven):
+        boek.formule(ws, rij + 1, eerste + k, cel(mrij, 1, INVOER), g[k], boek.opmaak("procent"))
+    g_bereik = f"{cel(rij + 1, eerste, absoluut=True)}:{cel(rij + 1, laatste, absoluut=True)}"
+    s = (x / x.sum(axis=0)) @ np.array(g)
+    tabel.kolom("S", "Objectief aandeel S_i",
+                lambda i: f"SUMPRODUCT({cel(tabel.rij0 + i, eerste)}:{cel(tabel.rij0 + i, laatste)},{g_bereik})",
+                s, "procent", som=True)
+    tabel.somlabel()
+    return tabel, f"{VERDELING}!{g_bereik}", tabel.rij0 + tabel.aantal + 2
+
+
+def _jaarblokken(r: LandelijkResultaat, sleutel: Tabel, rij_budget: int):
+    """(sleutel, titel, formule(i, t, blokken), waarden[t, i]) per tabel, in rekenvolgorde."""
+    v = r.verdeling
+    mv = r.parameters["max_verlies"]
+    aanvulling = np.zeros_like(v.historisch) if mv is None else np.maximum((1 - mv) * v.historisch - v.zonder_landing, 0)
+    winst = np.maximum(v.zonder_landing - v.historisch, 0)
+
+    def bud(t):  # Bud_t in de rij bovenaan (rij vast, kolom = jaar)
+        return xl_rowcol_to_cell(rij_budget, 1 + t, row_abs=True)
+
+    def alfa(t):
+        return xl_rowcol_to_cell(rij_budget + 1, 1 + t, row_abs=True)
+
+    def b(naam, i, t, blokken):
+        return blokken[naam].cel(f"t{t}", i)
+
+    return [
+        ("H", "Historische verdeling H_i(t) = Bud_t · h_i / Σ h", lambda i, t, bl: f"{bud(t)}*{sleutel.cel('h_aandeel', i, absoluut=True)}", v.historisch),
+        ("O", "Objectieve verdeling O_i(t) = Bud_t · S_i", lambda i, t, bl: f"{bud(t)}*{sleutel.cel('S', i, absoluut=True)}", v.objectief),
+        ("Z", "Ingroeipad zonder zachte landing: (1 − α_t) · H_i(t) + α_t · O_i(t)",
+         lambda i, t, bl: f"(1-{alfa(t)})*{b('H', i, t, bl)}+{alfa(t)}*{b('O', i, t, bl)}", v.zonder_landing),
+        ("aanvulling", ("Zachte landing: aanvulling tot de vloer max(0; (1 − max_verlies) · H − Z); leeg max_verlies "
+                        "= 0. Σ = knelpuntenpot"),
+         lambda i, t, bl: f'IF(max_verlies="",0,MAX(0,(1-max_verlies)*{b("H", i, t, bl)}-{b("Z", i, t, bl)}))', aanvulling),
+        ("winst", "Winst boven historisch max(0; Z − H) (de winnaars betalen de pot naar rato)",
+         lambda i, t, bl: f"MAX(0,{b('Z', i, t, bl)}-{b('H', i, t, bl)})", winst),
+        ("A", "Toegekend A_i(t) = Z + aanvulling − winst · fractie",
+         lambda i, t, bl: f"{b('Z', i, t, bl)}+{b('aanvulling', i, t, bl)}-{b('winst', i, t, bl)}*{bl['fractie'][t]}",
+         v.toegekend),
+    ]
+
+
+def _fractie(boek: Boek, ws, blokken: dict, v, rij: int, jaren: int) -> int:
+    """Fractie van de winst die naar de knelpuntenpot gaat: pot / Σ winst (0 zonder winst)."""
+    pot, winst = blokken["aanvulling"], blokken["winst"]
+    boek.tekst(ws, rij, 0, "Fractie = knelpuntenpot / Σ winst", boek.opmaak(vet=True))
+    som_winst = np.maximum(v.zonder_landing - v.historisch, 0).sum(axis=1)
+    cellen = []
+    for t in range(jaren):
+        p, w = pot.som_cel(f"t{t}", blad=False), winst.som_cel(f"t{t}", blad=False)
+        waarde = v.knelpuntenpot[t] / som_winst[t] if som_winst[t] > 0 else 0.0
+        boek.formule(ws, rij, 1 + t, f"IF({w}>0,{p}/{w},0)", waarde, boek.opmaak("procent"))
+        cellen.append(cel(rij, 1 + t, absoluut=True))
+    blokken["fractie"] = cellen
+    return rij + 2
+
+
+def _herverdeling(boek: Boek, ws, r: LandelijkResultaat, pl: Plaatsen, blokken: dict, rij: int) -> Tabel:
+    """§2.2: Δ_i = A_i(T) − H_i(T); klasse; ΔN_i = reactie · Δ_i / kosten_per_plaats."""
+    boek.sectie(ws, rij, f"§2.2 Herverdeling in {r.laatste_jaar} en plaatseneffect")
+    t = len(r.jaren) - 1
+    tabel = Tabel(boek, ws, VERDELING, rij + 2, len(r.regios))
+    g = r.regios
+    _namen(tabel, r, pl)
+    tabel.kolom("H", f"Historisch {r.laatste_jaar}", lambda i: blokken["H"].cel(f"t{t}", i), [x.historisch for x in g],
+                som=True)
+    tabel.kolom("O", f"Objectief {r.laatste_jaar}", lambda i: blokken["O"].cel(f"t{t}", i), [x.objectief for x in g],
+                som=True)
+    tabel.kolom("A", f"Toegekend {r.laatste_jaar}", lambda i: blokken["A"].cel(f"t{t}", i),
+                [x.toegekend[r.laatste_jaar] for x in g], som=True)
+    tabel.kolom("delta", "Herverdeling Δ = A − H", lambda i: f"{tabel.cel('A', i)}-{tabel.cel('H', i)}",
+                [x.herverdeling for x in g], som=True)
+    tabel.kolom("relatief", "Δ / H", lambda i: f'IF({tabel.cel("H", i)}=0,"",{tabel.cel("delta", i)}/{tabel.cel("H", i)})',
+                [x.herverdeling_relatief for x in g], "procent1")
+    labels = {1: "winnaar", -1: "verliezer", 0: "gelijk"}
+    tabel.kolom("klasse", "Klasse", lambda i: (f"IF({tabel.cel('delta', i)}>=halve_cent,label_winnaar,"
+                                               f"IF({tabel.cel('delta', i)}<=-halve_cent,label_verliezer,label_gelijk))"),
+                [labels[x.klasse] for x in g], "tekst")
+    tabel.kolom("effect", "Plaatseneffect ΔN",
+                lambda i: (f"IF({tabel.cel('delta', i)}<0,reactie_nadeel,reactie_voordeel)*{tabel.cel('delta', i)}"
+                           "/kosten_per_plaats"), [x.plaatsen_effect for x in g], "getal", som=True)
+    tabel.somlabel()
+    return tabel
