@@ -50,8 +50,8 @@ def _werkboekregel(soort: str) -> None:
 def _upload() -> None:
     teller = st.session_state.setdefault("uploadteller", 0)
     bestand = st.file_uploader("Eigen werkboek uploaden (.xlsx)", type=["xlsx"], key=f"upload_{teller}",
-                               help="Een kostprijswerkboek of een landelijk werkboek (herkend aan het blad "
-                                    "\"Regio's\").")
+                               help="Een kostprijswerkboek of een landelijk werkboek (herkend aan de bladen "
+                                    "Regio's, Maatstaven en Overgang).")
     st.caption("Excel-werkboek (.xlsx), hoogstens 10 MB. Het bestand blijft alleen in uw sessie.")
     if bestand is not None:
         g.verwerk_upload(bestand.name, bestand.getvalue())

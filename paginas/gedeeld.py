@@ -92,11 +92,14 @@ LEZERS = {"kostprijs": lees_kostprijs, "landelijk": lees_landelijk}
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def soort_van(data: bytes) -> tuple[str | None, tuple[str, ...]]:
-    """('landelijk' | 'kostprijs', ()) of (None, meldingen) als het geen leesbaar werkboek is."""
-    from tariefmodel.opdrachten.kostprijs import is_landelijk
+    """('landelijk' | 'kostprijs', ()) of (None, meldingen) als het geen leesbaar werkboek is.
+
+    Dezelfde herkenning als de CLI: een landelijk werkboek heeft de bladen Regio's, Maatstaven of Overgang.
+    """
+    from tariefmodel.werkboek.lezen import is_landelijk_werkboek
 
     try:
-        return ("landelijk" if is_landelijk(data) else "kostprijs"), ()
+        return ("landelijk" if is_landelijk_werkboek(data) else "kostprijs"), ()
     except WerkboekFout as fout:
         return None, tuple(m.tekst() for m in fout.fouten) or (str(fout),)
 

@@ -12,6 +12,7 @@ if [ "${1:-}" = "--systeem" ]; then
   nodig=()
   command -v chromium >/dev/null || nodig+=(chromium)
   command -v soffice >/dev/null || nodig+=(libreoffice-calc-nogui)
+  [ -d /usr/share/fonts/truetype/liberation ] || nodig+=(fonts-liberation)
   command -v pdftoppm >/dev/null || nodig+=(poppler-utils)
   if [ ${#nodig[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then

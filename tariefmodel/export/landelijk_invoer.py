@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from tariefmodel.export.opmaak import EERSTE_RIJ, Boek
 from tariefmodel.export.parameters import KOPJES, PARAMETERS, parameterregel, vaste_regel
 from tariefmodel.landelijk import LandelijkResultaat
-from tariefmodel.landelijk.capaciteit import _AFROND_TOLERANTIE
+from tariefmodel.landelijk.capaciteit import AFROND_TOLERANTIE
 from tariefmodel.landelijk.verdeelmodel import HALVE_CENT
 from tariefmodel.uitgangspunten import Uitgangspunt
 
@@ -110,7 +110,7 @@ def _kosten_per_plaats(r: LandelijkResultaat) -> Uitgangspunt:
 
 VASTE_GETALLEN = [
     ("halve_cent", HALVE_CENT, "euro", "§2.2: een herverdeling kleiner dan een halve cent maakt geen winnaar of verliezer"),
-    ("afrond_tolerantie", _AFROND_TOLERANTIE, "plaatsen",
+    ("afrond_tolerantie", AFROND_TOLERANTIE, "plaatsen",
      "§2.4: ceil(A / bezettingsnorm) zonder dat afrondruis (10,000000000000002) een plaats extra geeft"),
     ("label_winnaar", "winnaar", "code", "§2.2: Δ > 0"),
     ("label_verliezer", "verliezer", "code", "§2.2: Δ < 0"),

@@ -12,7 +12,7 @@ from tariefmodel.landelijk.standaard import standaardwaarde
 
 # Numerieke tolerantie (geen rekenparameter): ceil(10,000000000000002) mag geen 11 worden
 # als 8,5 / 0,85 wiskundig precies 10 is.
-_AFROND_TOLERANTIE = 1e-9
+AFROND_TOLERANTIE = 1e-9
 # Zoekstappen voor het terugrekenen van een last uit een gedragen bezetting (bisectie, 2^-200).
 _BISECTIESTAPPEN = 200
 
@@ -79,7 +79,7 @@ def plaatsen_op_bezettingsnorm(last: float, norm: float | None = None) -> int:
     _controleer_niet_negatief(last=last)
     if not 0 < norm <= 1:
         raise ValueError(f"de bezettingsnorm moet groter dan 0 en hoogstens 1 zijn (gevonden: {norm})")
-    return math.ceil(last / norm - _AFROND_TOLERANTIE)
+    return math.ceil(last / norm - AFROND_TOLERANTIE)
 
 
 def istanbul_norm(inwoners: float, inwoners_per_plaats: float | None = None) -> float:

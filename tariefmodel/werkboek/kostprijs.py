@@ -19,7 +19,7 @@ from tariefmodel.kostprijs.invoer import (
 from tariefmodel.parameters import cao_salaristabel
 from tariefmodel.werkboek.lezen import lees_blad, open_werkboek, valideer_rijen
 from tariefmodel.werkboek.meldingen import Meldingen
-from tariefmodel.werkboek.pydantic_nl import Getal, Tekst, geen_excel_fout
+from tariefmodel.werkboek.pydantic_nl import Getal, OptGetal, OptTekst, Tekst, geen_excel_fout
 
 # Drempels voor waarschuwingen (blokkeren niet). Instellingen van de controle, geen rekenparameters.
 DREMPEL_OVERHEADPERCENTAGE = 0.40  # boven 40% overhead op directe kosten: ongebruikelijk hoog
@@ -49,7 +49,8 @@ def _code(waarde):
     return None if waarde is None or str(waarde).strip() == "" else str(waarde).strip().upper()
 
 
-def _opt_tekst(waarde):
+def _sleutel(waarde):
+    """Schaal of trede: tekst zonder hoofdletters ('U1' = 'u1'), gehele getallen zonder ',0'."""
     geen_excel_fout(waarde)
     if waarde is None or str(waarde).strip() == "":
         return None
@@ -57,8 +58,7 @@ def _opt_tekst(waarde):
 
 
 Code = Annotated[str, BeforeValidator(_code)]
-OptTekst = Annotated[str | None, BeforeValidator(_opt_tekst)]
-OptGetal = Annotated[float | None, BeforeValidator(Getal.__metadata__[0].func)]
+Sleutel = Annotated[str | None, BeforeValidator(_sleutel)]
 
 
 class _Regel(BaseModel):
@@ -80,8 +80,8 @@ class ProductRegel(_Regel):
 class PersoneelRegel(_Regel):
     functie: Tekst = Field(alias="Functie")
     product: Code = Field(alias="Product")
-    schaal: OptTekst = Field(None, alias="Schaal")
-    trede: OptTekst = Field(None, alias="Trede")
+    schaal: Sleutel = Field(None, alias="Schaal")
+    trede: Sleutel = Field(None, alias="Trede")
     fte: Getal = Field(alias="FTE", ge=0)
     maandsalaris: OptGetal = Field(None, alias="Maandsalaris", gt=0)
     ort: OptGetal = Field(None, alias="ORT", ge=0, le=1)
@@ -95,8 +95,8 @@ class KostenRegel(_Regel):
 
 
 class SalarisRegel(_Regel):
-    schaal: Annotated[str, BeforeValidator(_opt_tekst)] = Field(alias="Schaal")
-    trede: Annotated[str, BeforeValidator(_opt_tekst)] = Field(alias="Trede")
+    schaal: Annotated[str, BeforeValidator(_sleutel)] = Field(alias="Schaal")
+    trede: Annotated[str, BeforeValidator(_sleutel)] = Field(alias="Trede")
     maandsalaris: Getal = Field(alias="Maandsalaris", gt=0)
 
 

@@ -38,6 +38,11 @@ def _tekst(waarde: Any) -> Any:
 Getal = Annotated[float, BeforeValidator(_getal)]
 """Een verplicht getal (echte waarde of Nederlandse tekst)."""
 Tekst = Annotated[str, BeforeValidator(_tekst)]
+"""Een verplichte, niet-lege tekst (hoofdletters blijven zoals ingevuld)."""
+OptGetal = Annotated[float | None, BeforeValidator(_getal)]
+"""Een getal dat leeg mag blijven (None)."""
+OptTekst = Annotated[str | None, BeforeValidator(_tekst)]
+"""Een tekst die leeg mag blijven (None); hoofdletters blijven zoals ingevuld."""
 """Een verplichte, niet-lege tekst."""
 
 _VERTALING = {
