@@ -16,6 +16,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 
@@ -87,7 +88,7 @@ def meet_kostprijs(herhalingen: int) -> dict:
 
 
 def meet_landelijk(herhalingen: int) -> dict:
-    from tariefmodel.landelijk.berekening import bereken_landelijk
+    from tariefmodel.landelijk import bereken_landelijk
     from tariefmodel.werkboek.landelijk import lees_landelijk_werkboek
     from tariefmodel.werkboek.landelijk_sjabloon import voorbeeld_landelijk
 
@@ -104,10 +105,31 @@ def meet_libreoffice(bereken_ms: float, herhalingen: int) -> dict:
     return {"libreoffice_recalc_ms": ms, "versnelling_vs_libreoffice": ms / bereken_ms}
 
 
-def meet_app(herhalingen: int) -> dict:
-    from tariefmodel.app_meting import app_rerun_ms
+APP = Path(__file__).resolve().parent.parent / "app.py"
 
-    return {"app_rerun_ms": app_rerun_ms(max(3, herhalingen // 2))}
+
+def meet_app(herhalingen: int) -> dict:
+    """AppTest-herberekening van de pagina Scenario's na één gewijzigde parameter (bezettingsnorm).
+
+    De schuif wisselt steeds tussen twee waarden, zodat elke run echt opnieuw rekent. Streamlit wordt
+    hier pas geïmporteerd: het model zelf blijft vrij van streamlit.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    if not APP.exists():
+        raise FileNotFoundError(f"{APP} (de app staat naast het pakket in de broncheckout)")
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.run()
+    at.switch_page("paginas/scenarios.py").run()
+    schuif = next(s for s in at.select_slider if s.key.endswith("bezettingsnorm"))
+    waarden = iter([90.0, 95.0] * (herhalingen + 2))
+
+    def wijzig_en_herbereken():
+        schuif.set_value(next(waarden)).run()
+        if at.exception:
+            raise RuntimeError(at.exception[0].value)
+
+    return {"app_rerun_ms": mediaan_ms(wijzig_en_herbereken, herhalingen)}
 
 
 def schaalmeting() -> list[dict]:

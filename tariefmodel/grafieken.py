@@ -9,6 +9,7 @@ Geen streamlit hier: het model blijft vrij van de app.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -51,6 +52,12 @@ STAP_UITLEG = {
 @lru_cache(maxsize=1)
 def locale() -> dict:
     """De Vega-Lite-locale nl-NL: {'number': ..., 'time': ...} (uit vl-convert, dus zonder netwerk)."""
+    return copy.deepcopy(_locale())
+
+
+@lru_cache(maxsize=1)
+def _locale() -> dict:
+    """vl-convert bouwt de locale bij elke aanroep opnieuw (ca. 15 ms); één keer is genoeg."""
     import vl_convert as vlc
 
     return {"number": vlc.get_format_locale(LOCALE), "time": vlc.get_time_format_locale(LOCALE)}

@@ -6,7 +6,6 @@ ongeldig werkboek geeft de Nederlandse meldingen; een scenario beweegt de kostpr
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -162,15 +161,12 @@ def test_hogere_bezettingsnorm_verlaagt_de_kostprijs_per_etmaal():
     at = start("paginas/scenarios.py")
     basis = _euro(_scenario_kostprijs(at, "Crisisopvang (24/7)"))
     ambulant = _scenario_kostprijs(at, "Ambulante begeleiding")
-    begin = time.perf_counter()
     _schuif(at, "bezettingsnorm").set_value(95.0).run()
-    duur = time.perf_counter() - begin
     zonder_fouten(at)
     nieuw = _euro(_scenario_kostprijs(at, "Crisisopvang (24/7)"))
     assert nieuw < basis
     assert nieuw == pytest.approx(basis * 0.85 / 0.95, abs=0.01)  # kosten gelijk, 95/85 zoveel etmalen
     assert _scenario_kostprijs(at, "Ambulante begeleiding") == ambulant  # ambulant rekent niet met bezetting
-    assert duur < 2.0, f"herberekening na een schuifje duurde {duur:.2f} s"
 
 
 def test_hoger_verzuim_verhoogt_de_kostprijs_per_uur():

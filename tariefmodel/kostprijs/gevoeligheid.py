@@ -229,9 +229,14 @@ def meerjaren_tabel(resultaat: KostprijsResultaat, jaren: int | None = None) -> 
 
 def cumulatief_tekort(resultaat: KostprijsResultaat, jaren: int | None = None) -> float | None:
     """Het cumulatieve tekort van alle producten met een tarief aan het eind van de raming."""
-    data = meerjaren_tabel(resultaat, jaren)
-    totaal = data[data["code"] == "TOTAAL"]
-    return None if totaal.empty else float(totaal["cumulatief_tekort"].iloc[-1])
+    from tariefmodel.kostprijs.meerjaren import meerjaren
+
+    raming = meerjaren(resultaat, jaren)
+    if not raming:
+        return None
+    laatste = max(j.jaar for j in raming)
+    tekorten = [j.cumulatief_tekort for j in raming if j.jaar == laatste and j.cumulatief_tekort is not None]
+    return float(sum(tekorten)) if tekorten else None
 
 
 # --- capaciteit: marges in plaats van gemiddelden -------------------------------------------------
