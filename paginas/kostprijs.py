@@ -146,8 +146,7 @@ def personeel(r) -> None:
 
 def uitgangspunten(invoer) -> None:
     st.subheader("Uitgangspunten en bronnen")
-    onzeker = [u for u in invoer.uitgangspunten.values()
-               if u.herkomst == "standaard" and u.status in g.ONZEKER and u.waarde is not None]
+    onzeker = [u for u in invoer.uitgangspunten.values() if u.onzeker]
     if onzeker:
         st.warning(f"{len(onzeker)} uitgangspunten zijn een **schatting (ESTIMATE)** of hebben **geen bron (NOT "
                    "FOUND)**: " + ", ".join(_omschrijving(u.naam) for u in onzeker) +

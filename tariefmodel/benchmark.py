@@ -51,14 +51,15 @@ def mediaan_ms(functie: Callable[[], object], herhalingen: int, opwarmen: int = 
 
 
 def groot_vo(producten: int = 10, regels: int = 200) -> bytes:
-    """Een gegenereerd VO: de helft opvang, de rest ambulant per uur en per traject; elke 20e regel overhead."""
+    """Een gegenereerd VO: de helft opvang, de rest ambulant per uur en per traject; 5% van de regels overhead."""
     soorten = [("opvang", "etmaal"), ("ambulant", "uur"), ("ambulant", "traject")]
     prod = []
     for i in range(producten):
         soort, eenheid = soorten[0] if i < producten // 2 else soorten[1 + i % 2]
         prod.append([f"P{i}", f"Product {i}", soort, eenheid, 12 if soort == "opvang" else None, None,
                      40 if eenheid == "traject" else None, 25 if eenheid == "traject" else None, 150])
-    pers = [[f"Functie {j}", "OVERHEAD" if j % 20 == 0 else f"P{j % producten}", 8, str(j % 9), 1.0 + j % 3 / 2,
+    direct = regels - regels // 20  # de laatste 5% van de regels is overhead
+    pers = [[f"Functie {j}", "OVERHEAD" if j >= direct else f"P{j % producten}", 8, str(j % 9), 1.0 + j % 3 / 2,
              None, 0.1 if j % 2 else 0] for j in range(regels)]
     kosten = [[f"P{i}", "huisvesting", "Huur", 50_000] for i in range(producten)] + [["OVERHEAD", "overig", "ICT", 80_000]]
     return kostprijswerkboek({"organisatie": "Groot VO (gegenereerd)", "rekenjaar": 2026}, prod, pers, kosten)
@@ -88,12 +89,9 @@ def meet_kostprijs(herhalingen: int) -> dict:
 
 
 def meet_landelijk(herhalingen: int) -> dict:
-    from tariefmodel.landelijk import bereken_landelijk
-    from tariefmodel.werkboek.landelijk import lees_landelijk_werkboek
-    from tariefmodel.werkboek.landelijk_sjabloon import voorbeeld_landelijk
-
-    invoer = lees_landelijk_werkboek(voorbeeld_landelijk())
-    return {"landelijk_ms": mediaan_ms(lambda: bereken_landelijk(invoer), herhalingen * 5)}
+    invoer = _landelijk_voorbeeld()
+    return {"landelijk_ms": mediaan_ms(lambda: _bereken_landelijk(invoer), herhalingen * 5),
+            "landelijk_jaren": len(invoer.jaren), "landelijk_regios": len(invoer.regios)}
 
 
 def meet_libreoffice(bereken_ms: float, herhalingen: int) -> dict:
@@ -143,11 +141,42 @@ def schaalmeting() -> list[dict]:
         invoer = lees_kostprijswerkboek(groot_vo(producten=5 * factor, regels=100 * factor))
         rijen.append({"wat": "producten (met 20 regels per product)", "aantal": 5 * factor,
                       "bereken_ms": mediaan_ms(lambda i=invoer: bereken(i), 3)})
-    try:
-        from tariefmodel.landelijk.schaal import meet_regios
-    except ImportError:
-        return rijen
-    return rijen + meet_regios(mediaan_ms)
+    basis = _landelijk_voorbeeld()
+    for factor in (1, 10, 100):
+        invoer = landelijk_geschaald(basis, factor)
+        rijen.append({"wat": "regio's (landelijk model, 10 jaar)", "aantal": len(invoer.regios),
+                      "bereken_ms": mediaan_ms(lambda i=invoer: _bereken_landelijk(i), 3)})
+    return rijen
+
+
+def _landelijk_voorbeeld():
+    from tariefmodel.werkboek.landelijk import lees_landelijk_werkboek
+    from tariefmodel.werkboek.landelijk_sjabloon import voorbeeld_landelijk
+
+    return lees_landelijk_werkboek(voorbeeld_landelijk())
+
+
+def _bereken_landelijk(invoer):
+    from tariefmodel.landelijk import bereken_landelijk
+
+    return bereken_landelijk(invoer)
+
+
+def landelijk_geschaald(invoer, factor: int):
+    """Het landelijke voorbeeld met elke regio ``factor`` keer (naam + volgnummer), voor de groeitabel."""
+    from dataclasses import replace
+
+    def hernoem(naam: str, k: int) -> str:
+        return naam if k == 0 else f"{naam} {k}"
+
+    return replace(
+        invoer,
+        regios=tuple(replace(r, naam=hernoem(r.naam, k)) for k in range(factor) for r in invoer.regios),
+        duvo=tuple(replace(d, centrumgemeente=hernoem(d.centrumgemeente, k)) for k in range(factor) for d in invoer.duvo),
+        plaatsingen=None if invoer.plaatsingen is None else tuple(
+            replace(p, herkomst=hernoem(p.herkomst, k), opvangregio=hernoem(p.opvangregio, k))
+            for k in range(factor) for p in invoer.plaatsingen),
+    )
 
 
 def meet_alles(herhalingen: int) -> dict:

@@ -17,6 +17,7 @@ from tariefmodel.werkboek.getallen import GeenGetal, is_excel_fout, is_leeg, lee
 from tariefmodel.werkboek.meldingen import Meldingen
 
 BLAD = "Uitgangspunten"
+ONZEKERE_STATUSSEN = ("ESTIMATE", "NOT FOUND")
 TEKSTPARAMETERS = {"organisatie": "tekst", "rekenjaar": "jaar", "concept": "ja/nee"}
 _JA = {"ja", "j", "yes", "true", "waar", "1"}
 _NEE = {"nee", "n", "no", "false", "onwaar", "0"}
@@ -36,11 +37,20 @@ class Uitgangspunt:
     doorgetrokken: bool = False
 
     @property
+    def onzeker(self) -> bool:
+        """Een meegeleverde waarde zonder gepubliceerde bron (ESTIMATE, NOT FOUND of doorgetrokken)."""
+        return (self.herkomst == "standaard" and self.waarde is not None
+                and self.label.startswith(ONZEKERE_STATUSSEN))
+
+    @property
     def label(self) -> str:
         """Status zoals de gebruiker hem ziet (ESTIMATE/NOT FOUND blijven zichtbaar)."""
         if self.herkomst != "standaard":
             return self.herkomst
-        return f"{self.status} (doorgetrokken)" if self.doorgetrokken else self.status
+        if self.doorgetrokken and self.geldig_vanaf is not None:
+            # een waarde voorbij het jaar van haar bron is een aanname, geen feit
+            return f"ESTIMATE (doorgetrokken: {self.status} van {self.geldig_vanaf.year})"
+        return self.status
 
 
 def peildatum(rekenjaar: int) -> dt.date:

@@ -11,7 +11,7 @@ from tariefmodel.export.kostprijs_berekening import schrijf_berekening
 from tariefmodel.export.kostprijs_invoer import schrijf_invoer, schrijf_parameters
 from tariefmodel.export.kostprijs_meerjaren import schrijf_meerjaren
 from tariefmodel.export.kostprijs_uitvoer import schrijf_controle, schrijf_uitvoer
-from tariefmodel.export.opmaak import EERSTE_RIJ, WAARSCHUWING, Boek, Kop
+from tariefmodel.export.opmaak import Boek, Kop, aandachtspunten, schrijf_toelichting
 from tariefmodel.kostprijs.berekening import KostprijsResultaat
 from tariefmodel.uitgangspunten import peildatum
 
@@ -23,6 +23,14 @@ BLADEN = [
     ("Uitvoer", "kostprijs, gemeentetarief, verschil, opbrengst, tekort en dekkingsgraad per product"),
     ("Meerjaren", "meerjarenraming §1.8, jaren als kolommen"),
     ("Controle", "controles die 0 moeten zijn"),
+]
+STAPPEN = [
+    "Gele cellen zijn invoer (Invoer, Parameters); alle andere getallen zijn formules die Excel opnieuw uitrekent.",
+    "Formules gebruiken benoemde cellen uit Parameters (Formules › Namen beheren), geen getallen in formules.",
+    "Elke rij in Berekening is één stap uit de rekenmethode; kolom B toont de rekenregel.",
+    "Wijzig een parameter of een invoercel: Uitvoer, Meerjaren en Controle rekenen mee.",
+    "Controle moet 0 afwijkingen tonen; elke controle vergelijkt twee routes naar hetzelfde getal.",
+    "Status ESTIMATE of NOT FOUND (blad Parameters, rood) betekent: geen gepubliceerde bron; bespreek de waarde.",
 ]
 
 
@@ -47,40 +55,6 @@ def exporteer_kostprijs(resultaat: KostprijsResultaat) -> bytes:
 
 
 def _toelichting(boek: Boek, r: KostprijsResultaat) -> None:
-    ws = boek.blad("Toelichting", "Auditeerbare kostprijsberekening volgens de rekenmethode van tariefmodel "
-                   "(AMvB reële prijs Wmo, art. 5.4 Uitvoeringsbesluit).", [4, 30, 110])
-    rij = EERSTE_RIJ
-    boek.sectie(ws, rij, "Bladen")
-    for k, (naam, uitleg) in enumerate(BLADEN, start=1):
-        boek.tekst(ws, rij + k, 1, naam, boek.opmaak(vet=True))
-        boek.tekst(ws, rij + k, 2, uitleg)
-    rij += len(BLADEN) + 2
-    boek.sectie(ws, rij, "Zo controleert u de berekening")
-    stappen = [
-        "Gele cellen zijn invoer (Invoer, Parameters); alle andere getallen zijn formules die Excel opnieuw uitrekent.",
-        "Formules gebruiken benoemde cellen uit Parameters (Formules › Namen beheren), geen getallen in formules.",
-        "Elke rij in Berekening is één stap uit de rekenmethode; kolom B toont de rekenregel.",
-        "Wijzig een parameter of een invoercel: Uitvoer, Meerjaren en Controle rekenen mee.",
-        "Controle moet 0 afwijkingen tonen; elke controle vergelijkt twee routes naar hetzelfde getal.",
-        "Status ESTIMATE of NOT FOUND (blad Parameters, rood) betekent: geen gepubliceerde bron; bespreek de waarde.",
-    ]
-    for k, tekst in enumerate(stappen, start=1):
-        boek.tekst(ws, rij + k, 1, f"{k}.")
-        boek.tekst(ws, rij + k, 2, tekst)
-    rij += len(stappen) + 2
-    boek.tekst(ws, rij, 1, "Afwijkingen in Controle", boek.opmaak(vet=True))
-    boek.formule(ws, rij, 2, "controle_afwijkingen", 0, boek.opmaak("geheel", vet=True, align="left"))
-    rij += 2
-    _aandachtspunten(boek, ws, r, rij)
-
-
-def _aandachtspunten(boek: Boek, ws, r: KostprijsResultaat, rij: int) -> None:
-    schattingen = sorted(n for n, u in r.invoer.uitgangspunten.items()
-                         if u.herkomst == "standaard" and u.waarde is not None and u.status in WAARSCHUWING)
-    punten = ([f"Standaardwaarden met status ESTIMATE of NOT FOUND: {', '.join(schattingen)}."] if schattingen else [])
-    punten += [m.tekst() for m in r.invoer.waarschuwingen]
-    if not punten:
-        return
-    boek.sectie(ws, rij, "Aandachtspunten")
-    for k, tekst in enumerate(punten, start=1):
-        boek.alinea(ws, rij + k, 2, tekst)
+    schrijf_toelichting(boek, "Auditeerbare kostprijsberekening volgens de rekenmethode van tariefmodel "
+                        "(AMvB reële prijs Wmo, art. 5.4 Uitvoeringsbesluit).", BLADEN, STAPPEN,
+                        aandachtspunten(r.invoer.uitgangspunten, r.invoer.waarschuwingen), terugloop=False)

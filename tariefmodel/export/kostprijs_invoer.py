@@ -10,7 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tariefmodel.export.opmaak import EERSTE_RIJ, Boek
-from tariefmodel.export.parameters import KOPJES, PARAMETERS, parameterregel, vaste_regel
+from tariefmodel.export.parameters import (
+    KOPJES,
+    parameterblad,
+    parameterregel,
+    schrijf_vaste_getallen,
+    sectie,
+)
 from tariefmodel.kostprijs.berekening import KostprijsResultaat
 from tariefmodel.kostprijs.invoer import OVERHEAD
 from tariefmodel.kostprijs.loon import MAANDEN_PER_JAAR
@@ -89,33 +95,18 @@ def _tabel(boek: Boek, ws, rij: int, titel: str, kopjes, regels, rijen: list[int
 
 def schrijf_parameters(boek: Boek, r: KostprijsResultaat) -> None:
     """Blad Parameters: elke scalar een benoemde cel met eenheid, status en bron (rekenmethode.md §1)."""
-    ws = boek.blad(PARAMETERS, "Uitgangspunten (gele cellen, elk een benoemde cel: de formules gebruiken de naam). "
-                   "Status ESTIMATE of NOT FOUND: geen gepubliceerde bron; controleer de waarde.",
-                   [34, 16, 30, 22, 12, 70, 60])
-    rij = EERSTE_RIJ
-    boek.sectie(ws, rij, "Uitgangspunten (rekenmethode §1)")
-    boek.kopregel(ws, rij + 1, KOPJES)
-    rij += 2
+    ws, rij = parameterblad(boek, "Uitgangspunten (rekenmethode §1)")
     u = r.invoer.uitgangspunten
     for naam in SCALAIRE_PARAMETERS:
         if naam in u:
             rij = parameterregel(boek, ws, rij, naam, u[naam], r.parameters.get(naam, u[naam].waarde))
-    rij += 1
-    boek.sectie(ws, rij, "Indexreeksen per jaar (rekenmethode §1.8; het rekenjaar zelf groeit niet)")
-    boek.kopregel(ws, rij + 1, KOPJES)
-    rij += 2
+    rij = sectie(boek, ws, rij + 1, "Indexreeksen per jaar (rekenmethode §1.8; het rekenjaar zelf groeit niet)")
     for sleutel, label in REEKSEN:
         for jaar in meerjaren_jaren(r)[1:]:
             gekozen = dict(zip(("cao_stijging", "prijsindex", "tariefindex"), indices(r, jaar)))[sleutel]
             rij = parameterregel(boek, ws, rij, f"{sleutel}_{jaar}", gekozen, gekozen.waarde,
-                             f"{label} {jaar}{_reeksnoot(sleutel, gekozen.naam)}")
-    rij += 1
-    boek.sectie(ws, rij, "Vaste getallen en codes (geen parameters van de rekenmethode, wel benoemd: geen "
-                          "constanten in formules)")
-    boek.kopregel(ws, rij + 1, KOPJES)
-    rij += 2
-    for naam, waarde, eenheid, uitleg in vaste_getallen():
-        rij = vaste_regel(boek, ws, rij, naam, waarde, eenheid, uitleg)
+                                 f"{label} {jaar}{_reeksnoot(sleutel, gekozen.naam)}")
+    schrijf_vaste_getallen(boek, ws, rij + 1, vaste_getallen())
 
 
 def meerjaren_jaren(r: KostprijsResultaat) -> list[int]:

@@ -16,7 +16,7 @@ from tariefmodel.export.landelijk_capaciteit import (
 from tariefmodel.export.landelijk_invoer import schrijf_invoer, schrijf_parameters
 from tariefmodel.export.landelijk_uitvoer import checks, schrijf_uitvoer
 from tariefmodel.export.landelijk_verdeling import schrijf_verdeling
-from tariefmodel.export.opmaak import EERSTE_RIJ, WAARSCHUWING, Boek, Kop
+from tariefmodel.export.opmaak import Boek, Kop, aandachtspunten, schrijf_toelichting
 from tariefmodel.landelijk import LandelijkResultaat
 from tariefmodel.landelijk.rapportage import ILLUSTRATIEF_LABEL
 from tariefmodel.uitgangspunten import peildatum
@@ -30,6 +30,15 @@ BLADEN = [
     ("DUVO", "§2.3: bestedingsgat, bestedingsgraad, kosten van normcapaciteit en financieringstekort"),
     ("Uitvoer", "per centrumgemeente de uitkomsten (eurobedragen op centen)"),
     ("Controle", "controles die 0 moeten zijn"),
+]
+STAPPEN = [
+    "Gele cellen zijn invoer (Invoer, Parameters); alle andere getallen zijn formules die Excel opnieuw uitrekent.",
+    "Formules gebruiken benoemde cellen uit Parameters, geen getallen in formules.",
+    "Elke tabel in Verdeling is één stap uit §2.1-2.2 met één formule; regio's zijn rijen, jaren kolommen.",
+    ("Weigerkans (Erlang B) is een formule: POISSON(P; A; onwaar) / POISSON(P; A; waar), gelijk aan de "
+     "recursie van §2.4. 'Plaatsen nodig voor doel_weigerkans' is een zoektocht en staat als waarde (grijs)."),
+    "Bovenregionale verrekening (§2.5, bedragen) staat niet in dit werkboek; zie 'tariefmodel landelijk --json'.",
+    "Controle moet 0 afwijkingen tonen.",
 ]
 
 
@@ -53,37 +62,7 @@ def exporteer_landelijk(resultaat: LandelijkResultaat) -> bytes:
 
 
 def _toelichting(boek: Boek, r: LandelijkResultaat) -> None:
-    ws = boek.blad("Toelichting", "Auditeerbaar landelijk model: DUVO, verdeelmodel en capaciteit (rekenmethode §2).",
-                   [4, 30, 110])
-    rij = EERSTE_RIJ
-    boek.sectie(ws, rij, "Bladen")
-    for k, (naam, uitleg) in enumerate(BLADEN, start=1):
-        boek.tekst(ws, rij + k, 1, naam, boek.opmaak(vet=True))
-        boek.tekst(ws, rij + k, 2, uitleg)
-    rij += len(BLADEN) + 2
-    boek.sectie(ws, rij, "Zo controleert u de berekening")
-    stappen = [
-        "Gele cellen zijn invoer (Invoer, Parameters); alle andere getallen zijn formules die Excel opnieuw uitrekent.",
-        "Formules gebruiken benoemde cellen uit Parameters, geen getallen in formules.",
-        "Elke tabel in Verdeling is één stap uit §2.1-2.2 met één formule; regio's zijn rijen, jaren kolommen.",
-        ("Weigerkans (Erlang B) is een formule: POISSON(P; A; onwaar) / POISSON(P; A; waar), gelijk aan de "
-         "recursie van §2.4. 'Plaatsen nodig voor doel_weigerkans' is een zoektocht en staat als waarde (grijs)."),
-        "Bovenregionale verrekening (§2.5, bedragen) staat niet in dit werkboek; zie 'tariefmodel landelijk --json'.",
-        "Controle moet 0 afwijkingen tonen.",
-    ]
-    for k, tekst in enumerate(stappen, start=1):
-        boek.tekst(ws, rij + k, 1, f"{k}.")
-        boek.alinea(ws, rij + k, 2, tekst)
-    rij += len(stappen) + 2
-    boek.tekst(ws, rij, 1, "Afwijkingen in Controle", boek.opmaak(vet=True))
-    boek.formule(ws, rij, 2, "controle_afwijkingen", 0, boek.opmaak("geheel", vet=True, align="left"))
-    punten = ([ILLUSTRATIEF_LABEL + "."] if r.invoer.illustratief else [])
-    schattingen = sorted(n for n, u in r.invoer.uitgangspunten.items()
-                         if u.herkomst == "standaard" and u.waarde is not None and u.status in WAARSCHUWING)
-    if schattingen:
-        punten.append(f"Standaardwaarden met status ESTIMATE of NOT FOUND: {', '.join(schattingen)}.")
-    punten += [m.tekst() for m in r.invoer.waarschuwingen]
-    if punten:
-        boek.sectie(ws, rij + 2, "Aandachtspunten")
-        for k, tekst in enumerate(punten, start=3):
-            boek.alinea(ws, rij + k, 2, tekst)
+    invoer = r.invoer
+    schrijf_toelichting(boek, "Auditeerbaar landelijk model: DUVO, verdeelmodel en capaciteit (rekenmethode §2).",
+                        BLADEN, STAPPEN, aandachtspunten(invoer.uitgangspunten, invoer.waarschuwingen,
+                                                         [ILLUSTRATIEF_LABEL + "."] if invoer.illustratief else []))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tariefmodel.export.landelijk_invoer import INVOER, Plaatsen
-from tariefmodel.export.opmaak import EERSTE_RIJ, Boek, Tabel, cel, kolombereik
+from tariefmodel.export.opmaak import Boek, Tabel, cel, kolombereik, tabelblad
 from tariefmodel.landelijk import LandelijkResultaat
 
 CAPACITEIT, DUVO = "Capaciteit", "DUVO"
@@ -24,12 +24,10 @@ class Capaciteitsblad:
 
 
 def schrijf_capaciteit(boek: Boek, r: LandelijkResultaat, pl: Plaatsen) -> Capaciteitsblad:
-    ws = boek.blad(CAPACITEIT, "Capaciteit (§2.4) en bovenregionale plaatsingen (§2.5) per centrumgemeente; één "
-                   "formule per kolom. Leeg = geen gegevens in het werkboek.", [26])
-    boek.sectie(ws, EERSTE_RIJ, "§2.4 Capaciteit per centrumgemeente")
-    t = Tabel(boek, ws, CAPACITEIT, EERSTE_RIJ + 2, len(r.regios))
-    ws.freeze_panes(t.rij0, 1)
-    ws.set_row(t.rij0 - 1, 45)
+    t = tabelblad(boek, CAPACITEIT, "Capaciteit (§2.4) en bovenregionale plaatsingen (§2.5) per centrumgemeente; "
+                  "één formule per kolom. Leeg = geen gegevens in het werkboek.", len(r.regios),
+                  "§2.4 Capaciteit per centrumgemeente")
+    ws = t.ws
     g = r.regios
 
     def invoer(kolom):
@@ -124,12 +122,9 @@ def schrijf_duvo(boek: Boek, r: LandelijkResultaat, pl: Plaatsen, cap: Capacitei
     """§2.3 per DUVO-regel (in de volgorde van het resultaat: jaar, dan regio) en per jaar."""
     if not r.duvo:
         return None
-    ws = boek.blad(DUVO, "DUVO-besteding (§2.3): uitkering tegen besteding, en de kosten van normcapaciteit "
-                   "(Istanbul-norm en doel-weigerkans) tegen de besteding vrouwenopvang.", [26])
-    boek.sectie(ws, EERSTE_RIJ, "§2.3 Per centrumgemeente en jaar")
-    t = Tabel(boek, ws, DUVO, EERSTE_RIJ + 2, len(r.duvo))
-    ws.freeze_panes(t.rij0, 1)
-    ws.set_row(t.rij0 - 1, 45)
+    t = tabelblad(boek, DUVO, "DUVO-besteding (§2.3): uitkering tegen besteding, en de kosten van normcapaciteit "
+                  "(Istanbul-norm en doel-weigerkans) tegen de besteding vrouwenopvang.", len(r.duvo),
+                  "§2.3 Per centrumgemeente en jaar")
     invoerrij = {(d.centrumgemeente, d.jaar): rij for d, rij in zip(r.invoer.duvo, pl.duvo)}
     regiorij = {g.centrumgemeente: i for i, g in enumerate(r.regios)}
     d = r.duvo

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tariefmodel.export.opmaak import EERSTE_RIJ, Boek
-from tariefmodel.export.parameters import KOPJES, PARAMETERS, parameterregel, vaste_regel
+from tariefmodel.export.parameters import parameterblad, parameterregel, schrijf_vaste_getallen
 from tariefmodel.landelijk import LandelijkResultaat
 from tariefmodel.landelijk.capaciteit import AFROND_TOLERANTIE
 from tariefmodel.landelijk.verdeelmodel import HALVE_CENT
@@ -77,26 +77,14 @@ def _tabel(boek: Boek, ws, rij: int, titel: str, kopjes, regels, soorten, rijen:
 
 
 def schrijf_parameters(boek: Boek, r: LandelijkResultaat) -> None:
-    ws = boek.blad(PARAMETERS, "Uitgangspunten (gele cellen, elk een benoemde cel: de formules gebruiken de naam). "
-                   "Status ESTIMATE of NOT FOUND: geen gepubliceerde bron; controleer de waarde.",
-                   [34, 16, 30, 22, 12, 70, 60])
-    rij = EERSTE_RIJ
-    boek.sectie(ws, rij, "Uitgangspunten (rekenmethode §2)")
-    boek.kopregel(ws, rij + 1, KOPJES)
-    rij += 2
+    ws, rij = parameterblad(boek, "Uitgangspunten (rekenmethode §2)")
     u = r.invoer.uitgangspunten
     for naam in PARAMETERVOLGORDE:
         if naam == "kosten_per_plaats":
             rij = parameterregel(boek, ws, rij, naam, _kosten_per_plaats(r), r.kosten_per_plaats)
         elif naam in u:
             rij = parameterregel(boek, ws, rij, naam, u[naam], u[naam].waarde)
-    rij += 1
-    boek.sectie(ws, rij, "Vaste getallen en codes (geen parameters van de rekenmethode, wel benoemd: geen "
-                          "constanten in formules)")
-    boek.kopregel(ws, rij + 1, KOPJES)
-    rij += 2
-    for naam, waarde, eenheid, uitleg in VASTE_GETALLEN:
-        rij = vaste_regel(boek, ws, rij, naam, waarde, eenheid, uitleg)
+    schrijf_vaste_getallen(boek, ws, rij + 1, VASTE_GETALLEN)
 
 
 def _kosten_per_plaats(r: LandelijkResultaat) -> Uitgangspunt:

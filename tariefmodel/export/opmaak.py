@@ -35,7 +35,6 @@ NOTATIES = {
 INVOERKLEUR = "#FFF2CC"  # FAST: invoer herkenbaar aan een gele achtergrond
 KOPKLEUR = "#DCE6F0"
 EERSTE_RIJ = 4  # rijen 0-2: kop van het blad, rij 3 leeg
-WAARSCHUWING = {"ESTIMATE", "NOT FOUND"}
 
 
 def is_leeg(waarde) -> bool:
@@ -167,6 +166,45 @@ class Boek:
         return self._buffer.getvalue()
 
 
+def aandachtspunten(uitgangspunten, waarschuwingen, eerst: Sequence[str] = ()) -> list[str]:
+    """Wat de lezer moet nakijken: ``eerst``, standaardwaarden met status ESTIMATE / NOT FOUND, waarschuwingen."""
+    schattingen = sorted(n for n, u in uitgangspunten.items() if u.onzeker)
+    punten = list(eerst)
+    if schattingen:
+        punten.append(f"Standaardwaarden met status ESTIMATE of NOT FOUND: {', '.join(schattingen)}.")
+    return punten + [m.tekst() for m in waarschuwingen]
+
+
+def schrijf_toelichting(boek: Boek, omschrijving: str, bladen: Sequence[tuple[str, str]], stappen: Sequence[str],
+                        punten: Sequence[str], terugloop: bool = True) -> None:
+    """Blad Toelichting: de bladen, hoe u de berekening controleert, het aantal afwijkingen en de aandachtspunten.
+
+    ``terugloop``: de stappen als alinea (lange tekst loopt terug); anders elk op één regel.
+    """
+    ws = boek.blad("Toelichting", omschrijving, [4, 30, 110])
+    rij = EERSTE_RIJ
+    boek.sectie(ws, rij, "Bladen")
+    for k, (naam, uitleg) in enumerate(bladen, start=1):
+        boek.tekst(ws, rij + k, 1, naam, boek.opmaak(vet=True))
+        boek.tekst(ws, rij + k, 2, uitleg)
+    rij += len(bladen) + 2
+    boek.sectie(ws, rij, "Zo controleert u de berekening")
+    for k, tekst in enumerate(stappen, start=1):
+        boek.tekst(ws, rij + k, 1, f"{k}.")
+        if terugloop:
+            boek.alinea(ws, rij + k, 2, tekst)
+        else:
+            boek.tekst(ws, rij + k, 2, tekst)
+    rij += len(stappen) + 2
+    boek.tekst(ws, rij, 1, "Afwijkingen in Controle", boek.opmaak(vet=True))
+    boek.formule(ws, rij, 2, "controle_afwijkingen", 0, boek.opmaak("geheel", vet=True, align="left"))
+    if punten:
+        rij += 2
+        boek.sectie(ws, rij, "Aandachtspunten")
+        for k, tekst in enumerate(punten, start=1):
+            boek.alinea(ws, rij + k, 2, tekst)
+
+
 def cel(rij: int, kolom: int, blad: str = "", absoluut: bool = False) -> str:
     adres = xl_rowcol_to_cell(rij, kolom, row_abs=absoluut, col_abs=absoluut)
     return f"{blad}!{adres}" if blad else adres
@@ -296,3 +334,17 @@ class Tabel:
 
     def somlabel(self, tekst: str = "Σ") -> None:
         self.boek.tekst(self.ws, self.rij0 + self.aantal, 0, tekst, self.boek.opmaak(vet=True, top=1))
+
+
+def tabelblad(boek: Boek, naam: str, omschrijving: str, aantal: int, sectie: str | None = None) -> Tabel:
+    """Nieuw blad met één Tabel (``aantal`` eenheden), optioneel onder een sectietitel.
+
+    De kolom met namen en de kopregel staan vast; de kopregel is hoog genoeg voor kopjes over drie regels.
+    """
+    ws = boek.blad(naam, omschrijving, [26])
+    if sectie:
+        boek.sectie(ws, EERSTE_RIJ, sectie)
+    t = Tabel(boek, ws, naam, EERSTE_RIJ + (2 if sectie else 1), aantal)
+    ws.freeze_panes(t.rij0, 1)
+    ws.set_row(t.rij0 - 1, 45)
+    return t

@@ -6,11 +6,36 @@ gepubliceerde bron) staan vet op een rode achtergrond.
 
 from __future__ import annotations
 
-from tariefmodel.export.opmaak import WAARSCHUWING, Boek
+from tariefmodel.export.opmaak import EERSTE_RIJ, Boek
 from tariefmodel.parameters import definities
 
 PARAMETERS = "Parameters"
 KOPJES = ["Naam (in formules)", "Waarde", "Eenheid", "Status", "Geldig vanaf", "Bron", "Omschrijving"]
+OMSCHRIJVING = ("Uitgangspunten (gele cellen, elk een benoemde cel: de formules gebruiken de naam). "
+                "Status ESTIMATE of NOT FOUND: geen gepubliceerde bron; controleer de waarde.")
+VASTE_GETALLEN_TITEL = ("Vaste getallen en codes (geen parameters van de rekenmethode, wel benoemd: geen "
+                        "constanten in formules)")
+
+
+def parameterblad(boek: Boek, titel: str) -> tuple[object, int]:
+    """Nieuw blad Parameters met als eerste sectie ``titel``; geeft het blad en de eerste vrije rij."""
+    ws = boek.blad(PARAMETERS, OMSCHRIJVING, [34, 16, 30, 22, 12, 70, 60])
+    return ws, sectie(boek, ws, EERSTE_RIJ, titel)
+
+
+def sectie(boek: Boek, ws, rij: int, titel: str) -> int:
+    """Sectietitel met de kopjes eronder; geeft de rij van de eerste regel."""
+    boek.sectie(ws, rij, titel)
+    boek.kopregel(ws, rij + 1, KOPJES)
+    return rij + 2
+
+
+def schrijf_vaste_getallen(boek: Boek, ws, rij: int, regels) -> int:
+    """Sectie met de vaste getallen en codes (naam, waarde, eenheid, uitleg) vanaf ``rij``; geeft de volgende rij."""
+    rij = sectie(boek, ws, rij, VASTE_GETALLEN_TITEL)
+    for naam, waarde, eenheid, uitleg in regels:
+        rij = vaste_regel(boek, ws, rij, naam, waarde, eenheid, uitleg)
+    return rij
 
 
 def notatie(eenheid: str) -> str:
@@ -47,7 +72,7 @@ def parameterregel(boek: Boek, ws, rij: int, naam: str, u, waarde, omschrijving:
                                                 invoer=True))
     boek.noem(naam, PARAMETERS, rij, 1)
     boek.tekst(ws, rij, 2, u.eenheid)
-    waarschuwing = u.status in WAARSCHUWING and u.herkomst == "standaard"
+    waarschuwing = u.onzeker
     boek.tekst(ws, rij, 3, u.label, boek.opmaak(vet=waarschuwing, bg_color="#F8CBAD") if waarschuwing else None)
     boek.waarde(ws, rij, 4, u.geldig_vanaf.strftime("%d-%m-%Y") if u.geldig_vanaf else None)
     boek.tekst(ws, rij, 5, u.bron)

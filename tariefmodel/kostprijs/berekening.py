@@ -6,6 +6,7 @@ numpy-arrays zijn: dan rekent dezelfde code alle scenario's tegelijk.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -114,18 +115,23 @@ def _regel(regel: Personeelsregel, p) -> RegelResultaat:
 
 
 def _som_per_product(invoer: KostprijsInvoer, regels) -> dict[str, dict]:
-    """§1.3: D_p = som K_r (regels van p) + som bedrag (Kosten van p)."""
+    """§1.3: D_p = som K_r (regels van p) + som bedrag (Kosten van p). Eén doorloop over regels en kosten."""
+    eigen: dict[str, list[RegelResultaat]] = defaultdict(list)
+    for r in regels:
+        eigen[r.regel.product].append(r)
+    overig: dict[str, float] = defaultdict(float)
+    for k in invoer.kosten:
+        overig[k.product] += k.bedrag
     uit = {}
     for prod in invoer.producten:
-        eigen = [r for r in regels if r.regel.product == prod.code]
-        loon = sum(r.kosten for r in eigen)
-        overig = sum(k.bedrag for k in invoer.kosten if k.product == prod.code)
+        rs = eigen.get(prod.code, [])
+        loon = sum(r.kosten for r in rs)
         uit[prod.code] = {
-            "regels": eigen, "loon": loon, "overig": overig, "direct": loon + overig,
-            "fte": sum(r.regel.fte for r in eigen),
-            "salaris": sum(r.regel.fte * r.opbouw.jaarsalaris for r in eigen),
-            "cao": sum(r.regel.fte * r.opbouw.cao_opslagen for r in eigen),
-            "werkgever": sum(r.regel.fte * r.opbouw.werkgeverslasten for r in eigen),
+            "regels": rs, "loon": loon, "overig": overig.get(prod.code, 0.0), "direct": loon + overig.get(prod.code, 0.0),
+            "fte": sum(r.regel.fte for r in rs),
+            "salaris": sum(r.regel.fte * r.opbouw.jaarsalaris for r in rs),
+            "cao": sum(r.regel.fte * r.opbouw.cao_opslagen for r in rs),
+            "werkgever": sum(r.regel.fte * r.opbouw.werkgeverslasten for r in rs),
         }
     return uit
 

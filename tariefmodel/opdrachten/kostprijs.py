@@ -109,9 +109,7 @@ def tariefoverzicht(r) -> str:
                          "Tekort/jaar", "Dekking"], rijen, rechts={3, 4, 5, 6, 7, 8})
     totaal = (f"\nTotaal integrale kosten {formaat.euro(r.integrale_kosten)}; opbrengst {formaat.euro(r.opbrengst)}; "
               f"tekort {formaat.euro(r.tekort)} (producten met een gemeentetarief).")
-    schattingen = sorted(n for n, u in invoer.uitgangspunten.items()
-                         if u.herkomst == "standaard" and u.waarde is not None
-                         and u.status in {"ESTIMATE", "NOT FOUND"})
+    schattingen = sorted(n for n, u in invoer.uitgangspunten.items() if u.onzeker)
     noot = (f"\nLet op: standaardwaarden met status ESTIMATE of NOT FOUND in gebruik: {', '.join(schattingen)}."
             if schattingen else "")
     return kop + "\n" + tabel + totaal + noot

@@ -194,9 +194,7 @@ def _plaatsingen(r: LandelijkResultaat) -> str:
 
 def _noot(r: LandelijkResultaat) -> str:
     ongebruikt = {"kosten_per_plaats"} if r.kosten_per_plaats_opgegeven else set()
-    schattingen = sorted(n for n, u in r.invoer.uitgangspunten.items()
-                         if u.herkomst == "standaard" and u.waarde is not None and n not in ongebruikt
-                         and u.status in {"ESTIMATE", "NOT FOUND"})
+    schattingen = sorted(n for n, u in r.invoer.uitgangspunten.items() if u.onzeker and n not in ongebruikt)
     if not schattingen:
         return ""
     return f"Let op: standaardwaarden met status ESTIMATE of NOT FOUND in gebruik: {', '.join(schattingen)}."

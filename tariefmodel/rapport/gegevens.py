@@ -12,7 +12,6 @@ from tariefmodel.kostprijs.berekening import KostprijsResultaat, ProductResultaa
 from tariefmodel.kostprijs.meerjaren import meerjaren
 from tariefmodel.uitgangspunten import peildatum
 
-WAARSCHUWING = {"ESTIMATE", "NOT FOUND"}
 # De uitgangspunten die de kostprijs het meest bepalen, in de volgorde van de rekenmethode.
 KERNPARAMETERS = (
     "overhead_methode", "overhead_norm", "risico_opslag", "bezettingsnorm", "dagen_per_jaar", "jaaruren",
@@ -117,7 +116,7 @@ def uitgangspunten(r: KostprijsResultaat) -> list[dict]:
         u = r.invoer.uitgangspunten.get(naam)
         if u is None or (u.waarde is None and naam == "tarief_index"):
             continue
-        let_op = u.herkomst == "standaard" and u.status in WAARSCHUWING
+        let_op = u.onzeker
         uit.append({"naam": naam, "waarde": waarde_tekst(naam, u.waarde, u.eenheid), "status": u.label,
                     "bron": breekbaar(u.bron), "let_op": let_op})
     return uit
