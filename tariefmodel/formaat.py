@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from tariefmodel.afronding import rond_hele_euro
+
 LOCALE = "nl_NL"
+# Het bedragpatroon van de locale (¤\xa0#,##0.00;¤\xa0-#,##0.00) zonder centen: dezelfde vaste spatie na het
+# euroteken en hetzelfde minteken als euro().
+_HELE_EUROS = Locale.parse(LOCALE).currency_formats["standard"].pattern.replace(".00", "")
 
 
 def euro(x: float | None, leeg: str = "–") -> str:
@@ -15,10 +21,10 @@ def euro(x: float | None, leeg: str = "–") -> str:
 
 
 def euro_heel(x: float | None, leeg: str = "–") -> str:
-    """€ 1.234 (afgerond op hele euro's, voor grote bedragen)."""
+    """€ 1.234 (afgerond op hele euro's, voor grote bedragen; vaste spatie na het euroteken zoals euro)."""
     if x is None:
         return leeg
-    return format_currency(round(x), "EUR", format="¤ #,##0;¤ -#,##0", locale=LOCALE, currency_digits=False)
+    return format_currency(rond_hele_euro(x), "EUR", format=_HELE_EUROS, locale=LOCALE, currency_digits=False)
 
 
 def getal(x: float | None, decimalen: int = 2, leeg: str = "–") -> str:

@@ -260,3 +260,13 @@ def test_herbereken_zonder_libreoffice_geeft_een_nette_fout(monkeypatch):
     monkeypatch.setattr(herberekenen, "soffice", lambda: None)
     with pytest.raises(herberekenen.GeenLibreOffice, match="libreoffice-calc-nogui"):
         herberekenen.herbereken_met_libreoffice(b"")
+
+
+def test_invoerblad_heeft_de_kopjes_van_elke_tabel():
+    """Boven Producten, Personeel en Kosten staan hun eigen kolomkoppen (niet die van Parameters)."""
+    data = exporteer_kostprijs(bereken(lees_kostprijswerkboek(VOORBEELD.read_bytes())))
+    ws = openpyxl.load_workbook(io.BytesIO(data))["Invoer"]
+    rijen = [[c for c in r if c is not None] for r in ws.iter_rows(values_only=True)]
+    for titel, kop in (("Producten", "Code"), ("Personeel", "Functie"), ("Kosten", "Kostensoort")):
+        i = next(k for k, r in enumerate(rijen) if r and r[0] == titel)
+        assert kop in rijen[i + 1], (titel, rijen[i + 1])

@@ -118,7 +118,7 @@ def test_scenario_zachte_landing_en_reactie(capsys, handwerkboek):
 
 def test_tekstuitvoer_in_nederlandse_notatie(capsys, handwerkboek):
     assert main(["landelijk", str(handwerkboek)]) == 0
-    uit = capsys.readouterr().out
+    uit = capsys.readouterr().out.replace("\u00a0", " ")  # vaste spatie na € (formaat.euro_heel)
     assert "1 winnaars en 1 verliezers in 2027" in uit
     assert "landelijk netto -2,0 plaatsen" in uit
     assert "€ 680.000" in uit and "€ 60.000 per plaats" in uit

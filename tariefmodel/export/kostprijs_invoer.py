@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from tariefmodel.export.opmaak import EERSTE_RIJ, Boek
 from tariefmodel.export.parameters import (
-    KOPJES,
     parameterblad,
     parameterregel,
     schrijf_vaste_getallen,
@@ -75,7 +74,7 @@ def schrijf_invoer(boek: Boek, r: KostprijsResultaat) -> Plaatsen:
 
 def _tabel(boek: Boek, ws, rij: int, titel: str, kopjes, regels, rijen: list[int]) -> int:
     boek.sectie(ws, rij, titel)
-    boek.kopregel(ws, rij + 1, KOPJES)
+    boek.kopregel(ws, rij + 1, kopjes)
     rij += 2
     for teksten, getallen, soorten in regels:
         for k, tekst in enumerate(teksten):

@@ -18,13 +18,13 @@ from tariefmodel.landelijk.bundel import (
     bundel_map,
     bundel_naar_json,
 )
-from tariefmodel.opdrachten.gedeeld import druk_json, tekst_tabel
+from tariefmodel.opdrachten.gedeeld import argument_json, druk_json, tekst_tabel
 
 
 def registreer(sub) -> None:
     p = sub.add_parser("bundel", help="tel alle kostprijswerkboeken in een map op tot een landelijk beeld")
     p.add_argument("map", metavar="MAP/")
-    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    argument_json(p)
     p.set_defaults(functie=bundel_opdracht)
 
 

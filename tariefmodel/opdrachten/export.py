@@ -7,30 +7,23 @@ Kostprijs- of landelijk werkboek, herkend aan het blad "Regio's". Schrijft atoma
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from tariefmodel.bestanden import controleer_niet_invoer
 from tariefmodel.cli import EXIT_GOED, Invoerprobleem
-from tariefmodel.opdrachten.gedeeld import lees_invoer, schrijf_uitvoer
+from tariefmodel.opdrachten.gedeeld import (
+    controleer_uitvoerpad,
+    lees_invoer,
+    schrijf_uitvoer,
+    werkboekargumenten,
+)
 from tariefmodel.opdrachten.kostprijs import is_landelijk
 
 
 def registreer(sub) -> None:
     p = sub.add_parser("exporteer", help="auditeerbaar Excel-werkboek met live formules (kostprijs of landelijk)")
-    p.add_argument("werkboek", metavar="WERKBOEK.xlsx")
-    p.add_argument("uit", metavar="UIT.xlsx")
-    p.add_argument("--zet", action="append", metavar="NAAM=WAARDE",
-                   help="scenario: overschrijf een parameter (of gemeentetarief[CODE]=bedrag bij kostprijs)")
+    werkboekargumenten(p, "scenario: overschrijf een parameter (of gemeentetarief[CODE]=bedrag bij kostprijs)",
+                       uit="UIT.xlsx")
     p.add_argument("--kostprijs", metavar="KOSTPRIJS.xlsx|MAP",
                    help="alleen landelijk: kosten per plaats uit een kostprijswerkboek of een map ervan")
     p.set_defaults(functie=exporteer)
-
-
-def controleer_uitvoerpad(uit: str, werkboek: str, extensie: str) -> None:
-    """Weiger UIT == WERKBOEK en een verkeerde extensie, vóór er gerekend wordt."""
-    controleer_niet_invoer(Path(uit), Path(werkboek))
-    if Path(uit).suffix.lower() != extensie:
-        raise Invoerprobleem(f"het uitvoerbestand '{uit}' moet eindigen op {extensie}")
 
 
 def exporteer(args) -> int:

@@ -10,6 +10,21 @@ from tariefmodel.bestanden import controleer_niet_invoer, schrijf_atomair
 from tariefmodel.cli import Invoerprobleem
 
 
+def argument_json(p) -> None:
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+
+def werkboekargumenten(p, zet: str, uit: str | None = None, json: bool = False) -> None:
+    """WERKBOEK.xlsx [UIT] [--json] [--zet NAAM=WAARDE]…: de argumenten van de opdrachten die één werkboek
+    doorrekenen; ``zet`` is de uitleg bij --zet, ``uit`` de metavar van het uitvoerbestand."""
+    p.add_argument("werkboek", metavar="WERKBOEK.xlsx")
+    if uit:
+        p.add_argument("uit", metavar=uit)
+    if json:
+        argument_json(p)
+    p.add_argument("--zet", action="append", metavar="NAAM=WAARDE", help=zet)
+
+
 def lees_invoer(pad: str) -> bytes:
     """De bytes van een invoerbestand (alleen lezen); Nederlandse fout als het niet te lezen is.
 
@@ -32,6 +47,13 @@ def lees_invoer(pad: str) -> bytes:
             return f.read(MAX_BESTANDSGROOTTE + 1)
     except OSError as fout:
         raise Invoerprobleem(f"bestand '{pad}' kan niet worden gelezen ({fout.strerror})") from None
+
+
+def controleer_uitvoerpad(uit: str, werkboek: str, extensie: str) -> None:
+    """Weiger UIT == WERKBOEK en een verkeerde extensie, vóór er gerekend wordt."""
+    controleer_niet_invoer(Path(uit), Path(werkboek))
+    if Path(uit).suffix.lower() != extensie:
+        raise Invoerprobleem(f"het uitvoerbestand '{uit}' moet eindigen op {extensie}")
 
 
 def schrijf_uitvoer(pad: str, data: bytes, *invoer: str) -> None:

@@ -15,6 +15,7 @@ from tariefmodel.opdrachten.gedeeld import (
     lees_zet,
     schrijf_uitvoer,
     tekst_tabel,
+    werkboekargumenten,
 )
 from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
 from tariefmodel.werkboek.lezen import is_landelijk_werkboek
@@ -31,10 +32,7 @@ def registreer(sub) -> None:
     p.set_defaults(functie=controleer)
 
     p = sub.add_parser("bereken", help="kostprijs per product (rekenmethode §1)")
-    p.add_argument("werkboek", metavar="WERKBOEK.xlsx")
-    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
-    p.add_argument("--zet", action="append", metavar="NAAM=WAARDE",
-                   help="scenario: overschrijf een parameter, of gemeentetarief[CODE]=bedrag")
+    werkboekargumenten(p, "scenario: overschrijf een parameter, of gemeentetarief[CODE]=bedrag", json=True)
     p.set_defaults(functie=bereken_opdracht)
 
 

@@ -8,17 +8,19 @@ Met --zet vergelijkt het handout de basis (het werkboek) met het scenario.
 from __future__ import annotations
 
 from tariefmodel.cli import EXIT_GOED, Invoerprobleem
-from tariefmodel.opdrachten.export import controleer_uitvoerpad
-from tariefmodel.opdrachten.gedeeld import lees_invoer, schrijf_uitvoer
+from tariefmodel.opdrachten.gedeeld import (
+    controleer_uitvoerpad,
+    lees_invoer,
+    schrijf_uitvoer,
+    werkboekargumenten,
+)
 from tariefmodel.opdrachten.kostprijs import is_landelijk, laad_met_scenario
 
 
 def registreer(sub) -> None:
     p = sub.add_parser("rapport", help="PDF-handout (A4) van een kostprijswerkboek; met --zet basis tegen scenario")
-    p.add_argument("werkboek", metavar="WERKBOEK.xlsx")
-    p.add_argument("uit", metavar="UIT.pdf")
-    p.add_argument("--zet", action="append", metavar="NAAM=WAARDE",
-                   help="scenario: overschrijf een parameter of gemeentetarief[CODE]=bedrag; het rapport vergelijkt")
+    werkboekargumenten(p, "scenario: overschrijf een parameter of gemeentetarief[CODE]=bedrag; het rapport "
+                       "vergelijkt", uit="UIT.pdf")
     p.set_defaults(functie=rapport)
 
 

@@ -25,7 +25,7 @@ from tariefmodel.landelijk.invoer import (
 from tariefmodel.werkboek.getallen import GeenGetal, is_leeg, lees_getal
 from tariefmodel.werkboek.lezen import Rij, lees_blad, normaliseer, open_werkboek, valideer_rijen
 from tariefmodel.werkboek.meldingen import Meldingen
-from tariefmodel.werkboek.pydantic_nl import Getal, Tekst
+from tariefmodel.werkboek.pydantic_nl import Getal, OptGetal, Tekst, getal_of_leeg
 
 REGIOS = "Regio's"
 # Instellingen van de controle, geen rekenparameters:
@@ -54,12 +54,8 @@ VERPLICHTE_GETALPARAMETERS = ("bezettingsnorm", "doel_weigerkans", "kosten_per_p
                               "reactie_voordeel", "dagen_per_jaar", "istanbul_inwoners_per_plaats")
 
 
-def _lees_of_leeg(waarde):
-    return None if is_leeg(waarde) else Getal.__metadata__[0].func(waarde)
-
-
 def _geheel(waarde):
-    getal = _lees_of_leeg(waarde)
+    getal = getal_of_leeg(waarde)
     if getal is None:
         return None
     if not float(getal).is_integer():
@@ -74,7 +70,6 @@ def _jaar(waarde):
     return jaar
 
 
-OptGetal = Annotated[float | None, BeforeValidator(_lees_of_leeg)]
 Geheel = Annotated[int, BeforeValidator(_geheel)]
 Jaar = Annotated[int, BeforeValidator(_jaar)]
 

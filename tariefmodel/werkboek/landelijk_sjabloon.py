@@ -8,18 +8,13 @@ expliciet in deze module of volgen er met vaste rekenregels uit: geen toeval.
 
 from __future__ import annotations
 
-import io
-
-import xlsxwriter
-
 from tariefmodel.landelijk.centrumgemeenten import CENTRUMGEMEENTEN
 from tariefmodel.landelijk.invoer import PARAMETERS_LANDELIJK
 from tariefmodel.parameters import definities
 from tariefmodel.uitgangspunten import peildatum
 from tariefmodel.werkboek.landelijk import KOLOMMEN, REGIOS
-from tariefmodel.werkboek.schrijven import Blad, schrijf_cel
+from tariefmodel.werkboek.schrijven import MAX_RIJ, Blad, werkboek_bytes
 
-MAX_RIJ = 1000  # tot deze rij gelden keuzelijsten en getalcontroles in het sjabloon
 REGIO_BEREIK = f"='{REGIOS.replace(chr(39), chr(39) * 2)}'!$A$2:$A${MAX_RIJ}"
 
 TOELICHTING_LANDELIJK = [
@@ -94,34 +89,19 @@ def _validatie(kolom: str) -> dict | None:
     return None
 
 
-def _schrijf(bladen: list[Blad], toelichting: list[str]) -> bytes:
-    """Zoals werkboek_bytes, plus getalcontroles, keuzelijsten uit het blad Regio's en invoerhulp per kolom."""
-    buffer = io.BytesIO()
-    wb = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    kop = wb.add_format({"bold": True, "bg_color": "#DCE6F0", "border": 1})
-    kop_verplicht = wb.add_format({"bold": True, "bg_color": "#F4D6A0", "border": 1})
-    for blad in bladen:
-        ws = wb.add_worksheet(blad.naam)
-        for k, naam in enumerate(blad.kolommen):
-            ws.write_string(0, k, naam, kop_verplicht if naam in blad.verplicht else kop)
-            ws.set_column(k, k, blad.breedtes.get(naam, max(12, len(naam) + 2)))
-            validatie = _validatie(naam) if blad.naam != "Uitgangspunten" else None
-            if blad.naam == REGIOS and naam == "Centrumgemeente":
-                validatie = None  # de keuzelijst van de andere bladen komt juist uit deze kolom
-            if validatie and naam in KOLOMUITLEG:
-                validatie = {**validatie, "input_title": naam[:32], "input_message": KOLOMUITLEG[naam][:255]}
-            if validatie:
-                ws.data_validation(1, k, MAX_RIJ - 1, k, validatie)
-        for r, rij in enumerate(blad.rijen, start=1):
-            for k, waarde in enumerate(rij):
-                schrijf_cel(ws, r, k, waarde)
-        ws.freeze_panes(1, 1 if blad.naam == REGIOS else 0)
-    ws = wb.add_worksheet("Toelichting")
-    ws.set_column(0, 0, 120)
-    for r, regel in enumerate(toelichting):
-        ws.write_string(r, 0, regel)
-    wb.close()
-    return buffer.getvalue()
+def _validaties(blad: str, kolommen: list[str]) -> dict[str, dict]:
+    """De controles van een blad, met invoerhulp (titel en uitleg bij de cel) waar de kolom uitleg heeft."""
+    if blad == "Uitgangspunten":
+        return {}
+    uit = {}
+    for naam in kolommen:
+        validatie = _validatie(naam)
+        if validatie is None or (blad == REGIOS and naam == "Centrumgemeente"):
+            continue  # Regio's › Centrumgemeente: de keuzelijst van de andere bladen komt juist uit deze kolom
+        if naam in KOLOMUITLEG:
+            validatie = {**validatie, "input_title": naam[:32], "input_message": KOLOMUITLEG[naam][:255]}
+        uit[naam] = validatie
+    return uit
 
 
 def _parameterregels(waarden: dict, rekenjaar: int) -> list[list]:
@@ -143,12 +123,12 @@ def landelijk_bladen(uitgangspunten: dict | None = None, regios=(), maatstafkolo
     jaar = int(waarden.get("rekenjaar") or rekenjaar)
     vast = KOLOMMEN[REGIOS][0]
     regiorijen = [list(r) for r in regios] or [[naam] for naam in CENTRUMGEMEENTEN]
-    return [
+    bladen = [
         Blad("Uitgangspunten", KOLOMMEN["Uitgangspunten"][0], _parameterregels(waarden, jaar),
              breedtes={"Parameter": 30, "Waarde": 14, "Eenheid": 30, "Toelichting": 120},
              verplicht=KOLOMMEN["Uitgangspunten"][1]),
         Blad(REGIOS, [*vast, *maatstafkolommen], regiorijen, breedtes={"Centrumgemeente": 20},
-             verplicht=KOLOMMEN[REGIOS][1]),
+             verplicht=KOLOMMEN[REGIOS][1], vaste_kolommen=1),
         Blad("Maatstaven", KOLOMMEN["Maatstaven"][0], [list(r) for r in maatstaven],
              breedtes={"Maatstaf": 34, "Toelichting": 90}, verplicht=KOLOMMEN["Maatstaven"][1]),
         Blad("Overgang", KOLOMMEN["Overgang"][0], [list(r) for r in overgang], verplicht=KOLOMMEN["Overgang"][1]),
@@ -157,11 +137,14 @@ def landelijk_bladen(uitgangspunten: dict | None = None, regios=(), maatstafkolo
         Blad("Plaatsingen", KOLOMMEN["Plaatsingen"][0], [list(r) for r in plaatsingen],
              breedtes={"Herkomst": 20, "Opvangregio": 20}, verplicht=KOLOMMEN["Plaatsingen"][1]),
     ]
+    for blad in bladen:
+        blad.validaties = _validaties(blad.naam, blad.kolommen)
+    return bladen
 
 
 def landelijk_werkboek() -> bytes:
     """Het lege sjabloon: kopregels, de 35 centrumgemeenten, keuzelijsten, getalcontroles en een Toelichting."""
-    return _schrijf(landelijk_bladen(), TOELICHTING_LANDELIJK)
+    return werkboek_bytes(landelijk_bladen(), TOELICHTING_LANDELIJK)
 
 
 # --- Het illustratieve voorbeeld -----------------------------------------------------------------------
@@ -301,4 +284,4 @@ def voorbeeld_landelijk() -> bytes:
         maatstaven=VOORBEELD_MAATSTAVEN, overgang=VOORBEELD_OVERGANG, duvo=_voorbeeld_duvo(),
         plaatsingen=_voorbeeld_plaatsingen(),
     )
-    return _schrijf(bladen, ILLUSTRATIEF + TOELICHTING_LANDELIJK)
+    return werkboek_bytes(bladen, ILLUSTRATIEF + TOELICHTING_LANDELIJK)

@@ -9,7 +9,9 @@ from pydantic import BeforeValidator
 from tariefmodel.werkboek.getallen import GeenGetal, is_excel_fout, is_leeg, lees_getal
 
 
-def _getal(waarde: Any) -> Any:
+def getal_of_leeg(waarde: Any) -> float | None:
+    """Een celwaarde als getal (echte waarde of Nederlandse tekst), None als de cel leeg is; ValueError met
+    Nederlandse uitleg als het geen getal is."""
     if is_leeg(waarde):
         return None
     try:
@@ -35,15 +37,14 @@ def _tekst(waarde: Any) -> Any:
     return str(waarde).strip()
 
 
-Getal = Annotated[float, BeforeValidator(_getal)]
+Getal = Annotated[float, BeforeValidator(getal_of_leeg)]
 """Een verplicht getal (echte waarde of Nederlandse tekst)."""
 Tekst = Annotated[str, BeforeValidator(_tekst)]
 """Een verplichte, niet-lege tekst (hoofdletters blijven zoals ingevuld)."""
-OptGetal = Annotated[float | None, BeforeValidator(_getal)]
+OptGetal = Annotated[float | None, BeforeValidator(getal_of_leeg)]
 """Een getal dat leeg mag blijven (None)."""
 OptTekst = Annotated[str | None, BeforeValidator(_tekst)]
 """Een tekst die leeg mag blijven (None); hoofdletters blijven zoals ingevuld."""
-"""Een verplichte, niet-lege tekst."""
 
 _VERTALING = {
     "missing": "verplichte waarde ontbreekt",

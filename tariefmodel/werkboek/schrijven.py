@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 import xlsxwriter
 
+MAX_RIJ = 1000  # keuzelijsten en andere controles gelden van rij 2 tot en met deze rij
+
 
 @dataclass
 class Blad:
@@ -19,6 +21,16 @@ class Blad:
     keuzelijsten: dict[str, list[str]] = field(default_factory=dict)  # kolom -> toegestane waarden
     breedtes: dict[str, int] = field(default_factory=dict)
     verplicht: list[str] = field(default_factory=list)
+    # kolom -> opties voor XlsxWriter data_validation (getalcontrole, keuzelijst uit een bereik, invoerhulp);
+    # gaat voor een keuzelijst van dezelfde kolom
+    validaties: dict[str, dict] = field(default_factory=dict)
+    vaste_kolommen: int = 0  # kolommen links die bij het scrollen blijven staan (de kopregel staat altijd vast)
+
+    def alle_validaties(self) -> dict[str, dict]:
+        """Keuzelijsten en validaties samen, als data_validation-opties per kolom."""
+        lijsten = {kolom: {"validate": "list", "source": waarden, "error_message": f"Kies uit: {', '.join(waarden)}"}
+                   for kolom, waarden in self.keuzelijsten.items()}
+        return {**lijsten, **self.validaties}
 
 
 def schrijf_cel(ws, rij: int, kolom: int, waarde, opmaak=None) -> None:
@@ -34,7 +46,7 @@ def schrijf_cel(ws, rij: int, kolom: int, waarde, opmaak=None) -> None:
 
 
 def werkboek_bytes(bladen: list[Blad], toelichting: list[str] | None = None) -> bytes:
-    """Een xlsx met per blad een vetgedrukte kopregel (rij 1), gegevens, keuzelijsten en een Toelichting."""
+    """Een xlsx met per blad een vetgedrukte kopregel (rij 1), gegevens, controles en een Toelichting."""
     buffer = io.BytesIO()
     wb = xlsxwriter.Workbook(buffer, {"in_memory": True})
     kop = wb.add_format({"bold": True, "bg_color": "#DCE6F0", "border": 1})
@@ -47,11 +59,10 @@ def werkboek_bytes(bladen: list[Blad], toelichting: list[str] | None = None) -> 
         for r, rij in enumerate(blad.rijen, start=1):
             for k, waarde in enumerate(rij):
                 schrijf_cel(ws, r, k, waarde)
-        for naam, waarden in blad.keuzelijsten.items():
+        for naam, opties in blad.alle_validaties().items():
             k = blad.kolommen.index(naam)
-            ws.data_validation(1, k, 1000, k, {"validate": "list", "source": waarden,
-                                                "error_message": f"Kies uit: {', '.join(waarden)}"})
-        ws.freeze_panes(1, 0)
+            ws.data_validation(1, k, MAX_RIJ - 1, k, opties)
+        ws.freeze_panes(1, blad.vaste_kolommen)
     if toelichting:
         ws = wb.add_worksheet("Toelichting")
         ws.set_column(0, 0, 120)
