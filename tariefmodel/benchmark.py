@@ -85,7 +85,20 @@ def meet_kostprijs(herhalingen: int) -> dict:
         "inlezen_ms": mediaan_ms(lambda: lees_kostprijswerkboek(voorbeeld), herhalingen),
         "bereken_ms": mediaan_ms(lambda: bereken(invoer), herhalingen * 5),
         "scenarios_10k_s": scenarios_ms / 1000,
+        "scenarios_10k_piekgeheugen_mb": piekgeheugen_mb(lambda: scenarioband(invoer)),
     }
+
+
+def piekgeheugen_mb(functie: Callable[[], object]) -> float:
+    """Piek van het door Python toegewezen geheugen (tracemalloc) tijdens één aanroep, in MB."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        functie()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
 
 
 def meet_landelijk(herhalingen: int) -> dict:
