@@ -121,6 +121,7 @@ def bepaal(rijen: Iterable[tuple[int, object, object]], toegestaan: set[str], me
     """Lees (rij, Parameter, Waarde)-regels en vul aan met standaardwaarden voor het rekenjaar."""
     gezet: dict[str, Uitgangspunt] = {}
     ongeldig: set[str] = set()  # al gemeld: geen tweede melding 'ontbreekt' (gevolgfout)
+    lege_rijen: dict[str, int] = {}  # parameters met een lege Waarde: hun rij, voor latere meldingen
     for rij, ruwe_naam, ruw in rijen:
         naam = str(ruwe_naam).strip().casefold() if not is_leeg(ruwe_naam) else ""
         if not naam:
@@ -136,7 +137,8 @@ def bepaal(rijen: Iterable[tuple[int, object, object]], toegestaan: set[str], me
                            blad=BLAD, rij=rij, kolom="Parameter")
             continue
         if is_leeg(ruw):
-            continue  # lege Waarde = meegeleverde standaard (werkboekformaat.md)
+            lege_rijen[naam] = rij  # lege Waarde = meegeleverde standaard (werkboekformaat.md)
+            continue
         try:
             waarde = lees_waarde(naam, ruw)
         except ValueError as fout:
@@ -146,11 +148,13 @@ def bepaal(rijen: Iterable[tuple[int, object, object]], toegestaan: set[str], me
         gezet[naam] = _uit_werkboek(naam, waarde, rij)
     for naam in verplicht:
         if naam not in gezet and naam not in ongeldig:
-            meldingen.fout(f"parameter '{naam}' ontbreekt of is leeg; vul deze in", blad=BLAD, kolom="Waarde")
+            meldingen.fout(f"parameter '{naam}' ontbreekt of is leeg; vul deze in", blad=BLAD,
+                           rij=lege_rijen.get(naam), kolom="Waarde")
     jaar = gezet.get("rekenjaar")
     if jaar is None:
         return gezet
-    return vul_standaarden(gezet, toegestaan, int(jaar.waarde))
+    uit = vul_standaarden(gezet, toegestaan, int(jaar.waarde))
+    return {n: replace(u, rij=lege_rijen[n]) if n in lege_rijen and u.rij is None else u for n, u in uit.items()}
 
 
 def _uit_werkboek(naam: str, waarde, rij: int | None, herkomst: str = "werkboek") -> Uitgangspunt:

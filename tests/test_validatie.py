@@ -100,3 +100,12 @@ def test_nederlandse_tekstgetallen(tmp_path, capsys):
     assert code_tekst == code_getal == 0
     assert uit_tekst.replace("Validatie", "") .split('"uitgangspunten"')[0] == \
         uit_getal.replace("Validatie", "").split('"uitgangspunten"')[0]
+
+
+def test_geen_standaardwaarde_voor_het_rekenjaar_noemt_de_rij(tmp_path, capsys):
+    """Rekenjaar 2024: de Zvw-werkgeversheffing 2024 is NOT FOUND, dus sociale_premies heeft geen standaard."""
+    werkboek = _met(uitgangspunten={"organisatie": "Validatie", "rekenjaar": 2024})
+    code, uit = _draai(tmp_path, capsys, werkboek)
+    assert code == 2
+    regel = next(r for r in uit.splitlines() if "sociale_premies" in r)
+    assert "Blad 'Uitgangspunten', rij " in regel and "kolom 'Waarde'" in regel and "NOT FOUND" in regel

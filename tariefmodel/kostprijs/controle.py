@@ -56,7 +56,7 @@ def _ontbrekende_standaarden(uitgangspunten, meldingen) -> None:
     for naam, u in sorted(uitgangspunten.items()):
         if u.waarde is None and naam not in {"tarief_index"}:
             meldingen.fout(f"parameter '{naam}' heeft geen meegeleverde waarde voor dit rekenjaar (NOT FOUND); "
-                           "vul zelf een waarde in", blad=BLAD_UP, kolom="Waarde")
+                           "vul zelf een waarde in", blad=BLAD_UP, rij=u.rij, kolom="Waarde")
 
 
 def _producten_berekenbaar(producten, personeel, kosten, meldingen) -> None:

@@ -324,7 +324,7 @@ def inhoudsgevallen() -> list[Geval]:
         g("ongeldige_methode", basiswerkboek(uitgangspunten={**BASIS["uitgangspunten"], "overhead_methode": "gok"}),
           ("kolom 'Waarde': overhead_methode: 'gok' is niet toegestaan",)),
         g("rekenjaar_ontbreekt", basiswerkboek(uitgangspunten={"organisatie": "Corpus"}),
-          ("Blad 'Uitgangspunten', kolom 'Waarde': parameter 'rekenjaar' ontbreekt",)),
+          ("Blad 'Uitgangspunten', rij 3, kolom 'Waarde': parameter 'rekenjaar' ontbreekt",)),
         g("rekenjaar_als_tekst", zet(goed, {("Uitgangspunten", 3, "Waarde"): "volgend jaar"}),
           ("kolom 'Waarde': rekenjaar: 'volgend jaar' is geen getal",)),
         g("dubbele_parameter", zet(goed, {("Uitgangspunten", 5, "Parameter"): "rekenjaar"}),
