@@ -87,7 +87,7 @@ def zelf() -> Situatie | None:
 
 def kies_situatie(werkboek) -> Situatie | None:
     opties = [LOCATIE, ZELF]
-    if g.werkboek("landelijk") is not None and g.landelijk_beschikbaar():
+    if g.werkboek("landelijk") is not None:
         opties.insert(1, REGIO)
     keuze = st.radio("Waarvoor rekenen?", opties, horizontal=True, key="cap_keuze", persist_state="session")
     if keuze == LOCATIE:

@@ -52,15 +52,6 @@ def bestandsnaam(tekst: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", tekst).strip("_") or "tariefmodel"
 
 
-def beschikbaar(module: str) -> bool:
-    import importlib.util
-
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
-
-
 def kies_scenario(werkboek) -> Scenario | None:
     bewaard = st.session_state.get("scenarios", {}).get(werkboek.sha, {})
     keuze = st.selectbox("Welke berekening?", [WERKBOEK, *bewaard], key="dl_scenario",
@@ -78,12 +69,9 @@ def kostprijs(werkboek) -> None:
     links, rechts = st.columns(2)
     with links:
         st.markdown("**Excel met formules** — invoer, berekening en controles, na te rekenen in Excel.")
-        if beschikbaar("tariefmodel.export.kostprijs"):
-            st.download_button("Excel downloaden", kostprijs_excel(werkboek.data, werkboek.naam, _sleutel(scenario)),
-                               file_name=f"{naam}_kostprijs.xlsx", mime=XLSX, icon=":material/table_view:",
-                               type="primary")
-        else:
-            st.info("De Excel-export is in deze versie nog niet beschikbaar.")
+        st.download_button("Excel downloaden", kostprijs_excel(werkboek.data, werkboek.naam, _sleutel(scenario)),
+                           file_name=f"{naam}_kostprijs.xlsx", mime=XLSX, icon=":material/table_view:",
+                           type="primary")
     with rechts:
         st.markdown("**Handout (PDF)** — tarieven, opbouw, uitgangspunten" + (" en het scenario tegen het werkboek."
                                                                              if scenario else "."))
@@ -91,9 +79,6 @@ def kostprijs(werkboek) -> None:
 
 
 def pdf_knop(werkboek, scenario: Scenario | None, naam: str) -> None:
-    if not beschikbaar("tariefmodel.rapport"):
-        st.info("De PDF-handout is in deze versie nog niet beschikbaar.")
-        return
     sleutel = (werkboek.sha, _sleutel(scenario))
     klaar = st.session_state.get("dl_pdf")
     if not klaar or klaar[0] != sleutel:
@@ -109,11 +94,8 @@ def pdf_knop(werkboek, scenario: Scenario | None, naam: str) -> None:
 def landelijk() -> None:
     st.subheader("Landelijk")
     werkboek = g.werkboek("landelijk")
-    if werkboek is None or not g.landelijk_beschikbaar():
+    if werkboek is None:
         st.info("Er is geen landelijk werkboek in gebruik.")
-        return
-    if not beschikbaar("tariefmodel.export.landelijk"):
-        st.info("De Excel-export van het landelijk model is in deze versie nog niet beschikbaar.")
         return
     st.markdown("**Excel met formules** — verdeelmodel, capaciteit en DUVO, na te rekenen in Excel.")
     r = g.landelijk_resultaat()

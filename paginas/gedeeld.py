@@ -282,27 +282,10 @@ def _procent_kort(v: float) -> str:
 
 # --- landelijk ------------------------------------------------------------------------------------
 
-def landelijk_beschikbaar() -> bool:
-    """Is het landelijk model (rekenmethode §2) in deze versie aanwezig?"""
-    try:
-        from tariefmodel.landelijk.model import bereken_landelijk  # noqa: F401
-        from tariefmodel.werkboek.landelijk import lees_landelijk_werkboek  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def vereis_landelijk() -> None:
-    """Stop de pagina met uitleg als het landelijk model in deze versie ontbreekt."""
-    if not landelijk_beschikbaar():
-        st.info("Het landelijk model is in deze versie nog niet beschikbaar.", icon=":material/construction:")
-        st.stop()
-
-
 @st.cache_data(max_entries=32, show_spinner=False)
 def _landelijk_berekend(data: bytes, naam: str, kostprijsdata: bytes | None, kostprijsnaam: str | None,
                         parameters: tuple = ()):
-    from tariefmodel.landelijk.model import bereken_landelijk
+    from tariefmodel.landelijk import bereken_landelijk
 
     c, bron = None, None
     if kostprijsdata is not None:
@@ -320,7 +303,6 @@ def landelijk_resultaat(parameters: dict | None = None):
     Met de schakelaar 'kosten per plaats uit het kostprijswerkboek' (sessie-breed) rekent het model met het
     lumpsum-equivalent van de opvangproducten uit het gekozen kostprijswerkboek.
     """
-    vereis_landelijk()
     gekozen = werkboek("landelijk")
     invoer("landelijk")  # toont fouten en stopt als het werkboek niet bruikbaar is
     kostprijs = werkboek("kostprijs") if st.session_state.get("land_c_uit_kostprijs") else None

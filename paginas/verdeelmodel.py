@@ -93,7 +93,6 @@ def tabel(r) -> None:
 
 
 def main() -> None:
-    g.vereis_landelijk()
     g.kop("Verdeelmodel", "De DUVO wordt stapsgewijs objectief verdeeld (op maatstaven) in plaats van historisch. "
                           "Wie gaat erop vooruit, wie achteruit, en wat doet dat met het aantal plaatsen?")
     parameters = instellingen()

@@ -38,13 +38,7 @@ def maak_parser() -> argparse.ArgumentParser:
     parser.add_argument("--versie", action="version", version=f"tariefmodel {__version__}")
     sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", parser_class=_Parser)
     for naam in OPDRACHTMODULES:
-        try:
-            module = importlib.import_module(f"tariefmodel.opdrachten.{naam}")
-        except ModuleNotFoundError as fout:
-            if fout.name != f"tariefmodel.opdrachten.{naam}":
-                raise
-            continue
-        module.registreer(sub)
+        importlib.import_module(f"tariefmodel.opdrachten.{naam}").registreer(sub)
     return parser
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import importlib
 import io
 import json
 import math
@@ -21,7 +20,6 @@ from pathlib import Path
 
 import numpy as np
 import openpyxl
-import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
@@ -204,19 +202,9 @@ def test_basis_van_de_eigenschappen_is_geldig():
 
 # --- invarianten van het landelijk model (tariefmodel/landelijk) -----------------------------------
 
-def _optioneel(module: str):
-    """Het landelijk model wordt door een ander issue gebouwd; ontbreekt het, dan worden deze tests overgeslagen."""
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError:
-        return None
+from tariefmodel.landelijk import capaciteit, verdeelmodel
 
 
-capaciteit = _optioneel("tariefmodel.landelijk.capaciteit")
-verdeelmodel = _optioneel("tariefmodel.landelijk.verdeelmodel")
-
-
-@pytest.mark.skipif(capaciteit is None, reason="tariefmodel.landelijk.capaciteit bestaat nog niet")
 @settings(max_examples=200, deadline=None)
 @given(st.integers(0, 300), st.floats(0, 500, allow_nan=False))
 def test_erlang_b_weigerkans_daalt_als_plaatsen_stijgen(plaatsen, last):
@@ -245,7 +233,6 @@ def verdeelinvoer(draw):
     }
 
 
-@pytest.mark.skipif(verdeelmodel is None, reason="tariefmodel.landelijk.verdeelmodel bestaat nog niet")
 @settings(max_examples=200, deadline=None)
 @given(verdeelinvoer())
 def test_verdeling_telt_op_tot_het_budget(invoer):

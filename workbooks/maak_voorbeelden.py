@@ -12,11 +12,11 @@ Gemeentetarieven zijn verzonnen: gepubliceerde VO-tarieven zijn NOT FOUND (kostp
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from tariefmodel.bestanden import schrijf_atomair
 from tariefmodel.voorbeelden import voorbeeld_kostprijs
+from tariefmodel.werkboek.landelijk_sjabloon import landelijk_werkboek, voorbeeld_landelijk
 from tariefmodel.werkboek.sjablonen import kostprijswerkboek
 
 MAP = Path(__file__).parent
@@ -25,11 +25,6 @@ MAP = Path(__file__).parent
 def main() -> int:
     schrijf_atomair(MAP / "voorbeeld_kostprijs.xlsx", voorbeeld_kostprijs())
     schrijf_atomair(MAP / "sjabloon_kostprijs.xlsx", kostprijswerkboek())
-    try:
-        from tariefmodel.werkboek.landelijk_sjabloon import landelijk_werkboek, voorbeeld_landelijk
-    except ImportError:
-        print("landelijk model nog niet aanwezig; alleen kostprijswerkboeken gemaakt", file=sys.stderr)
-        return 0
     schrijf_atomair(MAP / "sjabloon_landelijk.xlsx", landelijk_werkboek())
     schrijf_atomair(MAP / "voorbeeld_landelijk.xlsx", voorbeeld_landelijk())
     return 0

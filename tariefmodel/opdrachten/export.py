@@ -14,7 +14,7 @@ from tariefmodel.opdrachten.gedeeld import (
     schrijf_uitvoer,
     werkboekargumenten,
 )
-from tariefmodel.opdrachten.kostprijs import is_landelijk
+from tariefmodel.werkboek.lezen import is_landelijk_werkboek
 
 
 def registreer(sub) -> None:
@@ -29,7 +29,7 @@ def registreer(sub) -> None:
 def exporteer(args) -> int:
     controleer_uitvoerpad(args.uit, args.werkboek, ".xlsx")
     data = lees_invoer(args.werkboek)
-    if is_landelijk(data):
+    if is_landelijk_werkboek(data):
         xlsx = _landelijk(args)
     else:
         if args.kostprijs:

@@ -49,14 +49,9 @@ def sjabloon(args) -> int:
     return EXIT_GOED
 
 
-def is_landelijk(data: bytes) -> bool:
-    """Een landelijk werkboek herken je aan zijn eigen bladen (Regio's, Maatstaven, Overgang)."""
-    return is_landelijk_werkboek(data)
-
-
 def controleer(args) -> int:
     data = lees_invoer(args.werkboek)
-    if is_landelijk(data):
+    if is_landelijk_werkboek(data):
         from tariefmodel.werkboek.landelijk import lees_landelijk_werkboek
 
         invoer = lees_landelijk_werkboek(data, Path(args.werkboek).name)
@@ -79,7 +74,7 @@ def laad_met_scenario(pad: str, zet: list[str] | None) -> KostprijsInvoer:
 
 def bereken_opdracht(args) -> int:
     data = lees_invoer(args.werkboek)
-    if is_landelijk(data):
+    if is_landelijk_werkboek(data):
         print("Dit is een landelijk werkboek; gebruik 'tariefmodel landelijk'.")
         return EXIT_ONGELDIG
     resultaat = bereken(laad_met_scenario(args.werkboek, args.zet))

@@ -14,7 +14,8 @@ from tariefmodel.opdrachten.gedeeld import (
     schrijf_uitvoer,
     werkboekargumenten,
 )
-from tariefmodel.opdrachten.kostprijs import is_landelijk, laad_met_scenario
+from tariefmodel.opdrachten.kostprijs import laad_met_scenario
+from tariefmodel.werkboek.lezen import is_landelijk_werkboek
 
 
 def registreer(sub) -> None:
@@ -26,7 +27,7 @@ def registreer(sub) -> None:
 
 def rapport(args) -> int:
     controleer_uitvoerpad(args.uit, args.werkboek, ".pdf")
-    if is_landelijk(lees_invoer(args.werkboek)):
+    if is_landelijk_werkboek(lees_invoer(args.werkboek)):
         raise Invoerprobleem("het rapport is er (nog) alleen voor een kostprijswerkboek; gebruik voor een "
                              "landelijk werkboek 'tariefmodel exporteer'")
     from tariefmodel.kostprijs.berekening import bereken
