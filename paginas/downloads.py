@@ -107,7 +107,7 @@ def landelijk() -> None:
 
 def main() -> None:
     g.kop("Downloads", "De uitkomsten om mee te nemen: een Excel-werkboek met formules (na te rekenen) en een "
-                       "handout van twee kantjes voor het gesprek met de gemeente. Het gaat om het werkboek dat nu "
+                       "handout (PDF, A4) voor het gesprek met de gemeente. Het gaat om het werkboek dat nu "
                        "in gebruik is (zie de zijbalk).")
     kostprijs(g.werkboek("kostprijs"))
     landelijk()
