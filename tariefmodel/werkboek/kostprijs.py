@@ -17,9 +17,9 @@ from tariefmodel.kostprijs.invoer import (
     Product,
 )
 from tariefmodel.parameters import cao_salaristabel
-from tariefmodel.werkboek.lezen import lees_blad, open_werkboek, valideer_rijen
+from tariefmodel.werkboek.lezen import lees_blad, meld_onbekende_bladen, open_werkboek, valideer_rijen
 from tariefmodel.meldingen import Meldingen
-from tariefmodel.werkboek.pydantic_nl import Getal, OptGetal, OptTekst, Tekst, geen_excel_fout
+from tariefmodel.werkboek.pydantic_nl import Getal, OptFractie, OptGetal, OptTekst, Tekst, geen_excel_fout
 
 # Drempels voor waarschuwingen (blokkeren niet). Instellingen van de controle, geen rekenparameters.
 DREMPEL_BEZETTING = 1.0  # werkelijke bezetting boven 100%: plaatsen overvol
@@ -34,6 +34,8 @@ KOLOMMEN = {
     "Kosten": (["Product", "Kostensoort", "Omschrijving", "Bedrag"], ["Product", "Kostensoort", "Bedrag"]),
     "Salaristabel": (["Schaal", "Trede", "Maandsalaris"], ["Schaal", "Trede", "Maandsalaris"]),
 }
+ANDERE_BLADEN = ("Scenario's", "Toelichting")
+"""Bladen die dit werkboek mag hebben maar die deze lezer niet gebruikt: geen waarschuwing 'onbekend blad'."""
 
 
 def _klein(waarde):
@@ -83,7 +85,7 @@ class PersoneelRegel(_Regel):
     trede: Sleutel = Field(None, alias="Trede")
     fte: Getal = Field(alias="FTE", ge=0)
     maandsalaris: OptGetal = Field(None, alias="Maandsalaris", gt=0)
-    ort: OptGetal = Field(None, alias="ORT", ge=0, le=1)
+    ort: OptFractie = Field(None, alias="ORT", ge=0, le=1)
 
 
 class KostenRegel(_Regel):
@@ -113,6 +115,8 @@ def lees_kostprijswerkboek(data: bytes, bestandsnaam: str = "") -> KostprijsInvo
     kosten = _kosten(bladen["Kosten"], producten, codes, meldingen)
     if not meldingen.heeft_fouten:
         _controleer_samenhang(uitgangspunten, producten, personeel, kosten, meldingen)
+    meld_onbekende_bladen(wb, (*KOLOMMEN, *ANDERE_BLADEN), meldingen)
+    meldingen.sorteer(list(KOLOMMEN))
     meldingen.stop_bij_fouten()
     return KostprijsInvoer(uitgangspunten, tuple(producten.values()), tuple(personeel), tuple(kosten),
                            bestandsnaam, hashlib.sha256(data).hexdigest(), tuple(meldingen.waarschuwingen))
@@ -152,7 +156,8 @@ def _controleer_product(r: ProductRegel, nummer: int, meldingen: Meldingen) -> b
         meldingen.fout("een trajectproduct heeft 'Uren per traject' nodig", blad=blad, rij=nummer, kolom="Uren per traject")
     if r.werkelijke_bezetting is not None and r.werkelijke_bezetting > MAX_BEZETTING:
         meldingen.fout(f"werkelijke bezetting {r.werkelijke_bezetting:g} betekent {_procent(r.werkelijke_bezetting)}; "
-                       "dat is onmogelijk hoog. Vul een fractie (0,95) of een percentage (95%) in",
+                       f"dat is onmogelijk hoog. Bedoelt u {r.werkelijke_bezetting:g}%? Vul een fractie (0,95) of een "
+                       "percentage (95%) in",
                        blad=blad, rij=nummer, kolom="Werkelijke bezetting")
     elif r.werkelijke_bezetting is not None and r.werkelijke_bezetting > DREMPEL_BEZETTING:
         meldingen.waarschuwing(f"werkelijke bezetting {r.werkelijke_bezetting:.0%} is meer dan 100%: plaatsen zijn overvol"

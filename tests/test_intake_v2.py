@@ -1,0 +1,163 @@
+"""Intake v2 (werkboekformaat.md v2, "Nothing is ever silently misread"): werkboeken zoals mensen ze invullen.
+
+Elk werkboek is het geldige basiswerkboek uit tests/hulp/kapotte_werkboeken.py met één menselijke gewoonte:
+een eigen koptekst, een tekstbedrag, een totaalregel... De verwachte waarden zijn wat de gebruiker intypte
+(met de hand gelezen), nooit eerder opgeslagen uitvoer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tariefmodel.getallen import GeenGetal, lees_getal
+from tariefmodel.meldingen import WerkboekFout
+from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
+from tests.hulp.kapotte_werkboeken import basiswerkboek, bewerk, zet_cellen
+
+
+def _kop(blad: str, oud: str, nieuw: str):
+    """Typ een koptekst over, zoals een gebruiker dat doet."""
+    def functie(wb):
+        for cel in wb[blad][1]:
+            if cel.value == oud:
+                cel.value = nieuw
+    return functie
+
+
+def _lees(data: bytes):
+    return lees_kostprijswerkboek(data)
+
+
+def _fout(data: bytes) -> str:
+    with pytest.raises(WerkboekFout) as fout:
+        _lees(data)
+    return "\n".join(m.tekst() for m in fout.value.meldingen)
+
+
+def _waarschuwingen(invoer) -> str:
+    return "\n".join(m.tekst() for m in invoer.waarschuwingen)
+
+
+# --- kopteksten -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("blad", "oud", "nieuw"), [
+    ("Personeel", "ORT", "ORT %"),
+    ("Personeel", "ORT", "  ort   (%)"),
+    ("Producten", "Werkelijke bezetting", "Werkelijke bezetting (%)"),
+    ("Producten", "Werkelijke bezetting", "Bezettingsgraad"),
+    ("Producten", "Gemeentetarief", "Gemeentetarief (€)"),
+    ("Producten", "Gemeentetarief", "Tarief"),
+    ("Kosten", "Bedrag", "Bedrag [€ per jaar]"),
+])
+def test_kop_met_eenheid_of_synoniem_wordt_gelezen(blad, oud, nieuw):
+    invoer = _lees(bewerk(basiswerkboek(), _kop(blad, oud, nieuw)))
+    opv = next(p for p in invoer.producten if p.code == "OPV")
+    begeleider = next(r for r in invoer.personeel if r.functie == "Begeleider")
+    # de waarden uit BASIS: ORT 0,1; bezetting 0,9; tarief 250; huur 90.000
+    assert begeleider.ort == pytest.approx(0.1)
+    assert opv.werkelijke_bezetting == pytest.approx(0.9)
+    assert opv.gemeentetarief == pytest.approx(250)
+    assert sum(k.bedrag for k in invoer.kosten) == pytest.approx(90_000 + 40_000)
+    assert "wordt niet gebruikt" not in _waarschuwingen(invoer)
+
+
+def test_onbekende_kop_geeft_waarschuwing_met_suggestie():
+    invoer = _lees(bewerk(basiswerkboek(), _kop("Producten", "Gemeentetarief", "Gemeentetarief 2026")))
+    tekst = _waarschuwingen(invoer)
+    assert ("Blad 'Producten', rij 1, kolom 'Gemeentetarief 2026': kolom 'Gemeentetarief 2026' wordt niet "
+            "gebruikt; bedoelt u 'Gemeentetarief'?") in tekst
+
+
+def test_suggestie_eenmaal_per_onbekende_kop():
+    def twee(wb):
+        ws = wb["Producten"]
+        ws.cell(row=1, column=ws.max_column + 1).value = "Gemeentetarief 2026"
+        ws.cell(row=1, column=ws.max_column + 1).value = "gemeentetarief  2026"
+    invoer = _lees(bewerk(basiswerkboek(), twee))
+    assert _waarschuwingen(invoer).count("wordt niet gebruikt") == 1
+
+
+def test_ontbrekende_verplichte_kolom_noemt_de_dichtstbijzijnde_kop():
+    tekst = _fout(bewerk(basiswerkboek(), _kop("Personeel", "FTE", "Ftes totaal")))
+    assert "Blad 'Personeel', rij 1, kolom 'FTE': verplichte kolom ontbreekt" in tekst
+    assert "de kopregel heeft wel 'Ftes totaal': bedoelt u die?" in tekst
+
+
+def test_toelichtingkolom_geeft_geen_waarschuwing():
+    def extra(wb):
+        ws = wb["Kosten"]
+        ws.cell(row=1, column=ws.max_column + 1).value = "Opmerkingen"
+    assert "wordt niet gebruikt" not in _waarschuwingen(_lees(bewerk(basiswerkboek(), extra)))
+
+
+def test_onbekend_blad_wordt_genoemd():
+    def extra(wb):
+        wb.create_sheet("Begroting 2026")
+    tekst = _waarschuwingen(_lees(bewerk(basiswerkboek(), extra)))
+    assert "Blad 'Begroting 2026': dit blad wordt niet gelezen" in tekst
+
+
+# --- tekstgetallen --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("tekst", "getal"), [
+    ("198,000.00", 198_000), ("1,100.00", 1_100), ("1.234,56", 1234.56), ("12,5", 12.5), ("60.000", 60_000),
+    ("€ 1.234,56", 1234.56), ("1\u00a0234,5", 1234.5), ("0.025", 0.025), ("85%", 0.85), ("2,5%", 0.025),
+    ("1,234,567", 1_234_567), ("12.5", 12.5), ("-3", -3),
+])
+def test_tekstgetal(tekst, getal):
+    assert lees_getal(tekst) == pytest.approx(getal)
+
+
+@pytest.mark.parametrize(("tekst", "deel"), [
+    ("1,100", "dubbelzinnig"), ("\u0661\u0662\u0663", "cijfers 0-9"), ("\uff11\uff12", "cijfers 0-9"),
+    ("1.2.3", "geen getal"), ("1_000", "geen getal"), ("inf", "geen getal"),
+])
+def test_tekstgetal_geweigerd(tekst, deel):
+    with pytest.raises(GeenGetal, match=deel):
+        lees_getal(tekst)
+
+
+def test_engels_bedrag_in_werkboek():
+    data = zet_cellen(basiswerkboek(), {("Kosten", 2, "Bedrag"): "198,000.00"})
+    invoer = _lees(data)
+    assert invoer.kosten[0].bedrag == pytest.approx(198_000)
+
+
+def test_dubbelzinnig_bedrag_noemt_de_cel():
+    tekst = _fout(zet_cellen(basiswerkboek(), {("Kosten", 2, "Bedrag"): "1,100"}))
+    assert "Blad 'Kosten', rij 2, kolom 'Bedrag': '1,100' is dubbelzinnig" in tekst
+
+
+def test_kaal_getal_in_fractiekolom_suggereert_procent():
+    tekst = _fout(zet_cellen(basiswerkboek(), {("Personeel", 2, "ORT"): 12}))
+    assert "Blad 'Personeel', rij 2, kolom 'ORT':" in tekst and "bedoelt u 12%?" in tekst
+
+
+def test_kaal_getal_bij_fractieparameter_suggereert_procent():
+    data = basiswerkboek(uitgangspunten={"organisatie": "Corpus", "rekenjaar": 2026, "bezettingsnorm": 65})
+    assert "bedoelt u 65%?" in _fout(data)
+
+
+# --- --zet gebruikt dezelfde lezer ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("zet", "waarde"), [("risico_opslag=0.025", 0.025), ("risico_opslag=2,5%", 0.025),
+                                            ("bezettingsnorm=95%", 0.95), ("bezettingsnorm=0,95", 0.95)])
+def test_zet_leest_als_de_cel(tmp_path, capsys, zet, waarde):
+    import json
+
+    from tariefmodel.cli import main
+
+    pad = tmp_path / "w.xlsx"
+    pad.write_bytes(basiswerkboek())
+    assert main(["bereken", str(pad), "--json", "--zet", zet]) == 0
+    naam = zet.split("=")[0]
+    assert json.loads(capsys.readouterr().out)["uitgangspunten"][naam]["waarde"] == pytest.approx(waarde)
+
+
+def test_zet_kaal_getal_voor_fractie_is_fout(tmp_path, capsys):
+    from tariefmodel.cli import main
+
+    pad = tmp_path / "w.xlsx"
+    pad.write_bytes(basiswerkboek())
+    assert main(["bereken", str(pad), "--zet", "risico_opslag=25"]) == 2
+    assert "bedoelt u 25%?" in capsys.readouterr().err
