@@ -161,3 +161,59 @@ def test_zet_kaal_getal_voor_fractie_is_fout(tmp_path, capsys):
     pad.write_bytes(basiswerkboek())
     assert main(["bereken", str(pad), "--zet", "risico_opslag=25"]) == 2
     assert "bedoelt u 25%?" in capsys.readouterr().err
+
+
+# --- formulecellen --------------------------------------------------------------------------------------
+
+def _met_formules(cellen: dict) -> bytes:
+    """Zoals een script (openpyxl) het schrijft: formules zonder opgeslagen uitkomst."""
+    data = basiswerkboek(uitgangspunten={"organisatie": "Corpus", "rekenjaar": 2026, "risico_opslag": 0.5})
+    return zet_cellen(data, cellen)
+
+
+def _rij_van(data: bytes, parameter: str) -> int:
+    import io
+
+    import openpyxl
+
+    ws = openpyxl.load_workbook(io.BytesIO(data))["Uitgangspunten"]
+    return next(c.row for c in ws["A"] if c.value == parameter)
+
+
+def test_formule_zonder_opgeslagen_waarde_wordt_uitgerekend():
+    basis = basiswerkboek(uitgangspunten={"organisatie": "Corpus", "rekenjaar": 2026, "risico_opslag": 0.5})
+    rij = _rij_van(basis, "risico_opslag")
+    data = zet_cellen(basis, {("Uitgangspunten", rij, "Waarde"): "=3/100", ("Kosten", 2, "Bedrag"): "=45000*2"})
+    invoer = _lees(data)
+    assert invoer.uitgangspunten["risico_opslag"].waarde == pytest.approx(0.03)  # 3/100, niet de standaard 2%
+    assert invoer.kosten[0].bedrag == pytest.approx(90_000)  # 45.000 x 2
+
+
+def test_formule_naar_andere_formule():
+    data = zet_cellen(basiswerkboek(), {("Kosten", 2, "Bedrag"): "=D3+1000", ("Kosten", 3, "Bedrag"): "=20000*2"})
+    invoer = _lees(data)
+    assert [k.bedrag for k in invoer.kosten] == pytest.approx([41_000, 40_000])  # 40.000 + 1.000; 20.000 x 2
+
+
+def test_onberekenbare_formule_wordt_geweigerd_met_de_cel():
+    tekst = _fout(zet_cellen(basiswerkboek(), {("Kosten", 2, "Bedrag"): "=GEENFUNCTIE(1)"}))
+    assert "Blad 'Kosten', rij 2, kolom 'Bedrag': de cel bevat de formule '=GEENFUNCTIE(1)' zonder opgeslagen" in tekst
+
+
+@pytest.mark.libreoffice
+def test_formule_in_door_libreoffice_opgeslagen_bestand(tmp_path):
+    """Opgeslagen door LibreOffice: de uitkomst staat in het bestand en wordt gelezen."""
+    from tariefmodel.export.herberekenen import herbereken_met_libreoffice, soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) staat niet op PATH")
+    basis = basiswerkboek(uitgangspunten={"organisatie": "Corpus", "rekenjaar": 2026, "risico_opslag": 0.5})
+    rij = _rij_van(basis, "risico_opslag")
+    opgeslagen = herbereken_met_libreoffice(zet_cellen(basis, {("Uitgangspunten", rij, "Waarde"): "=3/100"}))
+    import io
+
+    import openpyxl
+
+    cel = openpyxl.load_workbook(io.BytesIO(opgeslagen), data_only=True)["Uitgangspunten"].cell(rij, 2)
+    assert cel.value == pytest.approx(0.03)  # de opgeslagen uitkomst staat er echt
+    assert _lees(opgeslagen).uitgangspunten["risico_opslag"].waarde == pytest.approx(0.03)

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from tariefmodel.getallen import kort
 from tariefmodel.meldingen import Meldingen, WerkboekFout
+from tariefmodel.werkboek.formules import vul_formules_in
 from tariefmodel.werkboek.pydantic_nl import nederlandse_melding
 
 M = TypeVar("M", bound=BaseModel)
@@ -95,7 +96,9 @@ def open_werkboek(data: bytes) -> openpyxl.Workbook:
     try:
         with warnings.catch_warnings():  # openpyxl waarschuwt in het Engels over niet-ondersteunde extensies
             warnings.simplefilter("ignore")
-            return openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+            wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+            wb.tariefmodel_onberekend = vul_formules_in(data, wb)  # formules zonder opgeslagen uitkomst
+            return wb
     except Exception as fout:  # noqa: BLE001 - kapotte zip-gegevens, ongeldige XML, onverwachte structuur
         if _heeft_oorzaak(fout, DefusedXmlException):
             raise WerkboekFout.enkel(
@@ -155,6 +158,7 @@ def lees_blad(
     posities = _kolomposities(kop, blad, kolommen, verplichte_kolommen, meldingen, extra_kolommen)
     if posities is None:
         return None
+    _meld_onberekende_formules(wb, ws.title, blad, posities, meldingen)
     rijen = []
     for nummer in sorted(n for n in cellen if n > 1):
         regel = cellen[nummer]
@@ -163,6 +167,18 @@ def lees_blad(
             continue
         rijen.append(Rij(nummer, waarden))
     return rijen
+
+
+def _meld_onberekende_formules(wb, titel: str, blad: str, posities: dict[str, int], meldingen: Meldingen) -> None:
+    """Een formule zonder opgeslagen uitkomst die niet uit te rekenen is: nooit als lege cel lezen."""
+    kolomnaam = {i: naam for naam, i in posities.items()}
+    for f in getattr(wb, "tariefmodel_onberekend", ()):
+        if f.blad == titel and f.rij > 1 and (f.kolom - 1) in kolomnaam:
+            meldingen.fout(
+                f"de cel bevat de formule '{kort(f.formule)}' zonder opgeslagen uitkomst (het bestand is door een "
+                "programma geschreven, niet in Excel opgeslagen) en de tool kan die formule niet uitrekenen. Open "
+                "het bestand in Excel of LibreOffice en sla het op, of typ de waarde zelf in",
+                blad=blad, rij=f.rij, kolom=kolomnaam[f.kolom - 1])
 
 
 def _gevulde_cellen(ws) -> dict[int, dict[int, Any]]:
