@@ -217,3 +217,117 @@ def test_formule_in_door_libreoffice_opgeslagen_bestand(tmp_path):
     cel = openpyxl.load_workbook(io.BytesIO(opgeslagen), data_only=True)["Uitgangspunten"].cell(rij, 2)
     assert cel.value == pytest.approx(0.03)  # de opgeslagen uitkomst staat er echt
     assert _lees(opgeslagen).uitgangspunten["risico_opslag"].waarde == pytest.approx(0.03)
+
+
+# --- plausibiliteit -------------------------------------------------------------------------------------
+
+def _personeel(*extra):
+    from tests.hulp.kapotte_werkboeken import BASIS
+
+    return [list(r) for r in BASIS["personeel"]] + [list(r) for r in extra]
+
+
+def test_jaarsalaris_in_maandsalaris_geeft_waarschuwing():
+    # 4 x 12 x 4.500 = 54.000 per jaar: ruim boven 3 x het hoogste CAO-maandbedrag (onder 10.000)
+    data = basiswerkboek(personeel=_personeel(["Gedragswetenschapper", "AMB", None, None, 1, 54_000, 0]))
+    tekst = _waarschuwingen(_lees(data))
+    assert "Blad 'Personeel', rij 6, kolom 'Maandsalaris':" in tekst and "lijkt een jaarsalaris" in tekst
+
+
+def test_gewoon_maandsalaris_geeft_geen_waarschuwing():
+    data = basiswerkboek(personeel=_personeel(["Gedragswetenschapper", "AMB", None, None, 1, 4_500, 0]))
+    assert "jaarsalaris" not in _waarschuwingen(_lees(data))
+
+
+def test_fte_boven_1_voor_een_persoon():
+    data = basiswerkboek(personeel=_personeel(["Directeur", "OVERHEAD", None, None, 1.8, 7_000, 0]))
+    tekst = _waarschuwingen(_lees(data))
+    assert "Blad 'Personeel', rij 6, kolom 'FTE': FTE 1,8 op de functie 'Directeur'" in tekst
+
+
+def test_totaalregel_wordt_niet_meegeteld():
+    # BASIS: 6 + 2 + 1 + 1 = 10 FTE; een regel 'Totaal' met 10 FTE mag daar niet bij komen
+    data = basiswerkboek(personeel=_personeel(["Totaal", "OPV", None, None, 10, 3_000, 0]))
+    invoer = _lees(data)
+    assert sum(r.fte for r in invoer.personeel) == pytest.approx(10)
+    assert "Blad 'Personeel', rij 6, kolom 'Functie': deze regel lijkt een totaalregel" in _waarschuwingen(invoer)
+
+
+def test_totaal_zonder_woord_is_de_som_erboven():
+    data = basiswerkboek(kosten=[["OPV", "huisvesting", "Huur", 90_000], ["OVERHEAD", "overig", "Kantoor", 40_000],
+                                 [None, None, None, 130_000]])  # 90.000 + 40.000
+    invoer = _lees(data)
+    assert sum(k.bedrag for k in invoer.kosten) == pytest.approx(130_000)
+    assert "Blad 'Kosten', rij 4, kolom 'Bedrag'" in _waarschuwingen(invoer)
+
+
+def test_omschrijving_totaal_huur_is_gewone_kostenpost():
+    data = basiswerkboek(kosten=[["OPV", "huisvesting", "Totaal huur locatie A", 90_000],
+                                 ["OVERHEAD", "overig", "Kantoor", 40_000]])
+    assert sum(k.bedrag for k in _lees(data).kosten) == pytest.approx(130_000)
+
+
+def test_tarief_zonder_volume():
+    from tests.hulp.kapotte_werkboeken import BASIS
+
+    producten = [list(r) for r in BASIS["producten"]]
+    producten[2][7] = 0  # TRJ: 0 trajecten per jaar, wel een tarief van 2.500
+    tekst = _waarschuwingen(_lees(basiswerkboek(producten=producten)))
+    assert "Blad 'Producten', rij 4, kolom 'Trajecten per jaar': het product heeft een gemeentetarief" in tekst
+
+
+# --- meldingen ------------------------------------------------------------------------------------------
+
+def test_meldingen_op_blad_en_rij_gesorteerd():
+    data = zet_cellen(basiswerkboek(), {("Kosten", 3, "Bedrag"): "x", ("Personeel", 3, "FTE"): "y",
+                                        ("Personeel", 2, "FTE"): "z"})
+    with pytest.raises(WerkboekFout) as fout:
+        _lees(data)
+    plekken = [(m.blad, m.rij) for m in fout.value.fouten]
+    assert plekken == [("Personeel", 2), ("Personeel", 3), ("Kosten", 3)]
+
+
+def test_geen_dubbel_woord_en_waarde_op_een_regel():
+    data = zet_cellen(basiswerkboek(), {("Personeel", 2, "Schaal"): "schaal 99",
+                                        ("Kosten", 2, "Bedrag"): "veel\ngeld " + "x" * 80})
+    tekst = _fout(data)
+    assert "schaal schaal" not in tekst and "schaal 99 trede" in tekst
+    regel = next(r for r in tekst.splitlines() if "Blad 'Kosten'" in r)
+    assert "veel geld" in regel and "…" in regel and "x" * 60 not in regel
+
+
+# --- controleer --xlsx ----------------------------------------------------------------------------------
+
+def test_controleer_xlsx_schrijft_gemarkeerde_kopie(tmp_path, capsys):
+    import hashlib
+    import io
+
+    import openpyxl
+
+    from tariefmodel.cli import main
+
+    pad, uit = tmp_path / "w.xlsx", tmp_path / "gemarkeerd.xlsx"
+    pad.write_bytes(zet_cellen(basiswerkboek(), {("Kosten", 2, "Bedrag"): "1,100"}))
+    voor = hashlib.sha256(pad.read_bytes()).hexdigest()
+    assert main(["controleer", str(pad), "--xlsx", str(uit)]) == 2
+    assert hashlib.sha256(pad.read_bytes()).hexdigest() == voor  # de invoer is onaangeroerd
+    ws = openpyxl.load_workbook(io.BytesIO(uit.read_bytes()))["Kosten"]
+    cel = ws["D2"]  # kolom Bedrag, rij 2
+    assert cel.value == "1,100" and "dubbelzinnig" in cel.comment.text
+    assert cel.fill.start_color.rgb.endswith("FFC7CE")
+    assert ws["D3"].comment is None
+
+
+def test_controleer_xlsx_weigert_de_invoer_zelf(tmp_path, capsys):
+    import os
+
+    from tariefmodel.cli import main
+
+    pad = tmp_path / "w.xlsx"
+    pad.write_bytes(zet_cellen(basiswerkboek(), {("Kosten", 2, "Bedrag"): "1,100"}))
+    os.link(pad, tmp_path / "link.xlsx")
+    voor = pad.read_bytes()
+    for doel in (pad, tmp_path / "link.xlsx"):
+        assert main(["controleer", str(pad), "--xlsx", str(doel)]) == 2
+        assert "hetzelfde als het invoerbestand" in capsys.readouterr().err
+    assert pad.read_bytes() == voor
