@@ -331,3 +331,55 @@ def test_controleer_xlsx_weigert_de_invoer_zelf(tmp_path, capsys):
         assert main(["controleer", str(pad), "--xlsx", str(doel)]) == 2
         assert "hetzelfde als het invoerbestand" in capsys.readouterr().err
     assert pad.read_bytes() == voor
+
+
+# --- geen Engelse tekst ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("argv", "deel"), [
+    (["bereken"], "deze argumenten ontbreken: WERKBOEK.xlsx"),
+    (["bereken", "x.xlsx", "--foo"], "onbekende argumenten: --foo"),
+    (["sjabloon", "iets", "u.xlsx"], "ongeldige keuze: 'iets'"),
+    (["bestaatniet"], "ongeldige keuze"),
+])
+def test_argparse_in_het_nederlands(capsys, argv, deel):
+    from tariefmodel.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2
+    tekst = capsys.readouterr().err
+    assert deel in tekst and "gebruik: tariefmodel" in tekst
+    for engels in ("usage", "required", "unrecognized", "invalid choice", "error"):
+        assert engels not in tekst
+
+
+def test_hulp_in_het_nederlands(capsys):
+    from tariefmodel.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["bereken", "--help"])
+    tekst = capsys.readouterr().out
+    assert "toon deze hulp en stop" in tekst and "opties:" in tekst
+    assert "show this help" not in tekst and "usage" not in tekst and "options:" not in tekst
+
+
+@pytest.mark.parametrize("fout", [PermissionError(13, "Permission denied"), FileNotFoundError(2, "No such file"),
+                                  OSError(28, "No space left on device"), OSError(9999, "Something odd")])
+def test_os_fouten_in_het_nederlands(fout):
+    from tariefmodel.foutteksten import os_fout
+
+    tekst = os_fout(fout)
+    assert tekst and not any(w in tekst for w in ("Permission", "No such", "No space", "Something", "Error"))
+
+
+def test_leesfout_zonder_engelse_systeemtekst(tmp_path, capsys):
+    from tariefmodel.cli import main
+
+    map_ = tmp_path / "m.xlsx"
+    (map_ / "sub").mkdir(parents=True)
+    # een pad dóór een bestand heen: ENOTDIR, een OSError met Engelse strerror
+    bestand = tmp_path / "a.xlsx"
+    bestand.write_bytes(b"x")
+    assert main(["controleer", str(bestand / "b.xlsx")]) == 2
+    tekst = capsys.readouterr().err
+    assert "Not a directory" not in tekst and "Fout:" in tekst
