@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -59,11 +60,13 @@ def _code(waarde):
 
 
 def _sleutel(waarde):
-    """Schaal of trede: tekst zonder hoofdletters ('U1' = 'u1'), gehele getallen zonder ',0'."""
+    """Schaal of trede: tekst zonder hoofdletters ('U1' = 'u1'), gehele getallen zonder ',0', zonder het woord
+    'schaal' of 'trede' ervoor ('Schaal 9' = 9: zo typen mensen het)."""
     geen_excel_fout(waarde)
     if waarde is None or str(waarde).strip() == "":
         return None
-    return str(int(waarde) if isinstance(waarde, float) and waarde.is_integer() else waarde).strip().casefold()
+    tekst = str(int(waarde) if isinstance(waarde, float) and waarde.is_integer() else waarde).strip().casefold()
+    return re.sub(r"^(schaal|trede)\s+", "", tekst) or tekst
 
 
 Code = Annotated[str, BeforeValidator(_code)]
