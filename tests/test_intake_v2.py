@@ -397,3 +397,13 @@ def test_meldingen_zonder_dubbel_woord():
     m = Meldingen()
     m.fout("schaal schaal 9 trede 1 1 staat niet\nin de tabel", blad="Personeel", rij=2, kolom="Schaal")
     assert m.lijst[0].bericht == "schaal 9 trede 1 1 staat niet in de tabel"  # getallen blijven staan
+
+
+def test_parameternaam_zoals_mensen_hem_typen():
+    data = basiswerkboek(uitgangspunten={"organisatie": "Corpus", "rekenjaar": 2026, "Risico opslag": "3%"})
+    assert _lees(data).uitgangspunten["risico_opslag"].waarde == pytest.approx(0.03)
+
+
+def test_onbekende_parameter_met_suggestie():
+    data = basiswerkboek(uitgangspunten={"organisatie": "Corpus", "rekenjaar": 2026, "risicoopslag": "3%"})
+    assert "onbekende parameter 'risicoopslag'; bedoelt u 'risico_opslag'?" in _fout(data)

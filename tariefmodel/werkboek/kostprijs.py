@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from typing import Annotated, Literal
@@ -297,9 +298,14 @@ def _personeel(rijen, producten, codes, salaristabel, meldingen) -> list[Persone
     return uit
 
 
+@functools.lru_cache(maxsize=1)
+def _hoogste_cao_bedrag() -> float | None:
+    return max((b.maandsalaris for b in cao_salaristabel().values()), default=None)
+
+
 def _plausibel_personeel(r: PersoneelRegel, nummer: int, meldingen: Meldingen) -> None:
     """Waarschuwingen voor wat waarschijnlijk anders bedoeld is (werkboekformaat.md v2, Plausibility)."""
-    hoogste = max((b.maandsalaris for b in cao_salaristabel().values()), default=None)
+    hoogste = _hoogste_cao_bedrag()
     if r.maandsalaris is not None and hoogste and r.maandsalaris > FACTOR_JAARSALARIS * hoogste:
         meldingen.waarschuwing(
             f"Maandsalaris {euro(r.maandsalaris)} is meer dan {FACTOR_JAARSALARIS} keer het hoogste bedrag uit de "
