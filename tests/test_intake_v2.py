@@ -407,3 +407,15 @@ def test_parameternaam_zoals_mensen_hem_typen():
 def test_onbekende_parameter_met_suggestie():
     data = basiswerkboek(uitgangspunten={"organisatie": "Corpus", "rekenjaar": 2026, "risicoopslag": "3%"})
     assert "onbekende parameter 'risicoopslag'; bedoelt u 'risico_opslag'?" in _fout(data)
+
+
+def test_landelijk_aandeel_als_kaal_percentage():
+    from tariefmodel.werkboek.landelijk import lees_landelijk_werkboek
+    from tests.hulp.landelijk import landelijk_bytes, met
+
+    data = landelijk_bytes(met("Overgang", rijen=[[2025, 1_000_000, 0], [2026, 1_000_000, 50], [2027, 2_000_000, 1]]))
+    with pytest.raises(WerkboekFout) as fout:
+        lees_landelijk_werkboek(data)
+    tekst = "\n".join(m.tekst() for m in fout.value.meldingen)
+    assert "Blad 'Overgang', rij 3, kolom 'Aandeel objectief': mag niet groter zijn dan 1" in tekst
+    assert "bedoelt u 50%?" in tekst

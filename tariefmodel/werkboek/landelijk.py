@@ -25,7 +25,7 @@ from tariefmodel.landelijk.invoer import (
 from tariefmodel.getallen import GeenGetal, is_leeg, lees_getal
 from tariefmodel.werkboek.lezen import Rij, lees_blad, meld_onbekende_bladen, normaliseer, open_werkboek, valideer_rijen
 from tariefmodel.meldingen import Meldingen
-from tariefmodel.werkboek.pydantic_nl import Getal, OptGetal, Tekst, getal_of_leeg
+from tariefmodel.werkboek.pydantic_nl import Fractie, Getal, OptGetal, Tekst, getal_of_leeg
 
 REGIOS = "Regio's"
 # Instellingen van de controle, geen rekenparameters:
@@ -98,13 +98,13 @@ class RegioRegel(_Regel):
 
 class MaatstafRegel(_Regel):
     maatstaf: Tekst = Field(alias="Maatstaf")
-    aandeel: Getal = Field(alias="Aandeel", ge=0, le=1)
+    aandeel: Fractie = Field(alias="Aandeel", ge=0, le=1)
 
 
 class OvergangRegel(_Regel):
     jaar: Jaar = Field(alias="Jaar")
     budget: Getal = Field(alias="Budget", gt=0)
-    aandeel_objectief: Getal = Field(alias="Aandeel objectief", ge=0, le=1)
+    aandeel_objectief: Fractie = Field(alias="Aandeel objectief", ge=0, le=1)
 
 
 class DuvoRegelModel(_Regel):
