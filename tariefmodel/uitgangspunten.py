@@ -214,23 +214,7 @@ def met_wijzigingen(uitgangspunten: Mapping[str, Uitgangspunt], wijzigingen: Map
             if fout:
                 raise ValueError(f"{naam}: {fout}")
         uit[naam] = replace(_uit_werkboek(naam, waarde, None, "scenario"))
-    _controleer_samenhang(uit)
     return uit
-
-
-_UREN = ("jaaruren", "verlofuren", "feestdaguren", "verzuim", "scholing_overleg_uren")
-
-
-def _controleer_samenhang(uitgangspunten: Mapping[str, Uitgangspunt]) -> None:
-    """Een scenario mag de inzetbare uren niet op 0 of lager zetten (rekenmethode §1.2); ValueError."""
-    waarden = {n: uitgangspunten[n].waarde for n in _UREN if n in uitgangspunten}
-    if len(waarden) < len(_UREN) or not all(isinstance(w, (int, float)) for w in waarden.values()):
-        return
-    from tariefmodel.kostprijs.controle import inzetbare_uren_fout
-
-    fout = inzetbare_uren_fout(waarden)
-    if fout:
-        raise ValueError(fout)
 
 
 def reekswaarde(uitgangspunten: Mapping[str, Uitgangspunt], naam: str, jaar: int) -> Uitgangspunt:

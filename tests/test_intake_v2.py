@@ -419,3 +419,13 @@ def test_landelijk_aandeel_als_kaal_percentage():
     tekst = "\n".join(m.tekst() for m in fout.value.meldingen)
     assert "Blad 'Overgang', rij 3, kolom 'Aandeel objectief': mag niet groter zijn dan 1" in tekst
     assert "bedoelt u 50%?" in tekst
+
+
+def test_scenario_zonder_inzetbare_uren_blijft_geweigerd(tmp_path, capsys):
+    """Na het opheffen van de kring uitgangspunten -> model controleert het model dit zelf (§1.2)."""
+    from tariefmodel.cli import main
+
+    pad = tmp_path / "w.xlsx"
+    pad.write_bytes(basiswerkboek())
+    assert main(["bereken", str(pad), "--zet", "verlofuren=5000"]) == 2  # meer verlof dan jaaruren
+    assert "inzetbare uren per fte" in capsys.readouterr().err
