@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from tariefmodel.parameters import ParameterDefinitie, definities
 from tariefmodel.getallen import GeenGetal, fractie_fout, is_excel_fout, is_leeg, kort, lees_getal
 from tariefmodel.meldingen import Meldingen
+from tariefmodel.parameters import ParameterDefinitie, definities
 
 BLAD = "Uitgangspunten"
 ONZEKERE_STATUSSEN = ("ESTIMATE", "NOT FOUND")

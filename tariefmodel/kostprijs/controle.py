@@ -6,8 +6,8 @@ import math
 from collections import defaultdict
 
 from tariefmodel.kostprijs.invoer import OVERHEAD, KostprijsInvoer
-from tariefmodel.parameters import cao_salaristabel
 from tariefmodel.meldingen import Meldingen
+from tariefmodel.parameters import cao_salaristabel
 
 BLAD_UP = "Uitgangspunten"
 DREMPEL_OVERHEADPERCENTAGE = 0.40  # boven 40% overhead op directe kosten: ongebruikelijk hoog (waarschuwing)

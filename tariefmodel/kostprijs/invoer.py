@@ -89,7 +89,8 @@ class KostprijsInvoer:
     def met_scenario(self, parameters: Mapping[str, object] | None = None,
                      tarieven: Mapping[str, float] | None = None) -> KostprijsInvoer:
         """Een scenario: parameters en gemeentetarieven overschreven, de rest ongewijzigd."""
-        from tariefmodel.kostprijs.controle import scenario_uren_fout  # controle importeert deze module
+        # binnen de functie: controle importeert deze module
+        from tariefmodel.kostprijs.controle import scenario_uren_fout
 
         nieuw = up.met_wijzigingen(self.uitgangspunten, parameters or {}, PARAMETERS_KOSTPRIJS)
         fout = scenario_uren_fout(nieuw)

@@ -11,6 +11,7 @@ from tariefmodel.cli import EXIT_GOED, EXIT_ONGELDIG, Invoerprobleem, druk_meldi
 from tariefmodel.kostprijs.berekening import bereken
 from tariefmodel.kostprijs.invoer import KostprijsInvoer
 from tariefmodel.kostprijs.rapportage import naar_json
+from tariefmodel.meldingen import WerkboekFout
 from tariefmodel.opdrachten.gedeeld import (
     druk_json,
     lees_invoer,
@@ -19,7 +20,6 @@ from tariefmodel.opdrachten.gedeeld import (
     tekst_tabel,
     werkboekargumenten,
 )
-from tariefmodel.meldingen import WerkboekFout
 from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
 from tariefmodel.werkboek.lezen import is_landelijk_werkboek
 

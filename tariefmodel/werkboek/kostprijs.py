@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from tariefmodel import uitgangspunten as up
+from tariefmodel.formaat import euro
+from tariefmodel.getallen import GeenGetal, kort, lees_getal
 from tariefmodel.kostprijs.invoer import (
     OVERHEAD,
     PARAMETERS_KOSTPRIJS,
@@ -18,12 +20,23 @@ from tariefmodel.kostprijs.invoer import (
     Personeelsregel,
     Product,
 )
-from tariefmodel.parameters import cao_salaristabel
-from tariefmodel.formaat import euro
-from tariefmodel.getallen import GeenGetal, kort, lees_getal
-from tariefmodel.werkboek.lezen import kopsleutel, lees_blad, meld_onbekende_bladen, open_werkboek, valideer_rijen
 from tariefmodel.meldingen import Meldingen
-from tariefmodel.werkboek.pydantic_nl import Getal, OptFractie, OptGetal, OptTekst, Tekst, geen_excel_fout
+from tariefmodel.parameters import cao_salaristabel
+from tariefmodel.werkboek.lezen import (
+    kopsleutel,
+    lees_blad,
+    meld_onbekende_bladen,
+    open_werkboek,
+    valideer_rijen,
+)
+from tariefmodel.werkboek.pydantic_nl import (
+    Getal,
+    OptFractie,
+    OptGetal,
+    OptTekst,
+    Tekst,
+    geen_excel_fout,
+)
 
 # Drempels voor waarschuwingen (blokkeren niet). Instellingen van de controle, geen rekenparameters.
 DREMPEL_BEZETTING = 1.0  # werkelijke bezetting boven 100%: plaatsen overvol

@@ -12,6 +12,7 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from tariefmodel import uitgangspunten as up
+from tariefmodel.getallen import GeenGetal, is_leeg, lees_getal
 from tariefmodel.landelijk.centrumgemeenten import CENTRUMGEMEENTEN, OUDE_OF_ANDERE_NAMEN
 from tariefmodel.landelijk.invoer import (
     PARAMETERS_LANDELIJK,
@@ -22,9 +23,15 @@ from tariefmodel.landelijk.invoer import (
     Plaatsing,
     Regio,
 )
-from tariefmodel.getallen import GeenGetal, is_leeg, lees_getal
-from tariefmodel.werkboek.lezen import Rij, lees_blad, meld_onbekende_bladen, normaliseer, open_werkboek, valideer_rijen
 from tariefmodel.meldingen import Meldingen
+from tariefmodel.werkboek.lezen import (
+    Rij,
+    lees_blad,
+    meld_onbekende_bladen,
+    normaliseer,
+    open_werkboek,
+    valideer_rijen,
+)
 from tariefmodel.werkboek.pydantic_nl import Fractie, Getal, OptGetal, Tekst, getal_of_leeg
 
 REGIOS = "Regio's"
