@@ -429,3 +429,17 @@ def test_scenario_zonder_inzetbare_uren_blijft_geweigerd(tmp_path, capsys):
     pad.write_bytes(basiswerkboek())
     assert main(["bereken", str(pad), "--zet", "verlofuren=5000"]) == 2  # meer verlof dan jaaruren
     assert "inzetbare uren per fte" in capsys.readouterr().err
+
+
+def test_titel_boven_de_kopregel():
+    from tests.hulp.kapotte_werkboeken import _titelregel
+
+    tekst = _fout(bewerk(basiswerkboek(), _titelregel))
+    assert "Blad 'Producten', rij 2, kolom 'Code': de kopteksten staan in rij 2, maar de kopregel hoort in rij 1" in tekst
+    assert "bedoelt u die" not in tekst  # een titel is geen kolomnaam
+
+
+def test_ort_1_onder_kop_ort_procent_geeft_waarschuwing():
+    data = bewerk(zet_cellen(basiswerkboek(), {("Personeel", 2, "ORT"): 1}), _kop("Personeel", "ORT", "ORT %"))
+    tekst = _waarschuwingen(_lees(data))  # 1 = 100%: de gebruiker bedoelde waarschijnlijk 1%
+    assert "Blad 'Personeel', rij 2, kolom 'ORT': ORT 100% van het salaris is ongebruikelijk hoog; bedoelt u 1%?" in tekst

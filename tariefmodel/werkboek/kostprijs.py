@@ -41,6 +41,7 @@ from tariefmodel.werkboek.pydantic_nl import (
 # Drempels voor waarschuwingen (blokkeren niet). Instellingen van de controle, geen rekenparameters.
 DREMPEL_BEZETTING = 1.0  # werkelijke bezetting boven 100%: plaatsen overvol
 MAX_BEZETTING = 2.0  # boven 200% is het een tikfout (95 i.p.v. 95% of 0,95): fout, geen waarschuwing
+DREMPEL_ORT = 0.5  # ORT van de helft van het salaris of meer: waarschijnlijk een procent als kaal getal (1 = 100%)
 FACTOR_JAARSALARIS = 3  # Maandsalaris boven 3x het hoogste CAO-bedrag: lijkt een jaarsalaris (werkboekformaat.md v2)
 EEN_PERSOON = ("directeur", "bestuurder", "directeur-bestuurder", "voorzitter", "controller", "manager", "hoofd",
                "secretaris", "penningmeester")
@@ -324,6 +325,12 @@ def _plausibel_personeel(r: PersoneelRegel, nummer: int, meldingen: Meldingen) -
             f"Maandsalaris {euro(r.maandsalaris)} is meer dan {FACTOR_JAARSALARIS} keer het hoogste bedrag uit de "
             f"CAO-tabel ({euro(hoogste)}): dit lijkt een jaarsalaris. Vul het bruto salaris per maand in",
             blad="Personeel", rij=nummer, kolom="Maandsalaris")
+    if r.ort is not None and r.ort >= DREMPEL_ORT:
+        procent = f"{r.ort * 100:g}".replace(".", ",")
+        meldingen.waarschuwing(
+            f"ORT {procent}% van het salaris is ongebruikelijk hoog; bedoelt u {f'{r.ort:g}'.replace('.', ',')}%? "
+            f"Vul dan {f'{r.ort:g}'.replace('.', ',')}% of {f'{r.ort / 100:g}'.replace('.', ',')} in",
+            blad="Personeel", rij=nummer, kolom="ORT")
     eerste = kopsleutel(r.functie).split(" ")[0] if r.functie else ""
     if r.fte > 1 and eerste in EEN_PERSOON:
         meldingen.waarschuwing(
