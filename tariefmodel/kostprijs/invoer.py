@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from tariefmodel import uitgangspunten as up
-from tariefmodel.werkboek.meldingen import Melding
+from tariefmodel.meldingen import Melding
 
 OVERHEAD = "OVERHEAD"
 PARAMETERS_KOSTPRIJS = {
@@ -102,7 +102,7 @@ class KostprijsInvoer:
 
 
 def _tarief(code: str, waarde: object) -> float:
-    from tariefmodel.werkboek.getallen import GeenGetal, lees_getal
+    from tariefmodel.getallen import GeenGetal, lees_getal
 
     try:
         getal = lees_getal(waarde)
