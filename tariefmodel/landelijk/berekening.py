@@ -135,8 +135,8 @@ class LandelijkResultaat:
         """Waarschuwingen van de berekening zelf (naast die van het werkboek)."""
         if not self.max_verlies_genegeerd:
             return ()
-        return ("max_verlies is genegeerd: het blad Overgang heeft een kolom 'Aandeel verlies' (β), en dan dragen "
-                "verliezers β van hun verlies en komt de knelpuntenpot van buiten de DUVO (rekenmethode §2.1 v2)",)
+        return (("max_verlies is genegeerd: het blad Overgang heeft een kolom 'Aandeel verlies' (β), en dan dragen "
+                "verliezers β van hun verlies en komt de knelpuntenpot van buiten de DUVO (rekenmethode §2.1 v2)"),)
 
     def regio(self, naam: str) -> RegioResultaat:
         return next(r for r in self.regios if r.centrumgemeente == naam)

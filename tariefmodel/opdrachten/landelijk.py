@@ -44,12 +44,15 @@ def laad(pad: str, zet: list[str] | None):
 
 def kosten_uit_kostprijs(pad: str) -> tuple[float, str]:
     """c = Σ integrale kosten / Σ plaatsen van de opvangproducten in een kostprijswerkboek of map."""
-    from tariefmodel.opdrachten.bundel_lezen import bundel, bundel_map
+    from tariefmodel.opdrachten.bundel_lezen import BundelGeweigerd, bundel, bundel_map
 
     bron = Path(pad)
     if not bron.exists():
         raise Invoerprobleem(f"--kostprijs: '{pad}' bestaat niet")
-    r = bundel_map(bron) if bron.is_dir() else bundel([(bron.name, lees_invoer(pad))])
+    try:  # één genoemd bestand telt ook als het illustratief is; in een map niet (zoals 'bundel')
+        r = bundel_map(bron) if bron.is_dir() else bundel([(bron.name, lees_invoer(pad))], met_voorbeelden=True)
+    except BundelGeweigerd as fout:
+        raise Invoerprobleem(f"--kostprijs: {fout}") from None
     for b in r.fouten:
         print(f"Kostprijswerkboek '{b.naam}' telt niet mee voor de kosten per plaats:", file=sys.stderr)
         for m in b.meldingen:
