@@ -200,3 +200,24 @@ def test_verrekening_in_het_werkboek(capsys, tmp_path):
     r = {g["centrumgemeente"]: g for g in uit["regios"]}
     assert r["Groningen"]["prijs_per_plaatsing"] == 10_273.97
     assert r["Leeuwarden"]["prijs_per_plaatsing"] is None
+
+
+def test_export_met_aandeel_verlies_herrekend(tmp_path, beta_werkboek):
+    """De export rekent de β-regel zelf uit (formules herrekend zonder opgeslagen waarden): toegekend en pot kloppen,
+    en het blad Controle telt 0 afwijkingen."""
+    import io
+
+    import openpyxl
+
+    from tests.herberekening import met_formulas
+
+    uit = tmp_path / "export.xlsx"
+    assert main(["exporteer", str(beta_werkboek), str(uit)]) == 0
+    h = met_formulas(uit.read_bytes())
+    assert h.waarde("Controle", "F5") == 0
+    ws = openpyxl.load_workbook(io.BytesIO(uit.read_bytes()))["Controle"]
+    regels = {ws.cell(r, 2).value: r for r in range(7, ws.max_row + 1)}
+    rij = regels["2026: Σ toegekend = budget + knelpuntenpot"]
+    assert h.waarde("Controle", f"C{rij}") == pytest.approx(1_020_000)
+    rij = regels["Σ herverdeling 2027 = knelpuntenpot 2027"]
+    assert h.waarde("Controle", f"D{rij}") == pytest.approx(60_000)
