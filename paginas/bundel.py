@@ -17,7 +17,7 @@ from paginas import gedeeld as g
 from tariefmodel import formaat
 from tariefmodel.kaart import tegelkaart
 from tariefmodel.landelijk.centrumgemeenten import CENTRUMGEMEENTEN
-from tariefmodel.landelijk.sectorbeeld import FOUT, Sectorbeeld, schuilnamen
+from tariefmodel.landelijk.sectorbeeld import FOUT, Sectorbeeld, schuilnamen, schuilvolgorde
 from tariefmodel.landelijk.sectorbeeld_json import GEWOGEN
 from tariefmodel.opdrachten.bundel_lezen import BundelGeweigerd, ZipGeweigerd, bundel, uit_zip
 from tariefmodel.sectorgrafieken import benchmark_grafiek
@@ -106,7 +106,8 @@ def tabel(r: Sectorbeeld, met_namen: bool) -> None:
               "Kostprijs": formaat.euro(s.kostprijs), "Gemeentetarief": formaat.euro(s.tarief),
               "Verschil": formaat.euro(None if s.tarief is None else s.tarief - s.kostprijs),
               "Tekort per jaar": formaat.euro_heel(s.tekort)}
-             for o in sorted(r.organisaties, key=lambda o: o.organisatie if met_namen else namen[o.bestand])
+             for o in sorted(r.organisaties, key=lambda o: (o.organisatie if met_namen else
+                                                     schuilvolgorde(namen[o.bestand])))
              for s in o.per_soort]
     rijen += [{"Organisatie": "Landelijk", "Producttype": s.naam, "Kostprijs": formaat.euro(s.kostprijs),
                "Gemeentetarief": formaat.euro(s.tarief),

@@ -13,7 +13,7 @@ import pandas as pd
 from tariefmodel import formaat, grafieken
 from tariefmodel.landelijk.sectorbeeld import Benchmark
 
-BREEDTE, HOOGTE = 520, 90
+BREEDTE, HOOGTE = 520, 150  # Streamlit rekent assen en titel mee in de hoogte
 
 
 def benchmark_grafiek(b: Benchmark, *, tarief: float | None = None, met_namen: bool = False,
@@ -42,6 +42,6 @@ def benchmark_grafiek(b: Benchmark, *, tarief: float | None = None, met_namen: b
         lijn = pd.DataFrame([{"x": tarief, "tekst": f"gewogen tarief {formaat.euro(tarief)}"}])
         lagen += [alt.Chart(lijn).mark_rule(color=grafieken.KLEUR_TARIEF, strokeDash=[5, 3], strokeWidth=2).encode(
                       x="x:Q", tooltip=alt.Tooltip("tekst:N", title="Gemeentetarief")),
-                  alt.Chart(lijn).mark_text(align="left", dx=4, dy=-36, color=grafieken.KLEUR_TARIEF,
+                  alt.Chart(lijn).mark_text(align="left", dx=4, y=8, color=grafieken.KLEUR_TARIEF,
                                             fontSize=11).encode(x="x:Q", text="tekst:N")]
     return grafieken.nl(alt.layer(*lagen).properties(width=breedte, height=HOOGTE, title=b.naam))

@@ -47,6 +47,7 @@ def tegelkaart(waarden: Mapping[str, float | None], titel: str, *, opmaak: Calla
     data["tekst"] = ["–" if w is None else opmaak(w) for w in gekend]
     data["tip"] = [GEEN_GEGEVENS if w is None else opmaak(w) for w in gekend]
     data["waarde"] = [None if w is None else float(w) for w in gekend]
+    data["tekstkleur"] = _tekstkleuren(data["waarde"], divergerend)
     x = alt.X("kolom:O", axis=None, scale=alt.Scale(paddingInner=0.08))
     y = alt.Y("rij:O", axis=None, scale=alt.Scale(paddingInner=0.1))
     tooltip = [alt.Tooltip("centrumgemeente:N", title="Centrumgemeente"), alt.Tooltip("tip:N", title=titel)]
@@ -57,13 +58,32 @@ def tegelkaart(waarden: Mapping[str, float | None], titel: str, *, opmaak: Calla
         lagen.append(alt.Chart(bekend).mark_rect(cornerRadius=3).encode(
             x=x, y=y, tooltip=tooltip,
             color=alt.Color("waarde:Q", title=titel, scale=_schaal(bekend["waarde"], divergerend),
-                            legend=alt.Legend(format=asformaat, orient="right", gradientLength=260))))
-    lagen.append(alt.Chart(data).mark_text(dy=-7, fontSize=10, fontWeight="bold", color="#1b1b1b").encode(
-        x=x, y=y, text="label:N", tooltip=tooltip))
-    lagen.append(alt.Chart(data).mark_text(dy=8, fontSize=9, color="#1b1b1b").encode(
-        x=x, y=y, text="tekst:N", tooltip=tooltip))
+                            legend=alt.Legend(format=asformaat, orient="right", gradientLength=260, titleLimit=320))))
+    kleur = alt.condition(alt.datum.tekstkleur == "white", alt.value("white"), alt.value("#1b1b1b"))
+    lagen.append(alt.Chart(data).mark_text(dy=-7, fontSize=10, fontWeight="bold").encode(
+        x=x, y=y, text="label:N", color=kleur, tooltip=tooltip))
+    lagen.append(alt.Chart(data).mark_text(dy=8, fontSize=9).encode(
+        x=x, y=y, text="tekst:N", color=kleur, tooltip=tooltip))
     kolommen, rijen = int(data["kolom"].max()) + 1, int(data["rij"].max()) + 1
     return grafieken.nl(alt.layer(*lagen).properties(width=kolommen * TEGEL_B, height=rijen * TEGEL_H))
+
+
+def _tekstkleuren(waarden: pd.Series, divergerend: bool) -> list[str]:
+    """Wit op een donkere tegel (de buitenste 40 % van de schaal), anders bijna zwart."""
+    bekend = waarden.dropna()
+    if bekend.empty:
+        return ["#1b1b1b"] * len(waarden)
+    laag, hoog = float(bekend.min()), float(bekend.max())
+    grens = max(abs(laag), abs(hoog), 1e-9)
+    uit = []
+    for w in waarden:
+        if pd.isna(w):
+            uit.append("#1b1b1b")
+        elif divergerend:
+            uit.append("white" if abs(w) > 0.6 * grens else "#1b1b1b")
+        else:
+            uit.append("white" if hoog > laag and (w - laag) / (hoog - laag) > 0.6 else "#1b1b1b")
+    return uit
 
 
 def _schaal(waarden: pd.Series, divergerend: bool) -> alt.Scale:

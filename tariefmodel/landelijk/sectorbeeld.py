@@ -269,6 +269,11 @@ def schuilnamen(organisaties: Iterable[Organisatie]) -> dict[str, str]:
     return {o.bestand: f"VO {i}" for i, o in enumerate(volgorde, start=1)}
 
 
+def schuilvolgorde(schuilnaam: str) -> int:
+    """Sorteersleutel voor 'VO 2' vóór 'VO 10'."""
+    return int(schuilnaam.rsplit(" ", 1)[-1]) if schuilnaam.rsplit(" ", 1)[-1].isdigit() else 0
+
+
 def kwartielen(waarden: Iterable[float]) -> tuple[float, float, float]:
     """Q1, mediaan, Q3 met lineaire interpolatie (numpy 'linear' = Excel KWARTIEL.INC)."""
     q1, q2, q3 = np.percentile(np.asarray(list(waarden), dtype=float), KWARTIELEN)

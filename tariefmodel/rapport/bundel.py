@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from tariefmodel import __version__, formaat, grafieken
-from tariefmodel.landelijk.sectorbeeld import Sectorbeeld, schuilnamen
+from tariefmodel.landelijk.sectorbeeld import Sectorbeeld, schuilnamen, schuilvolgorde
 from tariefmodel.landelijk.sectorbeeld_json import BENCHMARK, GEWOGEN
 from tariefmodel.sectorgrafieken import benchmark_grafiek
 
@@ -36,7 +36,8 @@ def gegevens(r: Sectorbeeld, met_namen: bool, grafiekbestanden: list[dict]) -> d
     organisaties = [[o.organisatie if met_namen else namen[o.bestand], s.naam, formaat.euro(s.kostprijs),
                      formaat.euro(s.tarief),
                      formaat.euro(None if s.tarief is None else s.tarief - s.kostprijs), formaat.euro_heel(s.tekort)]
-                    for o in sorted(r.organisaties, key=lambda o: o.organisatie if met_namen else namen[o.bestand])
+                    for o in sorted(r.organisaties, key=lambda o: (o.organisatie if met_namen else
+                                                     schuilvolgorde(namen[o.bestand])))
                     for s in o.per_soort]
     return {
         "titel": "Kostprijs en tarief in de vrouwenopvang: het landelijk beeld",
