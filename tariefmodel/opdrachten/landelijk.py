@@ -141,8 +141,10 @@ def _knelpuntenpot(r: LandelijkResultaat) -> list[str]:
     if not v.pot_extern:
         return []
     regels = ["  Per jaar: aandeel verlies β en knelpuntenpot van buiten de DUVO (Σ toegekend − budget):"]
-    regels += [f"    {j}: β {formaat.getal(b, 2)}; knelpuntenpot {formaat.euro(k)}"
-               for j, b, k in zip(r.jaren, v.beta, v.externe_pot)]
+    jaren = [(j, b, k) for j, b, k in zip(r.jaren, v.beta, v.externe_pot) if b < 1 or abs(k) >= 0.005]
+    regels += [f"    {j}: β {formaat.getal(b, 2)}; knelpuntenpot {formaat.euro(k)}" for j, b, k in jaren]
+    if len(jaren) < len(r.jaren):
+        regels.append("    overige jaren: β 1 (verliezers dragen hun hele verlies), knelpuntenpot € 0")
     return regels
 
 
