@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tariefmodel.foutteksten import os_fout
 from tariefmodel.kostprijs.berekening import bereken
 from tariefmodel.landelijk.centrumgemeenten import CENTRUMGEMEENTEN, OUDE_OF_ANDERE_NAMEN
 from tariefmodel.landelijk.sectorbeeld import (
@@ -182,7 +183,7 @@ def _lees_lid(zf: zipfile.ZipFile, lid: zipfile.ZipInfo) -> bytes | OSError:
         with zf.open(lid) as f:
             data = f.read(min(lid.file_size, MAX_BESTANDSGROOTTE) + 1)
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as fout:
-        return OSError(0, f"niet uit te pakken ({type(fout).__name__})")
+        return OSError(0, "het lid is niet uit te pakken (kapotte of onbekende compressie)")
     if len(data) > lid.file_size:
         return OSError(0, "het lid is groter dan de zip opgeeft (zip-bom?)")
     return data
@@ -193,7 +194,8 @@ def _lees_lid(zf: zipfile.ZipFile, lid: zipfile.ZipInfo) -> bytes | OSError:
 def bereken_bestand(naam: str, data: bytes | OSError, met_voorbeelden: bool = False) -> BundelBestand:
     """Lees en bereken één kostprijswerkboek; landelijk werkboek overgeslagen, illustratief apart gezet."""
     if isinstance(data, OSError):
-        bericht = f"het bestand kan niet worden gelezen ({data.strerror or type(data).__name__})"
+        reden = data.strerror if not data.errno and data.strerror else os_fout(data)  # errno 0: eigen tekst
+        bericht = f"het bestand kan niet worden gelezen ({reden})"
         return BundelBestand(naam, FOUT, meldingen=(Melding(bericht),))
     sha = hashlib.sha256(data).hexdigest()
     try:
