@@ -232,6 +232,9 @@ def test_xlsx_bevat_de_totalen(map_, tmp_path):
     xlsx = tmp_path / "beeld.xlsx"
     assert main(["bundel", str(map_), "--xlsx", str(xlsx)]) == 0
     wb = openpyxl.load_workbook(xlsx, data_only=True)  # de door tariefmodel opgeslagen formulewaarden
+    alle_tekst = " ".join(str(c) for ws in wb.worksheets for rij in ws.iter_rows(values_only=True) for c in rij if c)
+    assert "Stichting A Zwolle" not in alle_tekst and "a.xlsx" not in alle_tekst  # namen verborgen
+    assert "VO 1" in alle_tekst
     assert {"Landelijk", "Per organisatie", "Benchmark", "Bestanden"} <= set(wb.sheetnames)
     waarden = [c for rij in wb["Landelijk"].iter_rows(values_only=True) for c in rij if isinstance(c, float)]
     a, b, c = _los(ORG_A), _los(ORG_B), _los(ORG_C)
@@ -304,3 +307,29 @@ def test_xlsx_formules_herrekend_gelijk_aan_het_model(map_, tmp_path):
     kop = next(c.row for c in bws["A"] if c.value == bm.naam)
     assert [h.waarde("Benchmark", f"{k}{kop + 1}") for k in "BCD"] == pytest.approx(
         [bm.kwartiel_1, bm.mediaan, bm.kwartiel_3])
+
+
+@pytest.mark.libreoffice
+def test_xlsx_herrekend_met_libreoffice(map_, tmp_path):
+    """Dezelfde controle met LibreOffice headless: elke formulecel gelijk aan de opgeslagen Python-waarde."""
+    import io
+
+    import openpyxl
+
+    from tests.herberekening import met_libreoffice, soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) ontbreekt")
+    xlsx = tmp_path / "beeld.xlsx"
+    assert main(["bundel", str(map_), "--xlsx", str(xlsx)]) == 0
+    data = xlsx.read_bytes()
+    h = met_libreoffice(data)
+    opgeslagen = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    getallen = 0
+    for blad, cellen in h.waarden.items():
+        for plek, waarde in cellen.items():
+            verwacht = opgeslagen[blad][plek].value
+            if isinstance(verwacht, (int, float)):
+                getallen += 1
+                assert waarde == pytest.approx(verwacht, rel=1e-9, abs=1e-6), f"{blad}!{plek}"
+    assert getallen >= 20

@@ -15,7 +15,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from tariefmodel import __version__
-from tariefmodel.landelijk.sectorbeeld import Sectorbeeld
+from tariefmodel.landelijk.sectorbeeld import Sectorbeeld, schuilnamen, schuilvolgorde
 from tariefmodel.landelijk.sectorbeeld_json import BENCHMARK, GEWOGEN
 
 EURO = '"€" #,##0.00;[Red]"€" -#,##0.00'
@@ -53,10 +53,10 @@ def bundel_xlsx(r: Sectorbeeld, notities=(), met_namen: bool = False) -> bytes:
     org = s.wb.add_worksheet("Per organisatie")
     land = s.wb.add_worksheet("Landelijk")
     land.activate()
-    rijen = _organisaties(s, org, r)
+    rijen = _organisaties(s, org, r, met_namen)
     _landelijk(s, land, r, rijen)
     _benchmark(s, s.wb.add_worksheet("Benchmark"), r, met_namen)
-    _bestanden(s, s.wb.add_worksheet("Bestanden"), r, notities)
+    _bestanden(s, s.wb.add_worksheet("Bestanden"), r, notities, met_namen)
     _toelichting(s, s.wb.add_worksheet("Toelichting"), r)
     s.wb.close()
     return s.buf.getvalue()
@@ -67,9 +67,12 @@ def _kopblok(s: _Schrijver, ws, titel: str, r: Sectorbeeld) -> None:
     s.tekst(ws, 1, 0, f"Rekenjaar {r.rekenjaar}; {len(r.berekend)} kostprijswerkboeken; tariefmodel {__version__}")
 
 
-def _organisaties(s: _Schrijver, ws, r: Sectorbeeld) -> tuple[int, int]:
-    """Eén rij per organisatie en producttype, vanaf rij 4 (Excel); geeft (eerste, laatste) rij (0-index)."""
+def _organisaties(s: _Schrijver, ws, r: Sectorbeeld, met_namen: bool) -> tuple[int, int]:
+    """Eén rij per organisatie en producttype, vanaf rij 4 (Excel); geeft (eerste, laatste) rij (0-index).
+
+    Zonder ``met_namen``: schuilnaam, en geen bestandsnaam of regio (die verraden de organisatie)."""
     _kopblok(s, ws, "Per organisatie en producttype", r)
+    namen = schuilnamen(r.organisaties)
     for k, kop in enumerate(ORG_KOPPEN):
         s.tekst(ws, 3, k, kop, s.kop)
     ws.set_column(0, 1, 30)
@@ -77,9 +80,12 @@ def _organisaties(s: _Schrijver, ws, r: Sectorbeeld) -> tuple[int, int]:
     ws.set_column(4, 13, 15)
     ws.freeze_panes(4, 1)
     rij = 4
-    for o in r.organisaties:
+    volgorde = sorted(r.organisaties, key=lambda o: (0, o.organisatie) if met_namen else
+                      (schuilvolgorde(namen[o.bestand]), ""))
+    for o in volgorde:
+        kop = ((o.organisatie, o.bestand, o.centrumgemeente or "") if met_namen else (namen[o.bestand], "", ""))
         for x in o.per_soort:
-            for k, w in enumerate((o.organisatie, o.bestand, o.centrumgemeente or "", x.naam)):
+            for k, w in enumerate((*kop, x.naam)):
                 s.tekst(ws, rij, k, w)
             s.getalcel(ws, rij, 4, x.producten)
             s.getalcel(ws, rij, 5, x.integrale_kosten, s.euro)
@@ -162,7 +168,7 @@ def _benchmark(s: _Schrijver, ws, r: Sectorbeeld, met_namen: bool) -> None:
         rij = laatste + 2
 
 
-def _bestanden(s: _Schrijver, ws, r: Sectorbeeld, notities) -> None:
+def _bestanden(s: _Schrijver, ws, r: Sectorbeeld, notities, met_namen: bool) -> None:
     _kopblok(s, ws, "Bestanden", r)
     for k, kop in enumerate(["Bestand", "Status", "Reden", "Meldingen"]):
         s.tekst(ws, 3, k, kop, s.kop)
@@ -170,13 +176,17 @@ def _bestanden(s: _Schrijver, ws, r: Sectorbeeld, notities) -> None:
     ws.set_column(1, 1, 14)
     ws.set_column(2, 3, 80)
     rij = 4
-    for b in r.bestanden:
-        for k, w in enumerate((b.naam, b.status, b.reden, "\n".join(m.tekst() for m in b.meldingen))):
+    for i, b in enumerate(r.bestanden, start=1):
+        naam = b.naam if met_namen else f"bestand {i}"
+        for k, w in enumerate((naam, b.status, b.reden, "\n".join(m.tekst() for m in b.meldingen))):
             s.tekst(ws, rij, k, w)
         rij += 1
-    for n in notities:
-        s.tekst(ws, rij, 2, n)
-        rij += 1
+    if met_namen:
+        for n in notities:
+            s.tekst(ws, rij, 2, n)
+            rij += 1
+    elif notities:
+        s.tekst(ws, rij, 2, f"{len(notities)} bestand(en) overgeslagen (geen .xlsx of Excel-slotbestand)")
 
 
 def _toelichting(s: _Schrijver, ws, r: Sectorbeeld) -> None:

@@ -182,7 +182,7 @@ def _lees_lid(zf: zipfile.ZipFile, lid: zipfile.ZipInfo) -> bytes | OSError:
     try:
         with zf.open(lid) as f:
             data = f.read(min(lid.file_size, MAX_BESTANDSGROOTTE) + 1)
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as fout:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
         return OSError(0, "het lid is niet uit te pakken (kapotte of onbekende compressie)")
     if len(data) > lid.file_size:
         return OSError(0, "het lid is groter dan de zip opgeeft (zip-bom?)")

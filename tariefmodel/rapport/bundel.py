@@ -22,9 +22,11 @@ SJABLOON = "bundel.typ"
 def gegevens(r: Sectorbeeld, met_namen: bool, grafiekbestanden: list[dict]) -> dict:
     """Alles wat het sjabloon toont, al als Nederlandse tekst."""
     namen = schuilnamen(r.organisaties)
-    plaatsen = ("" if r.tekort_in_plaatsen is None else
-                f" Het tekort op de opvang komt overeen met {formaat.getal(r.tekort_in_plaatsen, 0)} plaatsen tegen "
-                f"de kostendekkende prijs ({formaat.euro_heel(r.kosten_per_plaats_per_jaar)} per plaats per jaar).")
+    n = r.tekort_in_plaatsen
+    plaatsen = ("" if n is None else
+                f" Het {'tekort' if n >= 0 else 'overschot'} op de opvang komt overeen met {formaat.getal(abs(n), 0)} "
+                f"plaatsen tegen de kostendekkende prijs ({formaat.euro_heel(r.kosten_per_plaats_per_jaar)} per plaats "
+                "per jaar).")
     samenvatting = (f"{len(r.berekend)} VO-organisaties rekenden voor {r.rekenjaar} samen "
                     f"{formaat.euro_heel(r.integrale_kosten)} aan integrale kosten; de gemeentetarieven brengen "
                     f"{formaat.euro_heel(r.opbrengst)} op. Tekort (kosten − opbrengst): {formaat.euro_heel(r.tekort)}"
@@ -50,10 +52,25 @@ def gegevens(r: Sectorbeeld, met_namen: bool, grafiekbestanden: list[dict]) -> d
         "benchmark": [[b.naam, str(len(b.waarden)), formaat.euro(b.kwartiel_1), formaat.euro(b.mediaan),
                        formaat.euro(b.kwartiel_3)] for b in r.benchmark],
         "grafieken": grafiekbestanden,
+        "kaart_uitleg": ("" if met_namen else "De kaart per centrumgemeente staat alleen in de PDF met namen "
+                         "(--met-namen of 'Namen tonen'): met één organisatie per regio verraadt de regio de naam."),
         "bestanden": (f"{len(r.berekend)} berekend, {len(r.fouten)} met fouten, {len(r.overgeslagen)} overgeslagen, "
                       f"{len(r.voorbeelden)} illustratief en niet meegeteld."),
         "voet": f"tariefmodel {__version__} · rekenjaar {r.rekenjaar} · {len(r.berekend)} werkboeken",
     }
+
+
+def _kaart(r: Sectorbeeld) -> str | None:
+    """Tegelkaart van het tekort per centrumgemeente (regio geraden uit de naam); None als geen regio bekend is."""
+    from tariefmodel.kaart import tegelkaart
+
+    tekort: dict[str, float] = {}
+    for o in r.organisaties:
+        if o.centrumgemeente:
+            tekort[o.centrumgemeente] = tekort.get(o.centrumgemeente, 0.0) + o.tekort
+    if not tekort:
+        return None
+    return grafieken.naar_svg(tegelkaart(tekort, "Tekort tegen de gemeentetarieven", divergerend=True))
 
 
 def bundel_pdf(r: Sectorbeeld, met_namen: bool = False) -> bytes:
@@ -68,6 +85,10 @@ def bundel_pdf(r: Sectorbeeld, met_namen: bool = False) -> bytes:
             svg = grafieken.naar_svg(benchmark_grafiek(b, tarief=tarief, met_namen=met_namen))
             (werkmap / f"benchmark_{k}.svg").write_text(svg, encoding="utf-8")
             bestanden.append({"bestand": f"benchmark_{k}.svg", "titel": b.naam})
+        kaart = _kaart(r) if met_namen else None  # de regio verraadt de organisatie: alleen met namen
+        if kaart is not None:
+            (werkmap / "kaart.svg").write_text(kaart, encoding="utf-8")
+            bestanden.append({"bestand": "kaart.svg", "titel": "Tekort per centrumgemeente"})
         (werkmap / "gegevens.json").write_text(json.dumps(gegevens(r, met_namen, bestanden), ensure_ascii=False),
                                                encoding="utf-8")
         sjabloon = werkmap / SJABLOON
