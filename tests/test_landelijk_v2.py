@@ -26,6 +26,8 @@ import json
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hst
 
 from tariefmodel.afronding import rond_euro
 from tariefmodel.cli import main
@@ -221,3 +223,21 @@ def test_export_met_aandeel_verlies_herrekend(tmp_path, beta_werkboek):
     assert h.waarde("Controle", f"C{rij}") == pytest.approx(1_020_000)
     rij = regels["Σ herverdeling 2027 = knelpuntenpot 2027"]
     assert h.waarde("Controle", f"D{rij}") == pytest.approx(60_000)
+
+
+@settings(max_examples=60, deadline=None)
+@given(h=hst.lists(hst.floats(1, 1e6), min_size=2, max_size=6), data=hst.data())
+def test_eigenschappen_gefaseerd_verlies(h, data):
+    """Voor elke invoer: winnaars krijgen precies T, verliezers iets tussen T en H, Σ A = budget + pot ≥ budget."""
+    n = len(h)
+    x = data.draw(hst.lists(hst.floats(1, 1e6), min_size=n, max_size=n))
+    alfa = data.draw(hst.lists(hst.floats(0, 1), min_size=3, max_size=3))
+    beta = data.draw(hst.lists(hst.floats(0, 1), min_size=3, max_size=3))
+    v = verdeel([1, 2, 3], [1e6, 2e6, 1.5e6], alfa, h, [1.0], [[w] for w in x], None, beta=beta)
+    t, hist, a = v.zonder_landing, v.historisch, v.toegekend
+    assert v.budgetneutraal
+    assert np.all(a[t >= hist] == t[t >= hist])
+    verlies = t < hist
+    assert np.all(a[verlies] >= t[verlies] - 1e-6) and np.all(a[verlies] <= hist[verlies] + 1e-6)
+    assert np.all(v.knelpuntenpot >= -1e-6)
+    np.testing.assert_allclose(a.sum(axis=1), v.budget + v.knelpuntenpot, rtol=1e-9)
