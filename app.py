@@ -26,6 +26,7 @@ PAGINAS = {
         st.Page("paginas/duvo.py", title="DUVO", icon=":material/account_balance:"),
         st.Page("paginas/verdeelmodel.py", title="Verdeelmodel", icon=":material/swap_horiz:"),
         st.Page("paginas/landelijk.py", title="Landelijk", icon=":material/map:"),
+        st.Page("paginas/bundel.py", title="Landelijk beeld (bundel)", icon=":material/stacks:"),
     ],
     "Uitvoer": [
         st.Page("paginas/downloads.py", title="Downloads", icon=":material/download:"),

@@ -291,7 +291,7 @@ def _landelijk_berekend(data: bytes, naam: str, kostprijsdata: bytes | None, kos
     if kostprijsdata is not None:
         from tariefmodel.opdrachten.bundel_lezen import bundel
 
-        b = bundel([(kostprijsnaam, kostprijsdata)])
+        b = bundel([(kostprijsnaam, kostprijsdata)], met_voorbeelden=True)
         if b.kosten_per_plaats_per_jaar is not None:
             c, bron = b.kosten_per_plaats_per_jaar, f"lumpsum-equivalent opvang uit {kostprijsnaam}"
     return bereken_landelijk(lees_landelijk(data, naam).invoer.met_scenario(dict(parameters)), c, bron)

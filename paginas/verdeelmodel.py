@@ -10,15 +10,24 @@ from tariefmodel import formaat, grafieken
 from tariefmodel.landelijk.standaard import standaardwaarde
 
 
-def instellingen() -> dict:
-    """Scenario-instellingen van het verdeelmodel (rekenmethode §2.1-2.2)."""
+def instellingen(met_beta: bool) -> dict:
+    """Scenario-instellingen van het verdeelmodel (rekenmethode §2.1-2.2; met Aandeel verlies §2.1 v2)."""
     k = st.columns(3)
     with k[0]:
-        landing = st.toggle("Zachte landing", key="vm_landing", persist_state="session",
-                            help="Begrens het verlies van een centrumgemeente per jaar (max_verlies); de "
-                                 "winnaars betalen dat naar rato van hun winst.")
-        verlies = g.procentschuif("Hoogstens verlies per jaar", 1.0, 30.0, 1.0, 0.10, "vm_max_verlies",
-                                  uit=not landing)
+        if met_beta:
+            st.toggle("Zachte landing", key="vm_landing_uit", value=False, disabled=True,
+                      help="Het werkboek heeft een kolom 'Aandeel verlies' (β) in het blad Overgang: verliezers "
+                           "dragen β van hun verlies en het Rijk betaalt de rest uit een knelpuntenpot. Dan telt "
+                           "max_verlies niet (rekenmethode §2.1 v2).")
+            st.caption("Uit: dit werkboek faseert de verliezen met **Aandeel verlies** (β) en een knelpuntenpot "
+                       "van het Rijk.")
+            landing, verlies = False, None
+        else:
+            landing = st.toggle("Zachte landing", key="vm_landing", persist_state="session",
+                                help="Begrens het verlies van een centrumgemeente per jaar (max_verlies); de "
+                                     "winnaars betalen dat naar rato van hun winst.")
+            verlies = g.procentschuif("Hoogstens verlies per jaar", 1.0, 30.0, 1.0, 0.10, "vm_max_verlies",
+                                      uit=not landing)
     with k[1]:
         nadeel = g.procentschuif("Verliezers schrappen plaatsen", 0.0, 100.0, 5.0,
                                  float(standaardwaarde("reactie_nadeel")), "vm_nadeel",
@@ -42,6 +51,26 @@ def kerncijfers(r) -> None:
     k[2].metric("Verliezers", str(len(r.verliezers)))
     k[3].metric("Netto effect op plaatsen", formaat.getal(round(r.plaatsen_effect_netto), 0),
                 help="Plaatsen die verliezers schrappen en winnaars bijbouwen, bij de gekozen reacties.")
+
+
+def knelpuntenpot(r) -> None:
+    """§2.1 (v2): per jaar β_t en de knelpuntenpot van buiten de DUVO (Σ toegekend − budget)."""
+    v = r.verdeling
+    if not v.pot_extern:
+        return
+    st.subheader("Gefaseerd verlies en knelpuntenpot")
+    st.markdown("Verliezende regio's dragen per jaar het **aandeel verlies** β van hun korting; het Rijk betaalt "
+                "de rest uit een **knelpuntenpot buiten de DUVO**. De winnaars leveren niets in (afspraak "
+                "centrumgemeenten 2014 voor 2015–2017: 0, ⅓, daarna alles).")
+    rijen = [{"Jaar": str(j), "Budget": formaat.euro_heel(b), "Aandeel objectief": formaat.procent(a, 0),
+              "Aandeel verlies β": formaat.procent(beta, 0), "Knelpuntenpot": formaat.euro(k),
+              "Toegekend totaal": formaat.euro_heel(b + k)}
+             for j, b, a, beta, k in zip(r.jaren, v.budget, v.alfa, v.beta, v.externe_pot)]
+    g.tabel(rijen, rechts=("Budget", "Aandeel objectief", "Aandeel verlies β", "Knelpuntenpot", "Toegekend totaal"))
+    if not any(k > 0 for k in v.externe_pot):
+        st.caption("De knelpuntenpot is in elk jaar 0: in de jaren met β < 1 verliest geen regio (bijvoorbeeld "
+                   "omdat het aandeel objectief daar 0 is).")
+    g.waarschuwingen(r.model_waarschuwingen)
 
 
 def winnaars_verliezers(r) -> None:
@@ -95,10 +124,12 @@ def tabel(r) -> None:
 def main() -> None:
     g.kop("Verdeelmodel", "De DUVO wordt stapsgewijs objectief verdeeld (op maatstaven) in plaats van historisch. "
                           "Wie gaat erop vooruit, wie achteruit, en wat doet dat met het aantal plaatsen?")
-    parameters = instellingen()
+    met_beta = g.landelijk_resultaat().verdeling.pot_extern
+    parameters = instellingen(met_beta)
     r = g.landelijk_resultaat(parameters)
     g.landelijk_bijschrift(r)
     kerncijfers(r)
+    knelpuntenpot(r)
     winnaars_verliezers(r)
     ingroei(r)
     plaatsen(r)

@@ -167,3 +167,33 @@ def test_ongeldig_werkboek_uploaden_toont_nederlandse_meldingen(browser, app_url
         assert "Blad 'Producten', rij 2, kolom 'Soort'" in tekst
     finally:
         context.close()
+
+
+def test_bundelpagina_met_tien_werkboeken(browser, app_url, tmp_path):
+    """Landelijk beeld (bundel): tien werkboeken echt uploaden; tabel, benchmark en kaart staan op de pagina."""
+    from tests.hulp.bundel import tien_werkboeken
+
+    paden = []
+    for naam, data in tien_werkboeken():
+        (tmp_path / naam).write_bytes(data)
+        paden.append(str(tmp_path / naam))
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="nl-NL")
+    pagina = context.new_page()
+    try:
+        _open(pagina, f"{app_url}/bundel")
+        pagina.locator("[data-testid='stMain'] [data-testid='stFileUploader'] input[type='file']").set_input_files(paden)
+        pagina.get_by_text("Kaart van de 35 centrumgemeenten").first.wait_for(timeout=60_000)
+        pagina.wait_for_selector(KLAAR, timeout=60_000)
+        pagina.wait_for_timeout(2500)  # vega tekent de grafieken na de run
+        _controleer(pagina, "bundel")
+        tekst = pagina.inner_text("[data-testid='stMain']")
+        assert "10** werkboeken meegeteld" in tekst or "10 werkboeken meegeteld" in tekst
+        assert "Sectorbenchmark" in tekst
+        grafieken = pagina.evaluate(
+            "() => Array.from(document.querySelectorAll(\"[data-testid='stVegaLiteChart'] svg\"))"
+            ".map(s => s.textContent)")
+        assert len(grafieken) >= 3, "benchmark en kaart ontbreken"
+        kaart = grafieken[-1]
+        assert "Zwolle" in kaart and "Maastricht" in kaart and "€" in kaart and "$" not in kaart
+    finally:
+        context.close()

@@ -84,30 +84,31 @@ def test_instroom_uitstroom_netto_aandeel():
 
 def test_verrekening_vast_bedrag():
     m = stroommatrix(RIJEN, REGIOS)
-    v = verrekening(m, prijs_per_plaatsing(1000, 80_000, np.array([np.nan] * 4), 365))
+    v = verrekening(m, prijs_per_plaatsing(1000, 80_000, np.array([np.nan] * 4), 365, 0.85))
     # ontvangen X 30 × 1000; Y 20 × 1000. Betaald X 5k, Y 20k, Z 25k. Saldo X +25k, Y 0, Z −25k
     assert v.ontvangen == pytest.approx([30_000, 20_000, 0, 0])
     assert v.betaald == pytest.approx([5_000, 20_000, 25_000, 0])
     assert v.saldo == pytest.approx([25_000, 0, -25_000, 0])
 
 
-def test_verrekening_uit_plaatsdagen():
-    # c = 73.000; d_X = 50 dagen -> 73.000 · 50 / 365 = 10.000; d_Y = 36,5 -> 7.300
-    prijs = prijs_per_plaatsing(None, 73_000, np.array([50, 36.5, np.nan, np.nan]), 365)
-    assert prijs[:2] == pytest.approx([10_000, 7_300])
+def test_verrekening_uit_bezette_etmalen():
+    # §2.5 (v2): c = 73.000, bezettingsnorm 0,8 -> per bezet etmaal 73.000 / (365 · 0,8) = 250;
+    # d_X = 50 dagen -> 250 · 50 = 12.500; d_Y = 36,5 -> 9.125
+    prijs = prijs_per_plaatsing(None, 73_000, np.array([50, 36.5, np.nan, np.nan]), 365, 0.8)
+    assert prijs[:2] == pytest.approx([12_500, 9_125])
     v = verrekening(stroommatrix(RIJEN, REGIOS), prijs)
-    # ontvangen X 30 × 10.000 = 300.000; Y 20 × 7.300 = 146.000
-    # betaald X 5 × 7.300 = 36.500; Y 20 × 10.000 = 200.000; Z 10 × 10.000 + 15 × 7.300 = 209.500
-    assert v.ontvangen == pytest.approx([300_000, 146_000, 0, 0])
-    assert v.betaald == pytest.approx([36_500, 200_000, 209_500, 0])
-    assert v.saldo == pytest.approx([263_500, -54_000, -209_500, 0])
+    # ontvangen X 30 × 12.500 = 375.000; Y 20 × 9.125 = 182.500
+    # betaald X 5 × 9.125 = 45.625; Y 20 × 12.500 = 250.000; Z 10 × 12.500 + 15 × 9.125 = 261.875
+    assert v.ontvangen == pytest.approx([375_000, 182_500, 0, 0])
+    assert v.betaald == pytest.approx([45_625, 250_000, 261_875, 0])
+    assert v.saldo == pytest.approx([329_375, -67_500, -261_875, 0])
     assert v.saldo.sum() == pytest.approx(0)
 
 
 def test_verrekening_zonder_prijs_is_onbekend_alleen_waar_stromen_zijn():
     # Y heeft geen verblijfsduur: de stromen naar Y (X->Y, Z->Y) zijn onbekend; W blijft 0
     v = verrekening(stroommatrix(RIJEN, REGIOS), prijs_per_plaatsing(None, 73_000,
-                                                                     np.array([50, np.nan, 40, 40]), 365))
+                                                                     np.array([50, np.nan, 40, 40]), 365, 0.8))
     assert np.isnan(v.ontvangen[1]) and np.isnan(v.betaald[0]) and np.isnan(v.betaald[2])
-    assert v.ontvangen[0] == pytest.approx(300_000)  # Y->X 20 + Z->X 10 tegen 10.000
+    assert v.ontvangen[0] == pytest.approx(375_000)  # Y->X 20 + Z->X 10 tegen 12.500
     assert v.saldo[3] == 0

@@ -142,6 +142,8 @@ def schrijf_duvo(boek: Boek, r: LandelijkResultaat, pl: Plaatsen, cap: Capacitei
     t.kolom("gat", "Bestedingsgat = U − VO − overig",
             lambda i: f'{c("U", i)}-{c("VO", i)}-IF({c("overig", i)}="",0,{c("overig", i)})',
             [x.bestedingsgat for x in d], som=True, breedte=15)
+    t.kolom("onder", "Onderbesteding (bruto) = MAX(0; gat)", lambda i: f'MAX(0,{c("gat", i)})',
+            [x.onderbesteding for x in d], som=True, breedte=15)  # §2.3 (v2)
     t.kolom("graad", "Bestedingsgraad VO / U", lambda i: f'IF({c("U", i)}=0,"",{c("VO", i)}/{c("U", i)})',
             [x.bestedingsgraad for x in d], "procent1", breedte=12)
     t.kolom("ist", "Istanbul-norm (Capaciteit)", lambda i: capcel("ist", regiorij[d[i].centrumgemeente], blad=True),
@@ -170,7 +172,8 @@ def schrijf_duvo_per_jaar(boek: Boek, r: LandelijkResultaat, t: Tabel) -> Tabel:
     j.kolom("aantal", "Regio's", lambda i: f"COUNTIF({t.bereik('jaar')},{j.cel('jaar', i)})",
             [x.aantal_regios for x in dj], "aantal")
     for kolom, kop, veld in (("U", "Uitkering", "uitkering"), ("VO", "Besteding vrouwenopvang", "besteding_vrouwenopvang"),
-                             ("overig", "Besteding overig", "besteding_overig"), ("gat", "Bestedingsgat", "bestedingsgat")):
+                             ("overig", "Besteding overig", "besteding_overig"), ("gat", "Bestedingsgat", "bestedingsgat"),
+                             ("onder", "Onderbesteding (bruto)", "onderbesteding")):
         j.kolom(kolom, kop, som(kolom), [getattr(x, veld) for x in dj])
     j.kolom("graad", "Bestedingsgraad", lambda i: f'IF({j.cel("U", i)}=0,"",{j.cel("VO", i)}/{j.cel("U", i)})',
             [x.bestedingsgraad for x in dj], "procent1")

@@ -49,9 +49,16 @@ def schrijf_invoer(boek: Boek, r: LandelijkResultaat) -> Plaatsen:
     rij = _tabel(boek, ws, rij, "Maatstaven", ["Maatstaf", "Aandeel", "Werkboekrij"],
                  [[m.naam, m.aandeel, m.rij] for m in invoer.maatstaven], ["tekst", "procent", "geheel"],
                  pl.maatstaven)
-    rij = _tabel(boek, ws, rij, "Overgang", ["Jaar", "Budget", "Aandeel objectief", "Werkboekrij"],
-                 [[o.jaar, o.budget, o.aandeel_objectief, o.rij] for o in invoer.overgang],
-                 ["geheel", "euro", "procent", "geheel"], pl.overgang)
+    beta = invoer.aandeel_verlies  # §2.1 (v2): alleen met de kolom Aandeel verlies (leeg jaar = 1)
+    if beta is None:
+        rij = _tabel(boek, ws, rij, "Overgang", ["Jaar", "Budget", "Aandeel objectief", "Werkboekrij"],
+                     [[o.jaar, o.budget, o.aandeel_objectief, o.rij] for o in invoer.overgang],
+                     ["geheel", "euro", "procent", "geheel"], pl.overgang)
+    else:
+        rij = _tabel(boek, ws, rij, "Overgang", ["Jaar", "Budget", "Aandeel objectief", "Aandeel verlies",
+                                                 "Werkboekrij"],
+                     [[o.jaar, o.budget, o.aandeel_objectief, b, o.rij] for o, b in zip(invoer.overgang, beta)],
+                     ["geheel", "euro", "procent", "procent", "geheel"], pl.overgang)
     if invoer.duvo:
         rij = _tabel(boek, ws, rij, "DUVO", ["Centrumgemeente", "Jaar", "Uitkering", "Besteding vrouwenopvang",
                                              "Besteding overig", "Werkboekrij"],

@@ -72,16 +72,25 @@ def checks(r: LandelijkResultaat, v: Verdeelblad, cap: Capaciteitsblad, duvo: Ta
         bud = cel(v.budget_rij, 1 + n, "Verdeling", absoluut=True)
         budget = float(verdeling.budget[n])
         for naam, tabel, som in (("historisch", v.historisch, verdeling.historisch[n].sum()),
-                                 ("objectief", v.objectief, verdeling.objectief[n].sum()),
-                                 ("toegekend", v.toegekend, verdeling.toegekend[n].sum())):
+                                 ("objectief", v.objectief, verdeling.objectief[n].sum())):
             uit.append(Check(f"{jaar}: Σ {naam} = budget", tabel.som_cel(f"t{n}"), float(som), bud, budget))
+        som_a = float(verdeling.toegekend[n].sum())
+        if verdeling.pot_extern:  # §2.1 (v2): Σ A = budget + knelpuntenpot van buiten de DUVO
+            pot = v.aanvulling.som_cel(f"t{n}")
+            uit.append(Check(f"{jaar}: Σ toegekend = budget + knelpuntenpot", v.toegekend.som_cel(f"t{n}"), som_a,
+                             f"{bud}+{pot}", budget + float(verdeling.externe_pot[n])))
+        else:
+            uit.append(Check(f"{jaar}: Σ toegekend = budget", v.toegekend.som_cel(f"t{n}"), som_a, bud, budget))
     laatste = r.laatste_jaar
     delta = v.herverdeling.bereik("delta", True)
     uit += [
         Check("Σ objectief aandeel S_i = Σ g_k", v.sleutel.som_cel("S"), float(sum(m.aandeel for m in r.invoer.maatstaven)),
               f"SUM({v.g_bereik})", float(sum(m.aandeel for m in r.invoer.maatstaven))),
-        Check(f"Σ herverdeling {laatste} = 0 (budgetneutraal)", v.herverdeling.som_cel("delta"),
-              float(sum(x.herverdeling for x in r.regios)), "0", 0.0),
+        (Check(f"Σ herverdeling {laatste} = knelpuntenpot {laatste}", v.herverdeling.som_cel("delta"),
+               float(sum(x.herverdeling for x in r.regios)), v.aanvulling.som_cel(f"t{len(r.jaren) - 1}"),
+               float(verdeling.externe_pot[-1])) if verdeling.pot_extern else
+         Check(f"Σ herverdeling {laatste} = 0 (budgetneutraal)", v.herverdeling.som_cel("delta"),
+               float(sum(x.herverdeling for x in r.regios)), "0", 0.0)),
         Check("Uitvoer: plaatseneffect netto = (reactie_nadeel · Σ verlies + reactie_voordeel · Σ winst) / "
               "kosten_per_plaats", uitvoer.som_cel("effect"), r.plaatsen_effect_netto,
               f'(reactie_nadeel*SUMIF({delta},"<0")+reactie_voordeel*SUMIF({delta},">0"))/kosten_per_plaats',

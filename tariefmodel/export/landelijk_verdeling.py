@@ -28,6 +28,7 @@ class Verdeelblad:
     toegekend: Tabel
     herverdeling: Tabel
     g_bereik: str
+    aanvulling: Tabel | None = None  # Σ per jaar = knelpuntenpot (extern bij Aandeel verlies, §2.1 v2)
 
 
 def schrijf_verdeling(boek: Boek, r: LandelijkResultaat, pl: Plaatsen) -> Verdeelblad:
@@ -52,7 +53,8 @@ def schrijf_verdeling(boek: Boek, r: LandelijkResultaat, pl: Plaatsen) -> Verdee
         if sleutelnaam == "winst":
             rij = _fractie(boek, ws, blokken, v, rij, len(jaren))
     herverdeling = _herverdeling(boek, ws, r, pl, blokken, rij)
-    return Verdeelblad(EERSTE_RIJ + 2, sleutel, blokken["H"], blokken["O"], blokken["A"], herverdeling, g_bereik)
+    return Verdeelblad(EERSTE_RIJ + 2, sleutel, blokken["H"], blokken["O"], blokken["A"], herverdeling, g_bereik,
+                       blokken["aanvulling"])
 
 
 def _namen(tabel: Tabel, r: LandelijkResultaat, pl: Plaatsen) -> None:
@@ -66,6 +68,8 @@ def _overgang(boek: Boek, ws, r: LandelijkResultaat, pl: Plaatsen) -> int:
     regels = [("Jaar", 0, "geheel", [o.jaar for o in r.invoer.overgang]),
               ("Budget Bud_t", 1, "euro", list(r.verdeling.budget)),
               ("Aandeel objectief α_t", 2, "procent", list(r.verdeling.alfa))]
+    if r.verdeling.pot_extern:  # §2.1 (v2): β_t in rij EERSTE_RIJ + 4
+        regels.append(("Aandeel verlies β_t", 3, "procent", list(r.verdeling.beta)))
     for k, (label, kolom, soort, waarden) in enumerate(regels, start=1):
         boek.tekst(ws, EERSTE_RIJ + k, 0, label, boek.opmaak(vet=True))
         for t, rij in enumerate(pl.overgang):
@@ -112,6 +116,8 @@ def _jaarblokken(r: LandelijkResultaat, sleutel: Tabel, rij_budget: int):
     mv = r.parameters["max_verlies"]
     aanvulling = np.zeros_like(v.historisch) if mv is None else np.maximum((1 - mv) * v.historisch - v.zonder_landing, 0)
     winst = np.maximum(v.zonder_landing - v.historisch, 0)
+    if v.pot_extern:
+        aanvulling = v.toegekend - v.zonder_landing
 
     def bud(t):  # Bud_t in de rij bovenaan (rij vast, kolom = jaar)
         return xl_rowcol_to_cell(rij_budget, 1 + t, row_abs=True)
@@ -122,14 +128,26 @@ def _jaarblokken(r: LandelijkResultaat, sleutel: Tabel, rij_budget: int):
     def b(naam, i, t, blokken):
         return blokken[naam].cel(f"t{t}", i)
 
+    def beta(t):
+        return xl_rowcol_to_cell(rij_budget + 2, 1 + t, row_abs=True)
+
+    if v.pot_extern:  # §2.1 (v2): verliezers dragen β_t van hun verlies; de rest komt van buiten de DUVO
+        landing = ("aanvulling", ("Gefaseerd verlies: aanvulling (1 − β_t) · (H − Z) waar Z < H, anders 0. "
+                                  "Σ = knelpuntenpot van buiten de DUVO (max_verlies telt niet)"),
+                   lambda i, t, bl: (f"IF({b('Z', i, t, bl)}<{b('H', i, t, bl)},(1-{beta(t)})*"
+                                     f"({b('H', i, t, bl)}-{b('Z', i, t, bl)}),0)"), aanvulling)
+    else:
+        landing = ("aanvulling", ("Zachte landing: aanvulling tot de vloer max(0; (1 − max_verlies) · H − Z); leeg "
+                                  "max_verlies = 0. Σ = knelpuntenpot"),
+                   lambda i, t, bl: (f'IF(max_verlies="",0,MAX(0,(1-max_verlies)*{b("H", i, t, bl)}-'
+                                     f'{b("Z", i, t, bl)}))'), aanvulling)
+
     return [
         ("H", "Historische verdeling H_i(t) = Bud_t · h_i / Σ h", lambda i, t, bl: f"{bud(t)}*{sleutel.cel('h_aandeel', i, absoluut=True)}", v.historisch),
         ("O", "Objectieve verdeling O_i(t) = Bud_t · S_i", lambda i, t, bl: f"{bud(t)}*{sleutel.cel('S', i, absoluut=True)}", v.objectief),
         ("Z", "Ingroeipad zonder zachte landing: (1 − α_t) · H_i(t) + α_t · O_i(t)",
          lambda i, t, bl: f"(1-{alfa(t)})*{b('H', i, t, bl)}+{alfa(t)}*{b('O', i, t, bl)}", v.zonder_landing),
-        ("aanvulling", ("Zachte landing: aanvulling tot de vloer max(0; (1 − max_verlies) · H − Z); leeg max_verlies "
-                        "= 0. Σ = knelpuntenpot"),
-         lambda i, t, bl: f'IF(max_verlies="",0,MAX(0,(1-max_verlies)*{b("H", i, t, bl)}-{b("Z", i, t, bl)}))', aanvulling),
+        landing,
         ("winst", "Winst boven historisch max(0; Z − H) (de winnaars betalen de pot naar rato)",
          lambda i, t, bl: f"MAX(0,{b('Z', i, t, bl)}-{b('H', i, t, bl)})", winst),
         ("A", "Toegekend A_i(t) = Z + aanvulling − winst · fractie",
@@ -144,8 +162,14 @@ def _fractie(boek: Boek, ws, blokken: dict, v, rij: int, jaren: int) -> int:
     boek.tekst(ws, rij, 0, "Fractie = knelpuntenpot / Σ winst", boek.opmaak(vet=True))
     som_winst = np.maximum(v.zonder_landing - v.historisch, 0).sum(axis=1)
     cellen = []
+    if v.pot_extern:
+        boek.tekst(ws, rij, 0, "Fractie = 0: de knelpuntenpot komt van buiten de DUVO", boek.opmaak(vet=True))
     for t in range(jaren):
         p, w = pot.som_cel(f"t{t}", blad=False), winst.som_cel(f"t{t}", blad=False)
+        if v.pot_extern:
+            boek.formule(ws, rij, 1 + t, "0", 0.0, boek.opmaak("procent"))
+            cellen.append(cel(rij, 1 + t, absoluut=True))
+            continue
         waarde = v.knelpuntenpot[t] / som_winst[t] if som_winst[t] > 0 else 0.0
         boek.formule(ws, rij, 1 + t, f"IF({w}>0,{p}/{w},0)", waarde, boek.opmaak("procent"))
         cellen.append(cel(rij, 1 + t, absoluut=True))

@@ -34,6 +34,7 @@ class RegioResultaat:
     toegekend: Mapping[int, float]  # A_i(t) per jaar
     historisch_per_jaar: Mapping[int, float]
     objectief_per_jaar: Mapping[int, float]
+    aanvulling: Mapping[int, float]  # A_i(t) − T_i(t): uit de knelpuntenpot (β, v2) of de zachte landing (v1)
     herverdeling: float  # Δ_i = A_i(T) − H_i(T)
     klasse: int  # +1 winnaar, −1 verliezer, 0 gelijk
     plaatsen_effect: float  # ΔN_i
@@ -124,6 +125,19 @@ class LandelijkResultaat:
         """Σ van de winsten (= Σ van de verliezen) in het laatste jaar."""
         return float(sum(r.herverdeling for r in self.regios if r.herverdeling > 0))
 
+    @property
+    def max_verlies_genegeerd(self) -> bool:
+        """§2.1 (v2): met 'Aandeel verlies' telt max_verlies niet."""
+        return self.verdeling.pot_extern and self.parameters.get("max_verlies") is not None
+
+    @property
+    def model_waarschuwingen(self) -> tuple[str, ...]:
+        """Waarschuwingen van de berekening zelf (naast die van het werkboek)."""
+        if not self.max_verlies_genegeerd:
+            return ()
+        return (("max_verlies is genegeerd: het blad Overgang heeft een kolom 'Aandeel verlies' (β), en dan dragen "
+                "verliezers β van hun verlies en komt de knelpuntenpot van buiten de DUVO (rekenmethode §2.1 v2)"),)
+
     def regio(self, naam: str) -> RegioResultaat:
         return next(r for r in self.regios if r.centrumgemeente == naam)
 
@@ -134,7 +148,7 @@ class LandelijkResultaat:
         rijen = []
         for r in self.regios:
             rij = {k: v for k, v in r.__dict__.items() if k not in {"toegekend", "historisch_per_jaar",
-                                                                      "objectief_per_jaar"}}
+                                                                      "objectief_per_jaar", "aanvulling"}}
             rij.update({f"toegekend_{j}": a for j, a in r.toegekend.items()})
             rijen.append(rij)
         return pd.DataFrame(rijen)
@@ -184,7 +198,7 @@ def _verdeling(invoer: LandelijkInvoer, p) -> Verdeling:
         jaren=[o.jaar for o in invoer.overgang], budget=[o.budget for o in invoer.overgang],
         alfa=[o.aandeel_objectief for o in invoer.overgang],
         historisch=[r.historisch_budget for r in invoer.regios], aandelen=[m.aandeel for m in invoer.maatstaven],
-        maatstaven=x, max_verlies=p["max_verlies"],
+        maatstaven=x, max_verlies=p["max_verlies"], beta=invoer.aandeel_verlies,
     )
 
 
@@ -214,7 +228,7 @@ def _plaatsingen(invoer: LandelijkInvoer, namen, c, p) -> dict | None:
     m = pl.stroommatrix(invoer.plaatsingen, namen)
     genoemd = {q.herkomst for q in invoer.plaatsingen} | {q.opvangregio for q in invoer.plaatsingen}
     d = np.array([np.nan if r.verblijfsduur is None else r.verblijfsduur for r in invoer.regios])
-    prijs = pl.prijs_per_plaatsing(p["kosten_per_plaatsing"], c, d, p["dagen_per_jaar"])
+    prijs = pl.prijs_per_plaatsing(p["kosten_per_plaatsing"], c, d, p["dagen_per_jaar"], p["bezettingsnorm"])
     return {"m": m, "genoemd": genoemd, "instroom": pl.instroom_van_buiten(m),
             "uitstroom": pl.uitstroom_naar_buiten(m), "totaal": pl.totaal_opgevangen(m),
             "aandeel": pl.aandeel_bovenregionaal(m), "verrekening": pl.verrekening(m, prijs)}
@@ -229,7 +243,8 @@ def _getal(x) -> float | None:
 def _per_regio(v: Verdeling, delta, effect) -> dict:
     """De verdeelcijfers één keer als Python-lijsten per regio (sneller dan losse numpy-getallen)."""
     return {"toegekend": v.toegekend.T.tolist(), "historisch": v.historisch.T.tolist(),
-            "objectief": v.objectief.T.tolist(), "delta": delta.tolist(), "effect": effect.tolist(),
+            "objectief": v.objectief.T.tolist(), "aanvulling": (v.toegekend - v.zonder_landing).T.tolist(),
+            "delta": delta.tolist(), "effect": effect.tolist(),
             "klasse": klasse(delta).tolist(), "jaren": v.jaren}
 
 
@@ -242,6 +257,7 @@ def _regio(i, r: Regio, k: dict, capaciteit: dict, stromen: dict | None) -> Regi
         toegekend=dict(zip(jaren, k["toegekend"][i])),
         historisch_per_jaar=dict(zip(jaren, k["historisch"][i])),
         objectief_per_jaar=dict(zip(jaren, k["objectief"][i])),
+        aanvulling=dict(zip(jaren, k["aanvulling"][i])),
         herverdeling=k["delta"][i], klasse=k["klasse"][i], plaatsen_effect=k["effect"][i],
         clienten=r.clienten, verblijfsduur=r.verblijfsduur, **capaciteit, **s,
     )

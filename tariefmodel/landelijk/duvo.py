@@ -17,6 +17,15 @@ def bestedingsgat(uitkering: float, besteding_vrouwenopvang: float, besteding_ov
     return uitkering - besteding_vrouwenopvang - (besteding_overig or 0.0)
 
 
+def onderbesteding(gat: float) -> float:
+    """§2.3 (v2) bruto onderbesteding: het bestedingsgat waar het positief is, anders 0.
+
+    Het netto landelijke bestedingsgat verrekent de onderbesteding van de ene regio met de overbesteding
+    (eigen geld) van de andere; de som van de onderbestedingen is wat er werkelijk niet besteed is.
+    """
+    return max(gat, 0.0)
+
+
 def bestedingsgraad(besteding_vrouwenopvang: float, uitkering: float) -> float | None:
     """§2.3: bestedingsgraad VO = besteding vrouwenopvang / uitkering (None bij uitkering 0)."""
     return besteding_vrouwenopvang / uitkering if uitkering else None
@@ -41,7 +50,8 @@ class DuvoResultaat:
     uitkering: float
     besteding_vrouwenopvang: float
     besteding_overig: float | None
-    bestedingsgat: float
+    bestedingsgat: float  # netto (§2.3)
+    onderbesteding: float  # bruto: het gat waar het positief is, anders 0 (§2.3 v2)
     bestedingsgraad: float | None
     istanbul_norm: float  # normplaatsen (Istanbul)
     kosten_normcapaciteit: float  # Istanbul-norm · c
@@ -60,7 +70,10 @@ class DuvoJaar:
     uitkering: float
     besteding_vrouwenopvang: float
     besteding_overig: float
-    bestedingsgat: float
+    bestedingsgat: float  # netto: Σ bestedingsgat
+    onderbesteding: float  # bruto: Σ onderbesteding (alleen regio's met een positief gat)
+    overbesteding: float  # Σ max(−bestedingsgat, 0): eigen geld van regio's die meer besteden; netto = onder − over
+    regios_met_onderbesteding: int
     bestedingsgraad: float | None
     kosten_normcapaciteit: float
     financieringstekort: float
@@ -70,10 +83,11 @@ def duvo_regel(regel: DuvoRegel, istanbul: float, nodig_weigerkans: int | None,
                kosten_per_plaats: float) -> DuvoResultaat:
     """§2.3 voor één regel; normcapaciteit = Istanbul-norm, en apart die voor de doel-weigerkans (§2.4)."""
     kosten_wk = None if nodig_weigerkans is None else kosten_normcapaciteit(nodig_weigerkans, kosten_per_plaats)
+    gat = bestedingsgat(regel.uitkering, regel.besteding_vrouwenopvang, regel.besteding_overig)
     return DuvoResultaat(
         centrumgemeente=regel.centrumgemeente, jaar=regel.jaar, uitkering=regel.uitkering,
         besteding_vrouwenopvang=regel.besteding_vrouwenopvang, besteding_overig=regel.besteding_overig,
-        bestedingsgat=bestedingsgat(regel.uitkering, regel.besteding_vrouwenopvang, regel.besteding_overig),
+        bestedingsgat=gat, onderbesteding=onderbesteding(gat),
         bestedingsgraad=bestedingsgraad(regel.besteding_vrouwenopvang, regel.uitkering),
         istanbul_norm=istanbul,
         kosten_normcapaciteit=kosten_normcapaciteit(istanbul, kosten_per_plaats),
@@ -93,7 +107,8 @@ def duvo_overzicht(regels: Iterable[DuvoRegel], istanbul: Mapping[str, float],
 
 
 def landelijk_per_jaar(resultaten: Iterable[DuvoResultaat]) -> tuple[DuvoJaar, ...]:
-    """§2.3 'national totals': sommen per jaar; de bestedingsgraad is Σ besteding VO / Σ uitkering."""
+    """§2.3 'national totals': sommen per jaar, netto (bestedingsgat) en bruto (onderbesteding, v2);
+    de bestedingsgraad is Σ besteding VO / Σ uitkering."""
     per_jaar: dict[int, list[DuvoResultaat]] = {}
     for r in resultaten:
         per_jaar.setdefault(r.jaar, []).append(r)
@@ -104,7 +119,10 @@ def landelijk_per_jaar(resultaten: Iterable[DuvoResultaat]) -> tuple[DuvoJaar, .
         uit.append(DuvoJaar(
             jaar=jaar, aantal_regios=len(rs), uitkering=uitkering, besteding_vrouwenopvang=vo,
             besteding_overig=sum(r.besteding_overig or 0.0 for r in rs),
-            bestedingsgat=sum(r.bestedingsgat for r in rs), bestedingsgraad=bestedingsgraad(vo, uitkering),
+            bestedingsgat=sum(r.bestedingsgat for r in rs), onderbesteding=sum(r.onderbesteding for r in rs),
+            overbesteding=sum(max(-r.bestedingsgat, 0.0) for r in rs),
+            regios_met_onderbesteding=sum(r.onderbesteding > 0 for r in rs),
+            bestedingsgraad=bestedingsgraad(vo, uitkering),
             kosten_normcapaciteit=sum(r.kosten_normcapaciteit for r in rs),
             financieringstekort=sum(r.financieringstekort for r in rs),
         ))

@@ -43,6 +43,7 @@ class Overgangsjaar:
     budget: float  # Bud_t
     aandeel_objectief: float  # alfa_t
     rij: int | None = None
+    aandeel_verlies: float | None = None  # beta_t (v2, kolom 'Aandeel verlies'); None = leeg
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,16 @@ class LandelijkInvoer:
     @property
     def jaren(self) -> tuple[int, ...]:
         return tuple(o.jaar for o in self.overgang)
+
+    @property
+    def aandeel_verlies(self) -> tuple[float, ...] | None:
+        """β_t per jaar (rekenmethode §2.1 v2), of None als de kolom 'Aandeel verlies' overal leeg is (v1).
+
+        Een leeg jaar in een verder gevulde kolom telt als 1: de verliezers dragen dan hun hele verlies.
+        """
+        if all(o.aandeel_verlies is None for o in self.overgang):
+            return None
+        return tuple(1.0 if o.aandeel_verlies is None else o.aandeel_verlies for o in self.overgang)
 
     def waarde(self, naam: str):
         gezet = self.uitgangspunten.get(naam)

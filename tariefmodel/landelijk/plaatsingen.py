@@ -43,17 +43,26 @@ def aandeel_bovenregionaal(m: np.ndarray) -> np.ndarray:
     return np.divide(instroom_van_buiten(m), totaal, out=np.full(totaal.shape, np.nan), where=totaal > 0)
 
 
-def prijs_per_plaatsing(kosten_per_plaatsing: float | None, kosten_per_plaats: float,
-                        verblijfsduur: np.ndarray, dagen_per_jaar: float) -> np.ndarray:
-    """Verrekenbedrag per plaatsing in elke opvangregio (uitbreiding, docs/landelijk.md).
+def prijs_per_bezet_etmaal(kosten_per_plaats: float, dagen_per_jaar: float, bezettingsnorm: float) -> float:
+    """§2.5 (v2): de kosten van een **bezet** etmaal, c / (dagen_per_jaar · bezettingsnorm).
 
-    Gezet ``kosten_per_plaatsing``: dat vaste bedrag. Leeg: de plaatsdagen die een plaatsing gebruikt,
-    c · d_o / dagen_per_jaar met d_o de gemiddelde verblijfsduur van de opvangregio (NaN als die ontbreekt).
+    Een plaats kost c per jaar maar is op de norm maar ``bezettingsnorm`` van de dagen bezet; de kosten per
+    beschikbare plaatsdag (c / 365) betalen een opvangregio bij 85 % dus ca. 15 % te weinig.
+    """
+    return kosten_per_plaats / (dagen_per_jaar * bezettingsnorm)
+
+
+def prijs_per_plaatsing(kosten_per_plaatsing: float | None, kosten_per_plaats: float,
+                        verblijfsduur: np.ndarray, dagen_per_jaar: float, bezettingsnorm: float) -> np.ndarray:
+    """Verrekenbedrag per plaatsing in elke opvangregio (rekenmethode §2.5 v2, docs/landelijk.md).
+
+    Gezet ``kosten_per_plaatsing``: dat vaste bedrag. Leeg: de kosten per bezet etmaal maal de gemiddelde
+    verblijfsduur d_o van de opvangregio, c / (dagen_per_jaar · bezettingsnorm) · d_o (NaN als d_o ontbreekt).
     """
     d = np.asarray(verblijfsduur, dtype=float)
     if kosten_per_plaatsing is not None:
         return np.full(d.shape, float(kosten_per_plaatsing))
-    return kosten_per_plaats * d / dagen_per_jaar
+    return prijs_per_bezet_etmaal(kosten_per_plaats, dagen_per_jaar, bezettingsnorm) * d
 
 
 @dataclass(frozen=True, eq=False)

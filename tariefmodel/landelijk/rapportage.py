@@ -33,6 +33,7 @@ def naar_json(r: LandelijkResultaat) -> dict:
         "regios": [_regio(g) for g in r.regios],
         "duvo": [_duvo(d) for d in r.duvo],
         "landelijk": _landelijk(r),
+        "knelpuntenpot": {str(j): rond_euro(k) for j, k in zip(r.jaren, r.verdeling.externe_pot)},
         "illustratief": invoer.illustratief,
         "rekenjaar": invoer.rekenjaar,
         "jaren": list(r.jaren),
@@ -46,7 +47,7 @@ def naar_json(r: LandelijkResultaat) -> dict:
         },
         "kosten_per_plaats": {"waarde": rond_euro(r.kosten_per_plaats), "bron": r.kosten_per_plaats_bron},
         "uitgangspunten": {n: _uitgangspunt(u) for n, u in sorted(invoer.uitgangspunten.items())},
-        "waarschuwingen": [m.tekst() for m in invoer.waarschuwingen],
+        "waarschuwingen": [m.tekst() for m in invoer.waarschuwingen] + list(r.model_waarschuwingen),
         "werkboek": {"naam": invoer.bestandsnaam, "sha256": invoer.sha256, "concept": invoer.concept},
         "versie": __version__,
     }
@@ -75,6 +76,7 @@ def _regio(g: RegioResultaat) -> dict:
         "herverdeling_relatief": _f(g.herverdeling_relatief),
         "historisch_per_jaar": _per_jaar(g.historisch_per_jaar),
         "objectief_per_jaar": _per_jaar(g.objectief_per_jaar),
+        "aanvulling_per_jaar": _per_jaar(g.aanvulling),
         "inwoners": float(g.inwoners),
         "plaatsen": int(g.plaatsen),
         "clienten_per_jaar": _f(g.clienten),
@@ -96,6 +98,7 @@ def _duvo(d) -> dict:
         "centrumgemeente": d.centrumgemeente, "jaar": d.jaar, "uitkering": rond_euro(d.uitkering),
         "besteding_vrouwenopvang": rond_euro(d.besteding_vrouwenopvang),
         "bestedingsgat": rond_euro(d.bestedingsgat), "bestedingsgraad": _f(d.bestedingsgraad),
+        "onderbesteding": rond_euro(d.onderbesteding),
         # extra's
         "besteding_overig": rond_euro(d.besteding_overig),
         "istanbul_norm": float(d.istanbul_norm),
@@ -112,6 +115,8 @@ def _duvo_jaar(d) -> dict:
         "jaar": d.jaar, "aantal_regios": d.aantal_regios, "uitkering": rond_euro(d.uitkering),
         "besteding_vrouwenopvang": rond_euro(d.besteding_vrouwenopvang),
         "besteding_overig": rond_euro(d.besteding_overig), "bestedingsgat": rond_euro(d.bestedingsgat),
+        "onderbesteding": rond_euro(d.onderbesteding), "overbesteding": rond_euro(d.overbesteding),
+        "regios_met_onderbesteding": d.regios_met_onderbesteding,
         "bestedingsgraad": _f(d.bestedingsgraad), "kosten_normcapaciteit": rond_euro(d.kosten_normcapaciteit),
         "financieringstekort": rond_euro(d.financieringstekort),
     }
@@ -128,6 +133,12 @@ def _landelijk(r: LandelijkResultaat) -> dict:
         # extra's
         "aandeel_objectief": {str(j): float(a) for j, a in zip(r.jaren, v.alfa)},
         "knelpuntenpot": {str(j): rond_euro(k) for j, k in zip(r.jaren, v.knelpuntenpot)},
+        "knelpuntenpot_herkomst": ("extern" if v.pot_extern else
+                                   "winnaars" if r.parameters.get("max_verlies") is not None else None),
+        "aandeel_verlies": None if v.beta is None else {str(j): float(b) for j, b in zip(r.jaren, v.beta)},
+        "max_verlies_genegeerd": r.max_verlies_genegeerd,
+        "bestedingsgat": {str(d.jaar): rond_euro(d.bestedingsgat) for d in r.duvo_per_jaar},
+        "onderbesteding": {str(d.jaar): rond_euro(d.onderbesteding) for d in r.duvo_per_jaar},
         "herverdeeld_bedrag": rond_euro(r.herverdeeld_bedrag),
         "aantal_winnaars": len(r.winnaars),
         "aantal_verliezers": len(r.verliezers),

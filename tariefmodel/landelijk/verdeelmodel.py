@@ -1,6 +1,7 @@
-"""Verdeelmodel van de DUVO: objectief, historisch, ingroeipad, zachte landing, herverdeling, plaatsen.
+"""Verdeelmodel van de DUVO: objectief, historisch, ingroeipad, zachte landing of gefaseerd verlies,
+herverdeling, plaatsen.
 
-Rekenmethode.md §2.1-2.2. Alles vectorieel over jaren (rijen, t) en regio's (kolommen, i).
+Rekenmethode.md §2.1-2.2 (v2). Alles vectorieel over jaren (rijen, t) en regio's (kolommen, i).
 Rekent onafgerond; afronden gebeurt pas bij het rapporteren.
 """
 
@@ -66,6 +67,21 @@ def zachte_landing(toegekend, historisch, max_verlies: float | None) -> tuple[np
     return a + aanvulling - winst * fractie[:, None], pot
 
 
+def gefaseerd_verlies(zonder_landing, historisch, beta) -> tuple[np.ndarray, np.ndarray]:
+    """§2.1 (v2) gefaseerd verlies met een externe pot: verliezers dragen β_t van hun verlies.
+
+    Met T_i(t) = (1 − α_t)·H_i(t) + α_t·O_i(t): een regio met T_i(t) < H_i(t) krijgt
+    A_i(t) = H_i(t) + β_t·(T_i(t) − H_i(t)); elke andere regio T_i(t). De winnaars leveren niets in:
+    de knelpuntenpot Σ_i A_i(t) − Bud_t = Σ_i A_i(t) − Σ_i T_i(t) komt van buiten de DUVO.
+    Geeft (toegekend, knelpuntenpot per jaar).
+    """
+    t = np.asarray(zonder_landing, dtype=float)
+    h = np.asarray(historisch, dtype=float)
+    b = _rij(beta)[:, None]
+    toegekend = np.where(t < h, h + b * (t - h), t)
+    return toegekend, toegekend.sum(axis=1) - t.sum(axis=1)
+
+
 def herverdeling(toegekend, historisch) -> np.ndarray:
     """§2.2: Δ_i = A_i(T) − H_i(T) in het laatste jaar T. Positief = winnaar, negatief = verliezer."""
     return np.asarray(toegekend, dtype=float)[-1] - np.asarray(historisch, dtype=float)[-1]
@@ -86,7 +102,11 @@ def klasse(delta) -> np.ndarray:
 
 @dataclass(frozen=True, eq=False)
 class Verdeling:
-    """De verdeling per jaar (rijen) en regio (kolommen), vóór en na de zachte landing."""
+    """De verdeling per jaar (rijen) en regio (kolommen), vóór en na de zachte landing of het gefaseerde verlies.
+
+    ``beta`` is None in v1 (zachte landing: de winnaars betalen de pot); met β_t (v2) komt de pot van buiten
+    de DUVO en is Σ_i A_i(t) = Bud_t + knelpuntenpot_t.
+    """
 
     jaren: tuple[int, ...]
     budget: np.ndarray  # Bud_t
@@ -94,8 +114,19 @@ class Verdeling:
     historisch: np.ndarray  # H_i(t)
     objectief: np.ndarray  # O_i(t)
     zonder_landing: np.ndarray  # (1 − α_t) H + α_t O
-    toegekend: np.ndarray  # A_i(t) na de zachte landing
+    toegekend: np.ndarray  # A_i(t) na de zachte landing of het gefaseerde verlies
     knelpuntenpot: np.ndarray  # per jaar
+    beta: np.ndarray | None = None  # β_t (Aandeel verlies); None = v1
+
+    @property
+    def pot_extern(self) -> bool:
+        """True: de knelpuntenpot komt van buiten de DUVO (β_t, v2); False: de winnaars betalen (v1)."""
+        return self.beta is not None
+
+    @property
+    def externe_pot(self) -> np.ndarray:
+        """§2.1 (v2) de knelpuntenpot van buiten de DUVO per jaar; 0 zonder Aandeel verlies."""
+        return self.knelpuntenpot if self.pot_extern else np.zeros_like(self.budget)
 
     @property
     def herverdeling(self) -> np.ndarray:
@@ -103,8 +134,8 @@ class Verdeling:
 
     @property
     def budgetverschil(self) -> np.ndarray:
-        """Σ_i A_i(t) − Bud_t per jaar; budgetneutraal = overal (vrijwel) 0."""
-        return self.toegekend.sum(axis=1) - self.budget
+        """Σ_i A_i(t) − Bud_t − externe pot per jaar; budgetneutraal = overal (vrijwel) 0."""
+        return self.toegekend.sum(axis=1) - self.budget - self.externe_pot
 
     @property
     def budgetneutraal(self) -> bool:
@@ -115,14 +146,20 @@ class BudgetNietNeutraal(AssertionError):
     """Σ toegekend ≠ budget: een programmafout, nooit een gebruikersfout."""
 
 
-def verdeel(jaren, budget, alfa, historisch, aandelen, maatstaven, max_verlies: float | None) -> Verdeling:
-    """§2.1 in één keer: H, O, ingroeipad met α_t, zachte landing; controleert de budgetneutraliteit."""
+def verdeel(jaren, budget, alfa, historisch, aandelen, maatstaven, max_verlies: float | None,
+            beta=None) -> Verdeling:
+    """§2.1 in één keer: H, O, ingroeipad met α_t, dan gefaseerd verlies (met ``beta``, v2; max_verlies
+    telt dan niet) of de zachte landing (v1); controleert de budgetneutraliteit (met de externe pot)."""
     budget = _rij(budget)
     h = historische_verdeling(budget, historisch)
     o = objectieve_verdeling(budget, aandelen, maatstaven)
     zonder = infasering(h, o, alfa)
-    toegekend, pot = zachte_landing(zonder, h, max_verlies)
-    verdeling = Verdeling(tuple(int(j) for j in jaren), budget, _rij(alfa), h, o, zonder, toegekend, pot)
+    if beta is None:
+        toegekend, pot = zachte_landing(zonder, h, max_verlies)
+    else:
+        beta = _rij(beta)
+        toegekend, pot = gefaseerd_verlies(zonder, h, beta)
+    verdeling = Verdeling(tuple(int(j) for j in jaren), budget, _rij(alfa), h, o, zonder, toegekend, pot, beta)
     if not verdeling.budgetneutraal:
         raise BudgetNietNeutraal(f"Σ toegekend wijkt af van het budget: {verdeling.budgetverschil}")
     return verdeling

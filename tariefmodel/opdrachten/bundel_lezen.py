@@ -1,282 +1,263 @@
-"""Het landelijk beeld uit een map kostprijswerkboeken (één per VO-organisatie).
+"""Kostprijswerkboeken verzamelen (map of zip) en elk apart lezen en berekenen, voor het landelijk beeld.
 
-Elk bestand wordt apart gelezen en berekend (rekenmethode §1); een fout in één bestand wordt gemeld
-zonder de rest te stoppen. Optellen gebeurt onafgerond; gewogen kostprijzen zijn totale kosten gedeeld
-door totaal normvolume, dus gewogen met het volume van elke organisatie.
+Het optellen, de controles en de benchmark zitten in het model (tariefmodel/landelijk/sectorbeeld.py).
+Hier alleen bestanden:
+- een map wordt doorzocht met submappen; Excel-slotbestanden (``~$…``) en bestanden die geen .xlsx zijn
+  worden overgeslagen met een notitie; een koppeling (symlink) wordt nooit gevolgd naar buiten de map;
+- een zip (upload in de app) wordt eerst zelf gecontroleerd (aantal, grootte, compressieverhouding,
+  versleuteling: dezelfde grenzen als voor een werkboek, tariefmodel/werkboek/veiligheid.py); elk lid
+  doorloopt daarna de gewone controles van één werkboek;
+- een fout in één bestand wordt gemeld zonder de rest te stoppen; er wordt niets geschreven.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
+import os
+import re
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tariefmodel.afronding import rond_euro
 from tariefmodel.foutteksten import os_fout
-from tariefmodel.kostprijs.berekening import KostprijsResultaat, ProductResultaat, bereken
+from tariefmodel.kostprijs.berekening import bereken
+from tariefmodel.landelijk.centrumgemeenten import CENTRUMGEMEENTEN, OUDE_OF_ANDERE_NAMEN
+from tariefmodel.landelijk.sectorbeeld import (
+    BEREKEND,
+    FOUT,
+    OVERGESLAGEN,
+    VOORBEELD,
+    BundelBestand,
+    BundelGeweigerd,
+    Sectorbeeld,
+    sectorbeeld,
+)
 from tariefmodel.meldingen import Melding, WerkboekFout
 from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
-from tariefmodel.werkboek.lezen import open_werkboek, zoek_blad
+from tariefmodel.werkboek.lezen import normaliseer, open_werkboek, zoek_blad
+from tariefmodel.werkboek.veiligheid import (
+    MAX_BESTANDSGROOTTE,
+    MAX_UITGEPAKT,
+    MAX_VERHOUDING,
+    VERHOUDING_VANAF,
+)
 
-BEREKEND, FOUT, OVERGESLAGEN = "berekend", "fout", "overgeslagen"
-SOORTEN = (("opvang", "etmaal"), ("ambulant", "uur"), ("ambulant", "traject"))
+__all__ = [
+    "BEREKEND",
+    "FOUT",
+    "OVERGESLAGEN",
+    "VOORBEELD",
+    "BundelGeweigerd",
+    "Verzameling",
+    "bereken_bestand",
+    "bundel",
+    "bundel_map",
+    "uit_map",
+    "uit_zip",
+]
 
-
-@dataclass(frozen=True)
-class BundelBestand:
-    """Eén bestand uit de map: berekend, fout (met meldingen) of overgeslagen (met reden)."""
-
-    naam: str
-    status: str
-    resultaat: KostprijsResultaat | None = None
-    meldingen: tuple[Melding, ...] = ()
-    reden: str = ""
-
-
-@dataclass(frozen=True)
-class SoortTotaal:
-    """Alle producten van één soort en eenheid over de organisaties heen."""
-
-    soort: str
-    eenheid: str
-    producten: int
-    organisaties: int
-    integrale_kosten: float
-    normvolume: float  # etmalen (opvang) of directe uren (ambulant)
-    plaatsen: float | None  # opvang
-    trajecten: float | None  # traject: capaciteit in trajecten (directe uren / uren per traject)
-    producten_met_tarief: int
-    opbrengst: float | None  # alleen producten met een gemeentetarief
-    tekort: float | None
-
-    @property
-    def kostprijs_gewogen(self) -> float | None:
-        """Per etmaal (opvang), per uur of per traject: Σ integrale kosten / Σ normvolume."""
-        noemer = self.trajecten if self.eenheid == "traject" else self.normvolume
-        return self.integrale_kosten / noemer if noemer else None
+# Instellingen van de intake, geen rekenparameters: 35 regio's met elk een paar VO's is ruim onder de 500.
+MAX_BESTANDEN = 500
+MAX_ZIP = 10 * MAX_BESTANDSGROOTTE  # bytes van de zip zelf
+SLOT = "~$"
 
 
-@dataclass(frozen=True)
-class OrganisatieRegel:
-    bestand: str
-    organisatie: str
-    rekenjaar: int
-    integrale_kosten: float
-    opbrengst: float
-    tekort: float
-    producten_zonder_tarief: tuple[str, ...]
-    plaatsen: float
-    kostprijs_per_etmaal: float | None  # gewogen over de opvangproducten van de organisatie
-    kostprijs_per_uur: float | None  # gewogen over de ambulante producten
-    kosten_per_plaats_per_jaar: float | None  # lumpsum-equivalent opvang
-    overhead_percentage: float
+@dataclass
+class Verzameling:
+    """De gevonden werkboeken (naam, bytes of OSError) en de notities over wat is overgeslagen."""
+
+    bestanden: list[tuple[str, bytes | OSError]] = field(default_factory=list)
+    notities: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class BundelResultaat:
-    bestanden: tuple[BundelBestand, ...]
-    organisaties: tuple[OrganisatieRegel, ...]
-    per_soort: tuple[SoortTotaal, ...]
-    waarschuwingen: tuple[str, ...] = field(default=())
-
-    @property
-    def berekend(self) -> tuple[BundelBestand, ...]:
-        return tuple(b for b in self.bestanden if b.status == BEREKEND)
-
-    @property
-    def fouten(self) -> tuple[BundelBestand, ...]:
-        return tuple(b for b in self.bestanden if b.status == FOUT)
-
-    @property
-    def integrale_kosten(self) -> float:
-        return sum(s.integrale_kosten for s in self.per_soort)
-
-    @property
-    def opbrengst(self) -> float:
-        return sum(s.opbrengst or 0.0 for s in self.per_soort)
-
-    @property
-    def tekort(self) -> float:
-        return sum(s.tekort or 0.0 for s in self.per_soort)
-
-    def _soort(self, soort: str, eenheid: str | None = None) -> list[SoortTotaal]:
-        return [s for s in self.per_soort if s.soort == soort and (eenheid is None or s.eenheid == eenheid)]
-
-    @property
-    def kostprijs_per_etmaal(self) -> float | None:
-        """Landelijk gewogen: Σ I_p / Σ V_p over alle opvangproducten."""
-        return _verhouding(self._soort("opvang"), "normvolume")
-
-    @property
-    def kostprijs_per_uur(self) -> float | None:
-        """Landelijk gewogen: Σ I_p / Σ H_p over alle ambulante producten (uur en traject)."""
-        return _verhouding(self._soort("ambulant"), "normvolume")
-
-    @property
-    def kosten_per_plaats_per_jaar(self) -> float | None:
-        """Lumpsum-equivalent: Σ I_p / Σ plaatsen over alle opvangproducten (c voor het landelijk model)."""
-        return _verhouding(self._soort("opvang"), "plaatsen")
+def _soort_notitie(naam: str) -> str | None:
+    """Waarom een bestand geen kandidaat is (None = wel een .xlsx om te lezen)."""
+    kort = naam.rsplit("/", 1)[-1]
+    if kort.startswith(SLOT):
+        return f"'{naam}' overgeslagen: Excel-slotbestand (het werkboek is ergens geopend)"
+    if not kort.casefold().endswith(".xlsx"):
+        return f"'{naam}' overgeslagen: geen .xlsx-bestand"
+    return None
 
 
-def _verhouding(soorten: list[SoortTotaal], noemer: str) -> float | None:
-    boven = sum(s.integrale_kosten for s in soorten)
-    onder = sum(getattr(s, noemer) or 0.0 for s in soorten)
-    return boven / onder if onder else None
+# --- map ------------------------------------------------------------------------------------------------
+
+def uit_map(map_: Path | str) -> Verzameling:
+    """Alle .xlsx-bestanden in ``map_`` en de submappen (alleen lezen), gesorteerd op relatieve naam."""
+    wortel = Path(map_).resolve()
+    uit = Verzameling()
+    kandidaten: list[tuple[str, Path]] = []
+    for huidig, mappen, bestanden in os.walk(wortel, followlinks=False):
+        for m in sorted(mappen):
+            if (Path(huidig) / m).is_symlink():
+                uit.notities.append(f"'{_rel(Path(huidig) / m, wortel)}/' overgeslagen: een koppeling naar een "
+                                    "andere map wordt niet gevolgd")
+        for naam in bestanden:
+            pad = Path(huidig) / naam
+            rel = _rel(pad, wortel)
+            if pad.is_symlink() and not _binnen(pad.resolve(), wortel):
+                uit.notities.append(f"'{rel}' overgeslagen: een koppeling naar buiten de map wordt niet gevolgd")
+                continue
+            notitie = _soort_notitie(rel)
+            if notitie:
+                uit.notities.append(notitie)
+                continue
+            kandidaten.append((rel, pad))
+    kandidaten.sort(key=lambda k: k[0].casefold())
+    if len(kandidaten) > MAX_BESTANDEN:
+        uit.notities.append(f"er staan {len(kandidaten)} werkboeken in de map; alleen de eerste {MAX_BESTANDEN} "
+                            "zijn gelezen")
+    uit.bestanden = [(rel, _lees(pad)) for rel, pad in kandidaten[:MAX_BESTANDEN]]
+    return uit
 
 
-# --- Bestanden lezen en berekenen ----------------------------------------------------------------------
-
-def xlsx_in_map(map_: Path | str) -> list[Path]:
-    """De .xlsx-bestanden in een map (niet recursief), zonder Excel-slotbestanden (~$...)."""
-    return sorted((p for p in Path(map_).iterdir()
-                   if p.is_file() and p.suffix.casefold() == ".xlsx" and not p.name.startswith("~$")),
-                  key=lambda p: p.name.casefold())
+def _rel(pad: Path, wortel: Path) -> str:
+    return Path(os.path.relpath(pad, wortel)).as_posix()
 
 
-def bereken_bestand(naam: str, data: bytes) -> BundelBestand:
-    """Lees en bereken één kostprijswerkboek; een landelijk werkboek wordt overgeslagen."""
-    try:
-        if zoek_blad(open_werkboek(data), "Regio's") is not None:
-            return BundelBestand(naam, OVERGESLAGEN, reden="landelijk werkboek (blad Regio's), geen kostprijswerkboek")
-        resultaat = bereken(lees_kostprijswerkboek(data, naam))
-    except WerkboekFout as fout:
-        return BundelBestand(naam, FOUT, meldingen=tuple(fout.meldingen))
-    except Exception as fout:  # noqa: BLE001 - één kapot bestand mag de bundel niet stoppen
-        bericht = (f"interne fout bij het berekenen van dit bestand ({type(fout).__name__}); dit is een fout in "
-                   "het programma, niet in uw werkboek: meld het aan de beheerder")
-        return BundelBestand(naam, FOUT, meldingen=(Melding(bericht),))
-    return BundelBestand(naam, BEREKEND, resultaat, tuple(resultaat.invoer.waarschuwingen))
-
-
-def bundel(bestanden: Iterable[tuple[str, bytes | OSError]]) -> BundelResultaat:
-    """Bereken elk (naam, bytes)-paar en tel de berekende op. Dubbele inhoud telt één keer.
-
-    In plaats van bytes mag een OSError staan (bestand niet te lezen); dat wordt een foutmelding.
-    """
-    uitkomsten, gezien = [], {}
-    for naam, data in bestanden:
-        if isinstance(data, OSError):
-            bericht = f"het bestand kan niet worden gelezen ({os_fout(data)})"
-            uitkomsten.append(BundelBestand(naam, FOUT, meldingen=(Melding(bericht),)))
-            continue
-        sleutel = hashlib.sha256(data).hexdigest()
-        if sleutel in gezien:
-            uitkomsten.append(BundelBestand(naam, OVERGESLAGEN, reden=f"zelfde inhoud als '{gezien[sleutel]}'; "
-                                            "één keer meegeteld"))
-            continue
-        gezien[sleutel] = naam
-        uitkomsten.append(bereken_bestand(naam, data))
-    return aggregeer(uitkomsten)
+def _binnen(pad: Path, wortel: Path) -> bool:
+    return pad == wortel or wortel in pad.parents
 
 
 def _lees(pad: Path) -> bytes | OSError:
+    """Hoogstens MAX_BESTANDSGROOTTE + 1 bytes: groter wordt verderop geweigerd als geen invulwerkboek."""
     try:
-        return pad.read_bytes()
+        if not pad.is_file():
+            return OSError(0, "geen gewoon bestand")
+        with pad.open("rb") as f:
+            return f.read(MAX_BESTANDSGROOTTE + 1)
     except OSError as fout:
         return fout
 
 
-def bundel_map(map_: Path | str) -> BundelResultaat:
-    """``bundel`` over alle .xlsx-bestanden in een map (alleen lezen; er wordt niets geschreven)."""
-    return bundel((pad.name, _lees(pad)) for pad in xlsx_in_map(map_))
+# --- zip ------------------------------------------------------------------------------------------------
+
+class ZipGeweigerd(ValueError):
+    """De zip zelf is niet veilig of niet te lezen (Nederlandse tekst)."""
 
 
-# --- Optellen ------------------------------------------------------------------------------------------
-
-def aggregeer(bestanden: Iterable[BundelBestand]) -> BundelResultaat:
-    """Tel de berekende bestanden op per soort/eenheid en per organisatie."""
-    bestanden = tuple(bestanden)
-    resultaten = [b.resultaat for b in bestanden if b.status == BEREKEND]
-    producten = [(r, p) for r in resultaten for p in r.producten]
-    per_soort = tuple(_soort_totaal(s, e, [(r, p) for r, p in producten
-                                           if (p.product.soort, p.product.eenheid) == (s, e)])
-                      for s, e in SOORTEN)
-    organisaties = tuple(_organisatie(b.naam, b.resultaat) for b in bestanden if b.status == BEREKEND)
-    return BundelResultaat(bestanden, organisaties, tuple(s for s in per_soort if s.producten),
-                           _waarschuwingen(organisaties))
-
-
-def _soort_totaal(soort: str, eenheid: str, paren: list[tuple[KostprijsResultaat, ProductResultaat]]) -> SoortTotaal:
-    met_tarief = [p for _, p in paren if p.gemeentetarief is not None]
-    return SoortTotaal(
-        soort=soort, eenheid=eenheid, producten=len(paren),
-        organisaties=len({id(r) for r, _ in paren}),
-        integrale_kosten=float(sum(p.integrale_kosten for _, p in paren)),
-        normvolume=float(sum(p.normvolume for _, p in paren)),
-        plaatsen=float(sum(p.product.plaatsen for _, p in paren)) if soort == "opvang" else None,
-        trajecten=(float(sum(p.normvolume / p.product.uren_per_traject for _, p in paren))
-                   if eenheid == "traject" else None),
-        producten_met_tarief=len(met_tarief),
-        opbrengst=float(sum(p.opbrengst for p in met_tarief)) if met_tarief else None,
-        tekort=float(sum(p.tekort for p in met_tarief)) if met_tarief else None,
-    )
+def uit_zip(data: bytes, naam: str = "upload.zip") -> Verzameling:
+    """De .xlsx-leden van een zip; ZipGeweigerd als de zip een bom, versleuteld of kapot is."""
+    if len(data) > MAX_ZIP:
+        raise ZipGeweigerd(f"'{naam}' is groter dan {MAX_ZIP // 2**20} MB; upload minder werkboeken tegelijk")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        leden = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ZipGeweigerd(f"'{naam}' is geen leesbaar zip-bestand; pak het opnieuw in of upload de werkboeken "
+                           "los") from None
+    uit = Verzameling()
+    bestanden = [lid for lid in leden if not lid.is_dir() and not lid.filename.startswith("__MACOSX/")]
+    _controleer_zip(naam, bestanden)
+    for lid in sorted(bestanden, key=lambda x: x.filename.casefold()):
+        notitie = _soort_notitie(lid.filename)
+        if notitie:
+            uit.notities.append(notitie)
+            continue
+        uit.bestanden.append((lid.filename, _lees_lid(zf, lid)))
+    return uit
 
 
-def _organisatie(naam: str, r: KostprijsResultaat) -> OrganisatieRegel:
-    opvang = [p for p in r.producten if p.product.soort == "opvang"]
-    ambulant = [p for p in r.producten if p.product.soort == "ambulant"]
-    kosten_opvang = sum(p.integrale_kosten for p in opvang)
-    plaatsen = float(sum(p.product.plaatsen for p in opvang))
-    volume = sum(p.normvolume for p in opvang)
-    uren = sum(p.normvolume for p in ambulant)
-    return OrganisatieRegel(
-        bestand=naam, organisatie=r.invoer.organisatie, rekenjaar=r.invoer.rekenjaar,
-        integrale_kosten=float(r.integrale_kosten), opbrengst=float(r.opbrengst), tekort=float(r.tekort),
-        producten_zonder_tarief=tuple(p.code for p in r.producten if p.gemeentetarief is None), plaatsen=plaatsen,
-        kostprijs_per_etmaal=float(kosten_opvang / volume) if volume else None,
-        kostprijs_per_uur=float(sum(p.integrale_kosten for p in ambulant) / uren) if uren else None,
-        kosten_per_plaats_per_jaar=float(kosten_opvang / plaatsen) if plaatsen else None,
-        overhead_percentage=float(r.overhead_percentage),
-    )
+def _controleer_zip(naam: str, leden: list[zipfile.ZipInfo]) -> None:
+    if len(leden) > MAX_BESTANDEN:
+        raise ZipGeweigerd(f"'{naam}' bevat {len(leden)} bestanden; de grens is {MAX_BESTANDEN}")
+    if sum(lid.file_size for lid in leden) > MAX_UITGEPAKT:
+        raise ZipGeweigerd(f"'{naam}' pakt uit tot meer dan {MAX_UITGEPAKT // 2**20} MB; dat zijn geen "
+                           "invulwerkboeken (zip-bom?)")
+    for lid in leden:
+        if lid.flag_bits & 0x1:
+            raise ZipGeweigerd(f"'{naam}': '{lid.filename}' is versleuteld; pak de werkboeken in zonder wachtwoord")
+        if lid.file_size > MAX_BESTANDSGROOTTE:
+            raise ZipGeweigerd(f"'{naam}': '{lid.filename}' is uitgepakt groter dan "
+                               f"{MAX_BESTANDSGROOTTE // 2**20} MB; dat is geen invulwerkboek")
+        if lid.file_size > VERHOUDING_VANAF and lid.file_size > MAX_VERHOUDING * max(lid.compress_size, 1):
+            raise ZipGeweigerd(f"'{naam}': '{lid.filename}' is verdacht sterk ingepakt (zip-bom?); het wordt "
+                               "niet uitgepakt")
 
 
-def _waarschuwingen(organisaties: tuple[OrganisatieRegel, ...]) -> tuple[str, ...]:
-    uit = []
-    jaren = sorted({o.rekenjaar for o in organisaties})
-    if len(jaren) > 1:
-        uit.append(f"de werkboeken hebben verschillende rekenjaren ({', '.join(map(str, jaren))}); de totalen tellen "
-                   "bedragen uit verschillende jaren op")
-    namen: dict[str, str] = {}
-    for o in organisaties:
-        if o.organisatie.casefold() in namen:
-            uit.append(f"organisatie '{o.organisatie}' staat in twee bestanden ('{namen[o.organisatie.casefold()]}' "
-                       f"en '{o.bestand}'); controleer of ze niet dubbel meetelt")
-        namen.setdefault(o.organisatie.casefold(), o.bestand)
-    return tuple(uit)
+def _lees_lid(zf: zipfile.ZipFile, lid: zipfile.ZipInfo) -> bytes | OSError:
+    """Lees een lid, nooit meer dan de opgegeven grootte + 1 byte (een lid kan over zijn grootte liegen)."""
+    try:
+        with zf.open(lid) as f:
+            data = f.read(min(lid.file_size, MAX_BESTANDSGROOTTE) + 1)
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
+        return OSError(0, "het lid is niet uit te pakken (kapotte of onbekende compressie)")
+    if len(data) > lid.file_size:
+        return OSError(0, "het lid is groter dan de zip opgeeft (zip-bom?)")
+    return data
 
 
-# --- JSON ----------------------------------------------------------------------------------------------
+# --- één werkboek --------------------------------------------------------------------------------------
 
-def bundel_naar_json(r: BundelResultaat) -> dict:
-    """Het landelijk beeld als JSON; eurobedragen op centen, ontbrekend = null."""
-    return {
-        "aantal": {"berekend": len(r.berekend), "fout": len(r.fouten),
-                   "overgeslagen": sum(b.status == OVERGESLAGEN for b in r.bestanden)},
-        "totaal": {"integrale_kosten": rond_euro(r.integrale_kosten), "opbrengst": rond_euro(r.opbrengst),
-                   "tekort": rond_euro(r.tekort)},
-        "gewogen_kostprijs": {"per_etmaal": rond_euro(r.kostprijs_per_etmaal),
-                              "per_uur": rond_euro(r.kostprijs_per_uur)},
-        "kosten_per_plaats_per_jaar": rond_euro(r.kosten_per_plaats_per_jaar),
-        "per_soort": [{
-            "soort": s.soort, "eenheid": s.eenheid, "producten": s.producten, "organisaties": s.organisaties,
-            "integrale_kosten": rond_euro(s.integrale_kosten), "normvolume": s.normvolume, "plaatsen": s.plaatsen,
-            "trajecten": s.trajecten, "kostprijs_gewogen": rond_euro(s.kostprijs_gewogen),
-            "producten_met_tarief": s.producten_met_tarief, "opbrengst": rond_euro(s.opbrengst),
-            "tekort": rond_euro(s.tekort),
-        } for s in r.per_soort],
-        "organisaties": [{
-            "bestand": o.bestand, "organisatie": o.organisatie, "rekenjaar": o.rekenjaar,
-            "integrale_kosten": rond_euro(o.integrale_kosten), "opbrengst": rond_euro(o.opbrengst),
-            "tekort": rond_euro(o.tekort), "producten_zonder_tarief": list(o.producten_zonder_tarief),
-            "plaatsen": o.plaatsen, "kostprijs_per_etmaal": rond_euro(o.kostprijs_per_etmaal),
-            "kostprijs_per_uur": rond_euro(o.kostprijs_per_uur),
-            "kosten_per_plaats_per_jaar": rond_euro(o.kosten_per_plaats_per_jaar),
-            "overhead_percentage": o.overhead_percentage,
-        } for o in r.organisaties],
-        "bestanden": [{"naam": b.naam, "status": b.status, "reden": b.reden or None,
-                       "meldingen": [m.tekst() for m in b.meldingen if m.ernst == "fout"],
-                       "waarschuwingen": [m.tekst() for m in b.meldingen if m.ernst != "fout"]}
-                      for b in r.bestanden],
-        "waarschuwingen": list(r.waarschuwingen),
-    }
+def bereken_bestand(naam: str, data: bytes | OSError, met_voorbeelden: bool = False) -> BundelBestand:
+    """Lees en bereken één kostprijswerkboek; landelijk werkboek overgeslagen, illustratief apart gezet."""
+    if isinstance(data, OSError):
+        reden = data.strerror if not data.errno and data.strerror else os_fout(data)  # errno 0: eigen tekst
+        bericht = f"het bestand kan niet worden gelezen ({reden})"
+        return BundelBestand(naam, FOUT, meldingen=(Melding(bericht),))
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        wb = open_werkboek(data)
+        if zoek_blad(wb, "Regio's") is not None:
+            return BundelBestand(naam, OVERGESLAGEN, reden="landelijk werkboek (blad Regio's), geen "
+                                 "kostprijswerkboek", sha256=sha)
+        resultaat = bereken(lees_kostprijswerkboek(data, naam))
+    except WerkboekFout as fout:
+        return BundelBestand(naam, FOUT, meldingen=tuple(fout.meldingen), sha256=sha)
+    except Exception as fout:  # noqa: BLE001 - één kapot bestand mag de bundel niet stoppen
+        bericht = (f"interne fout bij het berekenen van dit bestand ({type(fout).__name__}); dit is een fout in "
+                   "het programma, niet in uw werkboek: meld het aan de beheerder")
+        return BundelBestand(naam, FOUT, meldingen=(Melding(bericht),), sha256=sha)
+    regio = raad_centrumgemeente(resultaat.invoer.organisatie, naam)
+    status, reden = BEREKEND, ""
+    if is_illustratief(wb, resultaat.invoer.organisatie):
+        reden = "gemarkeerd als illustratief (verzonnen cijfers)"
+        if not met_voorbeelden:
+            status, reden = VOORBEELD, reden + "; niet meegeteld (meetellen: --met-voorbeelden)"
+    return BundelBestand(naam, status, resultaat, tuple(resultaat.invoer.waarschuwingen), reden, sha, regio)
+
+
+def is_illustratief(wb, organisatie: str) -> bool:
+    """Gemarkeerd als illustratief: in de organisatienaam, als parameter 'illustratief' = ja, of de Toelichting
+    begint met 'ILLUSTRATIEF' (zo markeren tariefmodel en het voorbeeldwerkboek het)."""
+    if "illustratief" in organisatie.casefold():
+        return True
+    toelichting = zoek_blad(wb, "Toelichting")
+    if toelichting is not None:
+        for (cel,) in toelichting.iter_rows(min_row=1, max_row=5, max_col=1, values_only=True):
+            if isinstance(cel, str) and cel.strip().upper().startswith("ILLUSTRATIEF"):
+                return True
+    uitgangspunten = zoek_blad(wb, "Uitgangspunten")
+    if uitgangspunten is not None:
+        for rij in uitgangspunten.iter_rows(min_row=2, max_row=200, max_col=2, values_only=True):
+            if isinstance(rij[0], str) and normaliseer(rij[0]) == "illustratief":
+                return normaliseer(str(rij[1] or "")) in {"ja", "true", "1", "waar"}
+    return False
+
+
+def _woorden(tekst: str) -> str:
+    return " " + re.sub(r"[^0-9a-z]+", " ", normaliseer(tekst)).strip() + " "
+
+
+def raad_centrumgemeente(organisatie: str, bestandsnaam: str) -> str | None:
+    """De centrumgemeente die in de organisatie- of bestandsnaam staat (langste treffer), anders None."""
+    tekst = _woorden(organisatie) + _woorden(Path(bestandsnaam).stem)
+    kandidaten = {_woorden(c): c for c in CENTRUMGEMEENTEN}
+    kandidaten.update({_woorden(k): v for k, v in OUDE_OF_ANDERE_NAMEN.items()})
+    treffers = [(len(k), v) for k, v in kandidaten.items() if k in tekst]
+    return max(treffers)[1] if treffers else None
+
+
+# --- de bundel -----------------------------------------------------------------------------------------
+
+def bundel(bestanden: Iterable[tuple[str, bytes | OSError]], met_voorbeelden: bool = False) -> Sectorbeeld:
+    """Bereken elk (naam, bytes)-paar en tel op (tariefmodel.landelijk.sectorbeeld); BundelGeweigerd bij
+    dezelfde organisatie twee keer of verschillende rekenjaren."""
+    return sectorbeeld(bereken_bestand(naam, data, met_voorbeelden) for naam, data in bestanden)
+
+
+def bundel_map(map_: Path | str, met_voorbeelden: bool = False) -> Sectorbeeld:
+    """``bundel`` over ``uit_map(map_)``; de notities staan in ``Sectorbeeld.waarschuwingen`` niet: zie uit_map."""
+    return bundel(uit_map(map_).bestanden, met_voorbeelden)

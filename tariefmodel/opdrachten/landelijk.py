@@ -44,12 +44,15 @@ def laad(pad: str, zet: list[str] | None):
 
 def kosten_uit_kostprijs(pad: str) -> tuple[float, str]:
     """c = Σ integrale kosten / Σ plaatsen van de opvangproducten in een kostprijswerkboek of map."""
-    from tariefmodel.opdrachten.bundel_lezen import bundel, bundel_map
+    from tariefmodel.opdrachten.bundel_lezen import BundelGeweigerd, bundel, bundel_map
 
     bron = Path(pad)
     if not bron.exists():
         raise Invoerprobleem(f"--kostprijs: '{pad}' bestaat niet")
-    r = bundel_map(bron) if bron.is_dir() else bundel([(bron.name, lees_invoer(pad))])
+    try:  # één genoemd bestand telt ook als het illustratief is; in een map niet (zoals 'bundel')
+        r = bundel_map(bron) if bron.is_dir() else bundel([(bron.name, lees_invoer(pad))], met_voorbeelden=True)
+    except BundelGeweigerd as fout:
+        raise Invoerprobleem(f"--kostprijs: {fout}") from None
     for b in r.fouten:
         print(f"Kostprijswerkboek '{b.naam}' telt niet mee voor de kosten per plaats:", file=sys.stderr)
         for m in b.meldingen:
@@ -70,6 +73,8 @@ def landelijk_opdracht(args) -> int:
     else:
         print(overzicht(resultaat))
         druk_meldingen(invoer.waarschuwingen)
+        for tekst in resultaat.model_waarschuwingen:
+            print(f"Waarschuwing: {tekst}", file=sys.stderr)
     return EXIT_GOED
 
 
@@ -100,12 +105,17 @@ def _kop(r: LandelijkResultaat) -> str:
 def _verdeelmodel(r: LandelijkResultaat) -> str:
     v, t, p = r.verdeling, r.laatste_jaar, r.parameters
     euro = formaat.euro_heel
-    if p["max_verlies"] is None:
+    if v.pot_extern:
+        landing = ("gefaseerd verlies (Aandeel verlies β): verliezers dragen β van hun verlies, het Rijk betaalt "
+                   "de rest uit een knelpuntenpot buiten de DUVO" +
+                   ("; max_verlies is genegeerd" if r.max_verlies_genegeerd else ""))
+    elif p["max_verlies"] is None:
         landing = "geen (max_verlies leeg)"
     else:
         landing = (f"verlies hoogstens {formaat.procent(p['max_verlies'])} per jaar; "
                    f"knelpuntenpot {t}: {euro(v.knelpuntenpot[-1])}")
-    neutraal = "ja, elk jaar is Σ toegekend = budget" if v.budgetneutraal else "NEE — meld dit aan de beheerder"
+    neutraal = ("ja, elk jaar is Σ toegekend = budget + knelpuntenpot" if v.pot_extern else
+                "ja, elk jaar is Σ toegekend = budget") if v.budgetneutraal else "NEE — meld dit aan de beheerder"
     verliezers = _teken(sum(g.plaatsen_effect for g in r.verliezers))
     winnaars = _teken(sum(g.plaatsen_effect for g in r.winnaars))
     reactie = (f"reactie verliezers {formaat.getal(p['reactie_nadeel'], 1)} "
@@ -114,6 +124,7 @@ def _verdeelmodel(r: LandelijkResultaat) -> str:
         f"Verdeelmodel {r.jaren[0]}–{t} (rekenmethode §2.1–2.2)",
         f"  Budget {t}: {euro(v.budget[-1])}; aandeel objectief {formaat.procent(v.alfa[-1], 0)}",
         f"  Zachte landing: {landing}",
+        *_knelpuntenpot(r),
         f"  Budgetneutraal: {neutraal}",
         (f"  {len(r.winnaars)} winnaars en {len(r.verliezers)} verliezers in {t}; "
         f"herverdeeld bedrag {euro(r.herverdeeld_bedrag)}"),
@@ -122,6 +133,19 @@ def _verdeelmodel(r: LandelijkResultaat) -> str:
         f"landelijk netto {_teken(r.plaatsen_effect_netto)} plaatsen"),
         f"  (kosten per plaats: {r.kosten_per_plaats_bron})",
     ])
+
+
+def _knelpuntenpot(r: LandelijkResultaat) -> list[str]:
+    """§2.1 (v2): per jaar β_t en de externe knelpuntenpot (Σ A − budget)."""
+    v = r.verdeling
+    if not v.pot_extern:
+        return []
+    regels = ["  Per jaar: aandeel verlies β en knelpuntenpot van buiten de DUVO (Σ toegekend − budget):"]
+    jaren = [(j, b, k) for j, b, k in zip(r.jaren, v.beta, v.externe_pot) if b < 1 or abs(k) >= 0.005]
+    regels += [f"    {j}: β {formaat.getal(b, 2)}; knelpuntenpot {formaat.euro(k)}" for j, b, k in jaren]
+    if len(jaren) < len(r.jaren):
+        regels.append("    overige jaren: β 1 (verliezers dragen hun hele verlies), knelpuntenpot € 0")
+    return regels
 
 
 def _verdeeltabel(r: LandelijkResultaat) -> str:
@@ -168,12 +192,17 @@ def _capaciteitstabel(r: LandelijkResultaat) -> str:
 def _duvo(r: LandelijkResultaat) -> str:
     rijen = [[str(d.jaar), str(d.aantal_regios), formaat.euro_heel(d.uitkering),
               formaat.euro_heel(d.besteding_vrouwenopvang), formaat.euro_heel(d.besteding_overig),
-              formaat.euro_heel(d.bestedingsgat), formaat.procent(d.bestedingsgraad),
+              formaat.euro_heel(d.bestedingsgat), formaat.euro_heel(d.onderbesteding),
+              formaat.procent(d.bestedingsgraad),
               formaat.euro_heel(d.kosten_normcapaciteit), formaat.euro_heel(d.financieringstekort)]
              for d in r.duvo_per_jaar]
-    tabel = tekst_tabel(["Jaar", "Regio's", "Uitkering", "Besteding VO", "Overig", "Bestedingsgat", "Graad VO",
-                         "Kosten Istanbul-norm", "Financieringstekort"], rijen, rechts=set(range(1, 9)))
+    tabel = tekst_tabel(["Jaar", "Regio's", "Uitkering", "Besteding VO", "Overig", "Bestedingsgat netto",
+                         "Onderbesteding bruto", "Graad VO", "Kosten Istanbul-norm", "Financieringstekort"], rijen,
+                        rechts=set(range(1, 10)))
     return ("DUVO-besteding, landelijk (rekenmethode §2.3; per centrumgemeente: --json)\n" + tabel +
+            "\n  Bestedingsgat netto = Σ (uitkering − besteding VO − overig): de onderbesteding van de ene regio"
+            "\n  verrekend met de overbesteding (eigen geld) van de andere. Onderbesteding bruto = Σ van de"
+            "\n  positieve gaten: wat regio's met een gat niet besteedden."
             "\n  Financieringstekort = Istanbul-norm × kosten per plaats − besteding vrouwenopvang.")
 
 

@@ -32,7 +32,7 @@ from tariefmodel.werkboek.lezen import (
     open_werkboek,
     valideer_rijen,
 )
-from tariefmodel.werkboek.pydantic_nl import Fractie, Getal, OptGetal, Tekst, getal_of_leeg
+from tariefmodel.werkboek.pydantic_nl import Fractie, Getal, OptFractie, OptGetal, Tekst, getal_of_leeg
 
 REGIOS = "Regio's"
 # Instellingen van de controle, geen rekenparameters:
@@ -44,7 +44,7 @@ KOLOMMEN = {
     REGIOS: (["Centrumgemeente", "Inwoners", "Plaatsen", "Cliënten per jaar", "Gemiddelde verblijfsduur",
               "Historisch budget"], ["Centrumgemeente", "Inwoners", "Plaatsen", "Historisch budget"]),
     "Maatstaven": (["Maatstaf", "Aandeel", "Toelichting"], ["Maatstaf", "Aandeel"]),
-    "Overgang": (["Jaar", "Budget", "Aandeel objectief"], ["Jaar", "Budget", "Aandeel objectief"]),
+    "Overgang": (["Jaar", "Budget", "Aandeel objectief", "Aandeel verlies"], ["Jaar", "Budget", "Aandeel objectief"]),
     "DUVO": (["Centrumgemeente", "Jaar", "Uitkering", "Besteding vrouwenopvang", "Besteding overig"],
              ["Centrumgemeente", "Jaar", "Uitkering", "Besteding vrouwenopvang"]),
     "Plaatsingen": (["Herkomst", "Opvangregio", "Aantal"], ["Herkomst", "Opvangregio", "Aantal"]),
@@ -112,6 +112,7 @@ class OvergangRegel(_Regel):
     jaar: Jaar = Field(alias="Jaar")
     budget: Getal = Field(alias="Budget", gt=0)
     aandeel_objectief: Fractie = Field(alias="Aandeel objectief", ge=0, le=1)
+    aandeel_verlies: OptFractie = Field(None, alias="Aandeel verlies", ge=0, le=1)  # β_t, rekenmethode §2.1 (v2)
 
 
 class DuvoRegelModel(_Regel):
@@ -345,7 +346,7 @@ def _overgang(rijen, meldingen: Meldingen) -> list[Overgangsjaar]:
             meldingen.fout(f"jaar {r.jaar} staat twee keer in het blad (ook rij {uit[r.jaar].rij})", blad=blad,
                            rij=rij.nummer, kolom="Jaar")
             continue
-        uit[r.jaar] = Overgangsjaar(r.jaar, r.budget, r.aandeel_objectief, rij.nummer)
+        uit[r.jaar] = Overgangsjaar(r.jaar, r.budget, r.aandeel_objectief, rij.nummer, r.aandeel_verlies)
     if not rijen:
         meldingen.fout("geen jaren ingevuld; geef minstens één jaar met budget en aandeel objectief", blad=blad,
                        rij=2, kolom="Jaar")

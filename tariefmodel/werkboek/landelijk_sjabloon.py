@@ -30,6 +30,9 @@ TOELICHTING_LANDELIJK = [
     "   Voeg na 'Historisch budget' één kolom per maatstaf toe (bijvoorbeeld Inwoners of een eigen maatstaf).",
     "Maatstaven: Maatstaf = precies de kolomnaam in Regio's; Aandeel = deel van het budget (samen 1 = 100%).",
     "Overgang: per jaar het landelijk budget en het aandeel objectief α (0 = historisch, 1 = volledig objectief).",
+    "   Aandeel verlies β (optioneel, 0…1): het deel van hun verlies dat verliezende regio's dragen; het verschil",
+    "   betaalt het Rijk uit een knelpuntenpot buiten de DUVO (zoals afgesproken voor 2015-2017: 0, ⅓, 1).",
+    "   Leeg in elk jaar = geen gefaseerd verlies (dan geldt max_verlies); leeg in één jaar = 1.",
     "DUVO (optioneel): per centrumgemeente en jaar de uitkering en wat er aan vrouwenopvang en overig",
     "   (Veilig Thuis, preventie, ouderenmishandeling) is besteed.",
     "Plaatsingen (optioneel): Herkomst = regio waar de cliënt vandaan komt, Opvangregio = waar zij is opgevangen.",
@@ -58,6 +61,7 @@ KOLOMUITLEG = {
     "Jaar": "Kalenderjaar",
     "Budget": "Landelijk budget (euro) in dit jaar",
     "Aandeel objectief": "α: 0 = historisch, 1 = volledig objectief",
+    "Aandeel verlies": "β: deel van hun verlies dat verliezers dragen (0…1); de rest komt uit de knelpuntenpot",
     "Uitkering": "DUVO-uitkering aan deze centrumgemeente in dit jaar (euro)",
     "Besteding vrouwenopvang": "Besteed aan vrouwenopvang (euro)",
     "Besteding overig": "Besteed aan overig DUVO-beleid: Veilig Thuis, preventie, ouderenmishandeling (euro)",
@@ -73,7 +77,7 @@ def _validatie(kolom: str) -> dict | None:
     if kolom in {"Centrumgemeente", "Herkomst", "Opvangregio"}:
         return {"validate": "list", "source": REGIO_BEREIK, "error_title": "Onbekende centrumgemeente",
                 "error_message": "Kies een centrumgemeente uit het blad Regio's.", **waarschuw}
-    if kolom in {"Aandeel", "Aandeel objectief"}:
+    if kolom in {"Aandeel", "Aandeel objectief", "Aandeel verlies"}:
         return {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 1,
                 "error_message": "Vul een fractie tussen 0 en 1 in (bijvoorbeeld 0,5 of 50%).", **waarschuw}
     if kolom == "Jaar":
@@ -169,6 +173,10 @@ ILLUSTRATIEF = [
     "- Aandeel objectief: 2015-2016 0 (de VNG ging er ten onrechte van uit dat 2016 al een stap bevatte),",
     "  2017 0,5 (bestuurlijk overleg VWS/VNG mei 2016: 50% historisch, 50% objectief), vanaf 2018 1,0",
     "  (AANNAME: de verdeling vanaf 2018 is NOT FOUND).",
+    "- Aandeel verlies: 2015 0, 2016 ⅓, 2017 1 (wethouders centrumgemeenten 2014: verliezers droegen 0, dan een",
+    "  derde, dan hun hele korting; het Rijk betaalde het verschil uit een knelpuntenpot). Met het aandeel",
+    "  objectief hierboven (0, 0, 0,5) verliest in 2015-2016 niemand, dus is de knelpuntenpot hier 0; zet",
+    "  Aandeel objectief op 1 vanaf 2015 om de afspraak van 2014 na te spelen.",
     "- Maatstaven: de echte maatstaven en gewichten (Steiner/Panteia 2013) zijn NOT FOUND. Hier: Inwoners (het",
     "  oude model verdeelde naar inwoners en minderheden) 60% en 'Zorgzwaartepunten (illustratief)' 40%",
     "  (Commissie De Jong: verdeling naar geobjectiveerde zorgzwaarte); beide gewichten verzonnen.",
@@ -224,11 +232,13 @@ VOORBEELD_MAATSTAVEN = [
     ("Inwoners", 0.6, "Verzonnen gewicht; het oude model verdeelde naar inwoners en minderheden"),
     (ZORGZWAARTE, 0.4, "Verzonnen maatstaf en gewicht; de echte maatstaven (Steiner/Panteia 2013) zijn NOT FOUND"),
 ]
-# Jaar, Budget, Aandeel objectief (zie ILLUSTRATIEF voor de opbouw uit de bronnen)
+# Jaar, Budget, Aandeel objectief, Aandeel verlies (zie ILLUSTRATIEF voor de opbouw uit de bronnen);
+# β leeg vanaf 2018 = 1 (verliezers dragen hun hele verlies).
 VOORBEELD_OVERGANG = [
-    (2015, 116_600_000, 0.0), (2016, 116_600_000, 0.0), (2017, 116_600_000, 0.5), (2018, 128_500_000, 1.0),
-    (2019, 137_400_000, 1.0), (2020, 162_300_000, 1.0), (2021, 171_200_000, 1.0), (2022, 171_200_000, 1.0),
-    (2023, 171_200_000, 1.0), (2024, 171_200_000, 1.0),
+    (2015, 116_600_000, 0.0, 0.0), (2016, 116_600_000, 0.0, 1 / 3), (2017, 116_600_000, 0.5, 1.0),
+    (2018, 128_500_000, 1.0, None), (2019, 137_400_000, 1.0, None), (2020, 162_300_000, 1.0, None),
+    (2021, 171_200_000, 1.0, None), (2022, 171_200_000, 1.0, None), (2023, 171_200_000, 1.0, None),
+    (2024, 171_200_000, 1.0, None),
 ]
 VOORBEELD_DUVO_JAREN = (2023, 2024)
 # Vaste rekenregels voor verzonnen bestedingen en plaatsingen (geen toeval):

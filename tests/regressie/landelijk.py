@@ -20,9 +20,12 @@ LET_OP = ("REGRESSIEFIXTURE (golden master), GEEN OFFICIËLE CIJFERS: uitkomsten
           "Bijwerken: python scripts/werk_regressie_bij.py --dry-run, daarna zonder --dry-run.")
 MARGE = {"euro": 0.01, "relatief": 1e-9}
 
+ZONDER_BETA = "_zonder_aandeel_verlies"  # geen parameter: haalt de kolom Aandeel verlies weg (v1)
+
 SCENARIOS = {
     "basis": {},
-    "zachte_landing_10_procent": {"max_verlies": 0.1},
+    # het voorbeeld heeft 'Aandeel verlies' (v2); de zachte landing (v1) geldt alleen zonder die kolom
+    "zachte_landing_10_procent": {"max_verlies": 0.1, ZONDER_BETA: True},
     "winnaars_bouwen_bij": {"reactie_voordeel": 1.0},
     "kosten_per_plaats_120000": {"kosten_per_plaats": 120_000},
 }
@@ -30,10 +33,16 @@ SCENARIOS = {
 
 def uitkomst(zet: dict) -> dict:
     """De vastgelegde uitkomsten van één scenario (eurobedragen op centen)."""
+    from dataclasses import replace
+
     from tariefmodel.landelijk import bereken_landelijk
     from tariefmodel.werkboek.landelijk import lees_landelijk_werkboek
 
+    zet = dict(zet)
+    zonder_beta = zet.pop(ZONDER_BETA, False)
     invoer = lees_landelijk_werkboek(WERKBOEK.read_bytes(), WERKBOEK.name).met_scenario(zet)
+    if zonder_beta:
+        invoer = replace(invoer, overgang=tuple(replace(o, aandeel_verlies=None) for o in invoer.overgang))
     r = bereken_landelijk(invoer)
     t = r.laatste_jaar
     c = r.capaciteit
