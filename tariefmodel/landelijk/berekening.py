@@ -19,7 +19,7 @@ from tariefmodel.landelijk.verdeelmodel import Verdeling, klasse, plaatsen_effec
 
 NUMERIEKE_PARAMETERS = ("bezettingsnorm", "doel_weigerkans", "kosten_per_plaats", "reactie_nadeel",
                         "reactie_voordeel", "max_verlies", "dagen_per_jaar", "istanbul_inwoners_per_plaats",
-                        "kosten_per_plaatsing")
+                        "kosten_per_plaatsing", "doel_wachttijd", "gevoeligheid_bezetting")
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,9 @@ class RegioResultaat:
     verrekening_ontvangen: float | None
     verrekening_betaald: float | None
     verrekening_saldo: float | None
+    capaciteitsmodel: str | None = None  # §2.4a: "verlies" (Erlang B) voor de regiovelden; None zonder gegevens
+    geweigerd_per_jaar: float | None = None
+    capaciteit_melding: str | None = None  # bijv. "de opvang zat vol: ..." (dan zijn de Erlang-velden None)
 
     @property
     def herverdeling_relatief(self) -> float | None:
@@ -73,6 +76,8 @@ class CapaciteitLandelijk:
     plaatsen_nodig_weigerkans: int | None
     plaatsen_nodig_bezettingsnorm: int | None
     plaatsen_met_clientgegevens: float
+    geweigerd_per_jaar: float | None = None  # Σ over regio's die niet vol zaten
+    regios_vol: int = 0  # regio's waar de vraag niet uit opnames af te leiden is (§2.4a)
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,7 @@ class LandelijkResultaat:
     capaciteit: CapaciteitLandelijk
     plaatsingen: PlaatsingenLandelijk | None
     kosten_per_plaats_opgegeven: bool = False  # True: c komt niet uit de parameter (bijv. uit een kostprijswerkboek)
+    eenheden: tuple[cap.EenheidResultaat, ...] | None = None  # blad Capaciteit (§2.4a); None zonder blad
 
     @property
     def jaren(self) -> tuple[int, ...]:
@@ -165,7 +171,7 @@ def bereken_landelijk(invoer: LandelijkInvoer, kosten_per_plaats: float | None =
                           {r.centrumgemeente: r.plaatsen_nodig_weigerkans for r in regios}, c)
     return LandelijkResultaat(invoer, p, c, bron, verdeling, regios, duvo, landelijk_per_jaar(duvo),
                               _capaciteit_landelijk(regios), _plaatsingen_landelijk(invoer, namen),
-                              kosten_per_plaats is not None)
+                              kosten_per_plaats is not None, cap.bereken_eenheden(invoer.capaciteit, p))
 
 
 def _kosten_per_plaats(invoer, p, opgegeven, bron) -> tuple[float, str]:
@@ -189,21 +195,18 @@ def _verdeling(invoer: LandelijkInvoer, p) -> Verdeling:
 
 
 def _capaciteit(r: Regio, p) -> dict:
-    """§2.4 voor één regio; zonder cliënten of verblijfsduur zijn de Erlang-cijfers None."""
+    """§2.4 voor één regio, de v2-manier (§2.4a): cliënten = opgenomen; zonder gegevens zijn de Erlang-cijfers None."""
     istanbul = cap.istanbul_norm(r.inwoners, p["istanbul_inwoners_per_plaats"])
     uit = {"istanbul_norm": istanbul, "istanbul_tekort": istanbul - r.plaatsen, "aangeboden_last": None,
            "bezettingsgraad": None, "weigerkans": None, "plaatsen_nodig_weigerkans": None,
            "plaatsen_nodig_bezettingsnorm": None}
     if r.clienten is None or r.verblijfsduur is None:
         return uit
-    last = cap.aangeboden_last(r.clienten, r.verblijfsduur, p["dagen_per_jaar"])
-    uit.update(
-        aangeboden_last=last,
-        bezettingsgraad=last / r.plaatsen if r.plaatsen > 0 else None,
-        weigerkans=cap.erlang_b(r.plaatsen, last),
-        plaatsen_nodig_weigerkans=cap.plaatsen_voor_weigerkans(last, p["doel_weigerkans"]),
-        plaatsen_nodig_bezettingsnorm=cap.plaatsen_op_bezettingsnorm(last, p["bezettingsnorm"]),
-    )
+    v2 = cap.regio_capaciteit(r.plaatsen, r.clienten, r.verblijfsduur, p["dagen_per_jaar"], p["doel_weigerkans"],
+                              p["bezettingsnorm"])
+    uit.update({k: v2[k] for k in ("aangeboden_last", "bezettingsgraad", "weigerkans", "plaatsen_nodig_weigerkans",
+                                   "plaatsen_nodig_bezettingsnorm", "geweigerd_per_jaar")},
+               capaciteitsmodel=v2["model"], capaciteit_melding=v2["melding"])
     return uit
 
 
@@ -260,7 +263,11 @@ def _stromen_van_regio(i: int, naam: str, stromen: dict | None) -> dict:
 
 
 def _capaciteit_landelijk(regios: tuple[RegioResultaat, ...]) -> CapaciteitLandelijk:
-    """§2.4 landelijk: sommen; bezettingsgraad en weigerkans gewogen met de aangeboden last."""
+    """§2.4 landelijk: sommen over de regio's met een berekende vraag; gewogen met de aangeboden last.
+
+    Regio's die vol zaten (§2.4a) tellen niet mee in last, weigerkans en plaatsen nodig; hun aantal staat
+    in ``regios_vol``.
+    """
     met = [r for r in regios if r.aangeboden_last is not None]
     last = sum(r.aangeboden_last for r in met)
     plaatsen_met = float(sum(r.plaatsen for r in met))
@@ -269,11 +276,15 @@ def _capaciteit_landelijk(regios: tuple[RegioResultaat, ...]) -> CapaciteitLande
         istanbul_norm=float(sum(r.istanbul_norm for r in regios)),
         istanbul_tekort=float(sum(r.istanbul_tekort for r in regios)),
         regios_met_clientgegevens=len(met), aangeboden_last=last if met else None,
-        bezettingsgraad=last / plaatsen_met if met and plaatsen_met > 0 else None,
-        weigerkans=sum(r.aangeboden_last * r.weigerkans for r in met) / last if met and last > 0 else None,
+        bezettingsgraad=sum(r.aangeboden_last * (1 - r.weigerkans) for r in met if r.weigerkans is not None)
+        / plaatsen_met if met and plaatsen_met > 0 else None,
+        weigerkans=sum(r.aangeboden_last * r.weigerkans for r in met if r.weigerkans is not None) / last
+        if met and last > 0 else None,
         plaatsen_nodig_weigerkans=sum(r.plaatsen_nodig_weigerkans for r in met) if met else None,
         plaatsen_nodig_bezettingsnorm=sum(r.plaatsen_nodig_bezettingsnorm for r in met) if met else None,
         plaatsen_met_clientgegevens=plaatsen_met,
+        geweigerd_per_jaar=sum(r.geweigerd_per_jaar or 0.0 for r in met) if met else None,
+        regios_vol=sum(1 for r in regios if r.capaciteit_melding == cap.cap_eenheid.MELDING_VOL),
     )
 
 

@@ -22,6 +22,7 @@ from tariefmodel.landelijk.invoer import (
     Plaatsing,
     Regio,
 )
+from tariefmodel.werkboek import landelijk_capaciteit
 from tariefmodel.werkboek.getallen import GeenGetal, is_leeg, lees_getal
 from tariefmodel.werkboek.lezen import Rij, lees_blad, normaliseer, open_werkboek, valideer_rijen
 from tariefmodel.werkboek.meldingen import Meldingen
@@ -41,8 +42,9 @@ KOLOMMEN = {
     "DUVO": (["Centrumgemeente", "Jaar", "Uitkering", "Besteding vrouwenopvang", "Besteding overig"],
              ["Centrumgemeente", "Jaar", "Uitkering", "Besteding vrouwenopvang"]),
     "Plaatsingen": (["Herkomst", "Opvangregio", "Aantal"], ["Herkomst", "Opvangregio", "Aantal"]),
+    landelijk_capaciteit.BLAD: landelijk_capaciteit.KOLOMMEN,
 }
-OPTIONELE_BLADEN = {"DUVO", "Plaatsingen"}
+OPTIONELE_BLADEN = {"DUVO", "Plaatsingen", landelijk_capaciteit.BLAD}
 # Andere kopteksten die hetzelfde betekenen als een vaste kolom van Regio's.
 KOLOMALIASSEN = {normaliseer(a): k for a, k in [
     ("Gemiddelde verblijfsduur (dagen)", "Gemiddelde verblijfsduur"),
@@ -135,11 +137,13 @@ def lees_landelijk_werkboek(data: bytes, bestandsnaam: str = "") -> LandelijkInv
     namen = {normaliseer(r.naam): r.naam for r in regios}
     duvo = _duvo(bladen["DUVO"], namen, meldingen)
     plaatsingen = None if bladen["Plaatsingen"] is None else _plaatsingen(bladen["Plaatsingen"], namen, meldingen)
+    capaciteit = None if bladen[landelijk_capaciteit.BLAD] is None else landelijk_capaciteit.lees_capaciteit(
+        bladen[landelijk_capaciteit.BLAD], lambda *a: _regionaam(a[0], namen, *a[1:]), meldingen)
     meldingen.lijst.sort(key=_bladvolgorde)  # stabiel: binnen een blad blijft de volgorde van de rijen
     meldingen.stop_bij_fouten()
     return LandelijkInvoer(uitgangspunten, tuple(regios), tuple(maatstaven), tuple(overgang), tuple(duvo),
                            plaatsingen, bestandsnaam, hashlib.sha256(data).hexdigest(),
-                           tuple(meldingen.waarschuwingen))
+                           tuple(meldingen.waarschuwingen), capaciteit)
 
 
 def _bladvolgorde(melding) -> int:
