@@ -248,7 +248,7 @@ def weigercurve(last: float, van: int, tot: int) -> pd.DataFrame:
     dicht bij 100% is de opvang vaak vol en wordt een groot deel van de aanvragen geweigerd.
     Kolommen: plaatsen, weigerkans, bezetting.
     """
-    from tariefmodel.landelijk.capaciteit import erlang_b
+    from tariefmodel.capaciteit.erlang import erlang_b
 
     rijen = []
     for plaatsen in range(max(1, int(van)), int(tot) + 1):

@@ -263,27 +263,27 @@ def _stromen_van_regio(i: int, naam: str, stromen: dict | None) -> dict:
 
 
 def _capaciteit_landelijk(regios: tuple[RegioResultaat, ...]) -> CapaciteitLandelijk:
-    """§2.4 landelijk: sommen over de regio's met een berekende vraag; gewogen met de aangeboden last.
+    """§2.4 landelijk: sommen; bezettingsgraad = Σ gedragen last / Σ P over regio's met cliëntgegevens.
 
-    Regio's die vol zaten (§2.4a) tellen niet mee in last, weigerkans en plaatsen nodig; hun aantal staat
-    in ``regios_vol``.
+    Weigerkans (gewogen met de aangeboden last) en plaatsen nodig tellen alleen regio's waarvan de vraag
+    af te leiden is; regio's die vol zaten (§2.4a) staan apart in ``regios_vol``.
     """
+    gegevens = [r for r in regios if r.clienten is not None and r.verblijfsduur is not None and r.plaatsen > 0]
+    gedragen = sum(r.bezettingsgraad * r.plaatsen for r in gegevens)
+    plaatsen_gegevens = float(sum(r.plaatsen for r in gegevens))
     met = [r for r in regios if r.aangeboden_last is not None]
     last = sum(r.aangeboden_last for r in met)
-    plaatsen_met = float(sum(r.plaatsen for r in met))
     return CapaciteitLandelijk(
         plaatsen=float(sum(r.plaatsen for r in regios)),
         istanbul_norm=float(sum(r.istanbul_norm for r in regios)),
         istanbul_tekort=float(sum(r.istanbul_tekort for r in regios)),
-        regios_met_clientgegevens=len(met), aangeboden_last=last if met else None,
-        bezettingsgraad=sum(r.aangeboden_last * (1 - r.weigerkans) for r in met if r.weigerkans is not None)
-        / plaatsen_met if met and plaatsen_met > 0 else None,
-        weigerkans=sum(r.aangeboden_last * r.weigerkans for r in met if r.weigerkans is not None) / last
-        if met and last > 0 else None,
+        regios_met_clientgegevens=len(gegevens), aangeboden_last=last if met else None,
+        bezettingsgraad=gedragen / plaatsen_gegevens if gegevens else None,
+        weigerkans=sum(r.aangeboden_last * r.weigerkans for r in met) / last if met and last > 0 else None,
         plaatsen_nodig_weigerkans=sum(r.plaatsen_nodig_weigerkans for r in met) if met else None,
         plaatsen_nodig_bezettingsnorm=sum(r.plaatsen_nodig_bezettingsnorm for r in met) if met else None,
-        plaatsen_met_clientgegevens=plaatsen_met,
-        geweigerd_per_jaar=sum(r.geweigerd_per_jaar or 0.0 for r in met) if met else None,
+        plaatsen_met_clientgegevens=plaatsen_gegevens,
+        geweigerd_per_jaar=sum(r.geweigerd_per_jaar for r in met) if met else None,
         regios_vol=sum(1 for r in regios if r.capaciteit_melding == cap.cap_eenheid.MELDING_VOL),
     )
 
