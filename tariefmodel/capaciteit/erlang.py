@@ -127,7 +127,7 @@ def plaatsen_voor_weigerkans(last: float, doel: float) -> int:
         return 0
     grens = math.ceil(2 * a) + math.ceil(math.log2(1 / doel)) + 1
     b = 1.0
-    for k in range(0, grens + 1):
+    for k in range(grens + 1):
         if k > 0:
             ab = a * b
             b = ab / (k + ab)
