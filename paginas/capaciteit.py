@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import altair as alt
+import pandas as pd
 import streamlit as st
 
 from paginas import gedeeld as g
@@ -21,6 +23,7 @@ from tariefmodel.landelijk.standaard import standaardwaarde
 
 LOCATIE, EENHEID, REGIO, ZELF = ("Een opvanglocatie uit het kostprijswerkboek", "Een eenheid uit het blad Capaciteit",
                                  "Een regio uit het landelijk werkboek", "Zelf invullen")
+SCHUIF_BEZETTING = (50, 99)  # procent: bereik van de schuif (instelling van de pagina, geen rekenparameter)
 MODELNAAM = {ce.VERLIES: "Weigeren (nood- en crisisopvang, Erlang B)",
              ce.WACHTRIJ: "Wachten (vervolgopvang, Erlang C)"}
 AANNAMES = (
@@ -62,8 +65,8 @@ def _model_en_duur(sleutel: str, model: str = ce.VERLIES, duur: float | None = N
     links, rechts = st.columns(2)
     model = links.radio("Wat gebeurt er als alles vol is?", list(MODELNAAM), index=list(MODELNAAM).index(model),
                         format_func=MODELNAAM.get, key=f"{sleutel}_model", persist_state="session")
-    standaard = duur if duur is not None else (259.0 if model == ce.WACHTRIJ else 28.0)
-    duur = rechts.number_input("Gemiddelde verblijfsduur (dagen)", 1.0, 3650.0, standaard, 1.0,
+    standaard = duur if duur is not None else (259 if model == ce.WACHTRIJ else 28)
+    duur = rechts.number_input("Gemiddelde verblijfsduur (dagen)", 1, 3650, int(standaard), 1,
                                key=f"{sleutel}_duur_{model}", persist_state="session",
                                help="Vervolgopvang: gemiddeld 259 dagen (Monitor Veilige Opvang 2022-2023). "
                                     "Crisisopvang: dagen tot weken.")
@@ -248,6 +251,49 @@ def _tarief(code: str, bezetting: float) -> float | None:
     return None if rij.empty else float(rij["kostprijs"].iloc[0])
 
 
+def _reeks(s: Situatie, manier: str) -> pd.DataFrame:
+    """Per schuifstand: bezetting, kostprijs per etmaal en weigerkans of wachttijd (voor de afweegrafiek)."""
+    r = regels(s)
+    if manier == "Bezetting":
+        standen = [b / 100 for b in range(SCHUIF_BEZETTING[0], SCHUIF_BEZETTING[1] + 1)]
+        cijfers = [(b, _cijfers_bij_bezetting(s, s.plaatsen, b, r)) for b in standen]
+    else:
+        cijfers = [(n, ce.cijfers_bij_last(s.model, n, s.verblijfsduur, s.last, r))
+                   for n in range(max(1, math.floor(s.last)), _max_plaatsen(s) + 1)]
+    rijen = [(x, min(1.0, c.bezetting), c) for x, c in cijfers if c is not None and c.bezetting]
+    tabel = kostprijs_bij_bezetting(g.invoer("kostprijs"), [b for _, b, _ in rijen])
+    prijzen = tabel[tabel["code"] == s.product.code]["kostprijs"].tolist()
+    kans = "weigerkans" if s.model == ce.VERLIES else "gemiddelde_wachttijd_dagen"
+    return pd.DataFrame({"x": [x for x, _, _ in rijen], "kostprijs": prijzen,
+                         "capaciteit": [getattr(c, kans) for _, _, c in rijen]})
+
+
+def _cijfers_bij_bezetting(s: Situatie, plaatsen: int, bezetting: float, r) -> ce.Cijfers | None:
+    last = _last_bij_bezetting(s.model, plaatsen, bezetting)
+    return None if last is None else ce.cijfers_bij_last(s.model, plaatsen, s.verblijfsduur, last, r)
+
+
+def _max_plaatsen(s: Situatie) -> int:
+    return max(2 * s.plaatsen, s.plaatsen + 10)
+
+
+def afweeggrafiek(data: pd.DataFrame, s: Situatie, manier: str, gekozen: float) -> alt.LayerChart:
+    """Kostprijs per etmaal (links) en weigerkans of wachttijd (rechts) tegen de schuif."""
+    as_x = (alt.X("x:Q", title="Bezetting waarop het tarief rekent", axis=alt.Axis(format=grafieken.PROCENT_AS))
+            if manier == "Bezetting" else alt.X("x:Q", title="Aantal plaatsen", axis=alt.Axis(format="d")))
+    basis = alt.Chart(data).encode(x=as_x)
+    prijs = basis.mark_line(color=grafieken.KLEUR_TOTAAL, strokeWidth=2.5).encode(
+        y=alt.Y("kostprijs:Q", title="Kostprijs per etmaal", axis=alt.Axis(format=grafieken.EURO_AS,
+                                                                           titleColor=grafieken.KLEUR_TOTAAL)))
+    titel = "Weigerkans" if s.model == ce.VERLIES else "Gemiddelde wachttijd (dagen)"
+    formaat_as = grafieken.PROCENT_AS if s.model == ce.VERLIES else ",.0f"
+    kans = basis.mark_line(color=grafieken.KLEUR_TARIEF, strokeWidth=2.5, strokeDash=[6, 3]).encode(
+        y=alt.Y("capaciteit:Q", title=titel, axis=alt.Axis(format=formaat_as, titleColor=grafieken.KLEUR_TARIEF)))
+    nu = alt.Chart(pd.DataFrame({"x": [gekozen]})).mark_rule(color=grafieken.KLEUR_GRIJS).encode(x="x:Q")
+    return grafieken.nl(alt.layer(prijs, kans, nu).resolve_scale(y="independent").properties(
+        width="container", height=300))
+
+
 def afweging(s: Situatie) -> None:
     """Schuif plaatsen of bezetting en zie het tarief en de weigerkans of wachttijd samen veranderen."""
     if s.product is None:
@@ -257,15 +303,14 @@ def afweging(s: Situatie) -> None:
     manier = st.radio("Wat schuift u?", ["Bezetting", "Plaatsen"], horizontal=True, key="cap_afweging",
                       persist_state="session")
     if manier == "Bezetting":
-        bezetting = g.procentschuif("Bezetting waarop het tarief rekent", 50.0, 99.0, 1.0,
+        bezetting = g.procentschuif("Bezetting waarop het tarief rekent", *map(float, SCHUIF_BEZETTING), 1.0,
                                     float(g.invoer("kostprijs").waarde("bezettingsnorm")), "cap_af_bezetting")
-        plaatsen, last = s.plaatsen, _last_bij_bezetting(s.model, s.plaatsen, bezetting)
+        plaatsen, last, gekozen = s.plaatsen, _last_bij_bezetting(s.model, s.plaatsen, bezetting), bezetting
         uitleg = (f"Het tarief rekent met {formaat.procent(bezetting, 0)} bezetting; om die bezetting echt te halen "
                   f"met {plaatsen} plaatsen moet de vraag zo groot zijn dat de opvang zo vaak vol is.")
     else:
-        plaatsen = st.slider("Aantal plaatsen", 1, max(2 * s.plaatsen, s.plaatsen + 10), s.plaatsen,
-                             key="cap_af_plaatsen")
-        last = s.last
+        plaatsen = st.slider("Aantal plaatsen", 1, _max_plaatsen(s), s.plaatsen, key="cap_af_plaatsen")
+        last, gekozen = s.last, plaatsen
         uitleg = (f"Dezelfde vraag ({formaat.getal(last, 1)} tegelijk) op {plaatsen} plaatsen; de kosten per plaats "
                   "blijven gelijk, dus het tarief per bezet etmaal stijgt als de bezetting daalt.")
     if last is None:
@@ -282,6 +327,10 @@ def afweging(s: Situatie) -> None:
     else:
         k[2].metric("Gemiddelde wachttijd", _dagen(c.gemiddelde_wachttijd_dagen))
     st.caption(uitleg)
+    g.grafiek(afweeggrafiek(_reeks(s, manier), s, manier, gekozen))
+    st.caption("Doorgetrokken lijn: kostprijs per etmaal (links). Gestippeld: "
+               f"{'weigerkans' if s.model == ce.VERLIES else 'gemiddelde wachttijd'} (rechts). Een lager tarief "
+               "door een hogere bezetting betekent vaker weigeren of langer wachten.")
 
 
 def aannames() -> None:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from paginas import gedeeld as g
 from tariefmodel import formaat, grafieken
+from tariefmodel.capaciteit.eenheid import MELDING_ONBEGRENSD, MELDING_VOL
 
 
 def kerncijfers(r) -> None:
@@ -70,6 +71,11 @@ def _heel(x) -> str:
     return formaat.getal(x, 0)
 
 
+def _kort(melding: str | None) -> str:
+    """De melding van §2.4a kort voor in de tabel (de volledige tekst staat in het bijschrift)."""
+    return {MELDING_VOL: "zat vol", MELDING_ONBEGRENSD: "wachtlijst zonder grens"}.get(melding, melding or "")
+
+
 def _band(e, veld: str, opmaak) -> str:
     midden, laag, hoog = (getattr(x, veld) for x in (e.cijfers, e.uitkomst.laag, e.uitkomst.hoog))
     if midden is None:
@@ -93,19 +99,20 @@ def eenheden(r) -> None:
     k[2].metric("Eenheden zonder uitkomst", str(sum(1 for e in r.eenheden if e.cijfers.melding)),
                 help="Vol (vraag niet af te leiden) of een wachtlijst die zonder grens groeit.")
     rijen = [{"Centrumgemeente": e.centrumgemeente, "Type": e.type, "Model": e.model,
-              "Plaatsen": formaat.getal(e.plaatsen, 0),
+              "Plaatsen": formaat.getal(e.plaatsen, 0), "Let op": _kort(e.cijfers.melding),
               "Weigerkans (band)": _band(e, "weigerkans", _procent),
               "Geweigerd/jaar (band)": _band(e, "geweigerd_per_jaar", _heel),
               "Wachttijd dagen (band)": _band(e, "gemiddelde_wachttijd_dagen", _heel),
               "Wachtenden": formaat.getal(e.cijfers.wachtenden, 1),
-              "Plaatsen nodig": formaat.getal(e.cijfers.plaatsen_nodig, 0), "Melding": e.cijfers.melding or ""}
+              "Plaatsen nodig": formaat.getal(e.cijfers.plaatsen_nodig, 0)}
              for e in r.eenheden]
     g.tabel(rijen, rechts=("Plaatsen", "Weigerkans (band)", "Geweigerd/jaar (band)", "Wachttijd dagen (band)",
                            "Wachtenden", "Plaatsen nodig"))
     st.caption(f"Tussen haakjes: bij een bezetting ± {formaat.procent(r.parameters['gevoeligheid_bezetting'], 0)}. "
                f"Plaatsen nodig: voor hoogstens {formaat.procent(r.parameters['doel_weigerkans'], 0)} weigeren "
                f"(verlies) of gemiddeld hoogstens {formaat.getal(r.parameters['doel_wachttijd'], 0)} dagen wachten "
-               "(wachtrij). Zie de pagina Capaciteit voor de aannames: de cijfers zijn een ondergrens.")
+               f"(wachtrij). 'Zat vol': {MELDING_VOL}. 'Wachtlijst zonder grens': {MELDING_ONBEGRENSD}. "
+               "Zie de pagina Capaciteit voor de aannames: de cijfers zijn een ondergrens.")
 
 
 def main() -> None:
