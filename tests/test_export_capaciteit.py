@@ -65,3 +65,26 @@ def test_zoektochten_zijn_gelabeld_berekend_door_tariefmodel(export):
     assert sum("gevoeligheid_bezetting" in k for k in gelabeld) == 6
     formules = [c.value for rij in ws.iter_rows() for c in rij if isinstance(c.value, str) and c.value.startswith("=")]
     assert any("POISSON(" in f for f in formules)
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_herrekent_eenheden_gelijk_aan_het_model(tmp_path):
+    from tests.herberekening import met_libreoffice, soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) staat niet op PATH")
+    resultaat = bereken_landelijk(lees_landelijk_werkboek(landelijk_bytes(_bladen()), "cap.xlsx"))
+    xlsx = exporteer_landelijk(resultaat)
+    h = met_libreoffice(xlsx, tmp_path)
+    model = naar_json(resultaat)["capaciteit"]
+    ws = h.opbouw[BLAD]
+    koprij = next(r for r in range(1, 12) if ws.cell(r, 1).value == "Centrumgemeente")
+    kop = {str(ws.cell(koprij, k).value): ws.cell(koprij, k).column_letter for k in range(1, ws.max_column + 1)}
+    letters = {s: next(v for k, v in kop.items() if k.startswith(b)) for b, s in KOPPEN.items()}
+    for i, regel in enumerate(model):
+        for sleutel, letter in letters.items():
+            gevonden = h.waarde(BLAD, f"{letter}{koprij + 1 + i}")
+            if regel[sleutel] is None:
+                assert gevonden is None
+            else:
+                assert gevonden == pytest.approx(regel[sleutel], rel=1e-9), (sleutel, i)
