@@ -11,7 +11,11 @@ import math
 
 import pytest
 
-from tariefmodel.capaciteit.erlang import erlang_b, last_bij_gedragen_bezetting, plaatsen_voor_weigerkans
+from tariefmodel.capaciteit.erlang import (
+    erlang_b,
+    last_bij_gedragen_bezetting,
+    plaatsen_voor_weigerkans,
+)
 from tariefmodel.landelijk.capaciteit import (
     aangeboden_last,
     bezettingsgraad,

@@ -11,8 +11,8 @@ from tariefmodel.export.controle import schrijf_controleblad
 from tariefmodel.export.landelijk_capaciteit import (
     schrijf_capaciteit,
     schrijf_duvo,
-    schrijf_eenheden,
     schrijf_duvo_per_jaar,
+    schrijf_eenheden,
 )
 from tariefmodel.export.landelijk_invoer import schrijf_invoer, schrijf_parameters
 from tariefmodel.export.landelijk_uitvoer import checks, schrijf_uitvoer
@@ -28,8 +28,8 @@ BLADEN = [
     ("Verdeling", ("§2.1-2.2: verdeelsleutel, historisch, objectief, ingroeipad, zachte landing, toegekend, "
                    "herverdeling en plaatseneffect")),
     ("Capaciteit", "§2.4-2.5: bezettingsgraad, Erlang-B-weigerkans, benodigde plaatsen, Istanbul-norm, plaatsingen"),
-    ("Capaciteit eenheden", "§2.4a (alleen met blad Capaciteit): weigeren (Erlang B) of wachten (Erlang C) per "
-                            "opvangeenheid, met bandbreedte"),
+    ("Capaciteit eenheden", ("§2.4a (alleen met blad Capaciteit): weigeren (Erlang B) of wachten (Erlang C) per "
+                             "opvangeenheid, met bandbreedte")),
     ("DUVO", "§2.3: bestedingsgat, bestedingsgraad, kosten van normcapaciteit en financieringstekort"),
     ("Uitvoer", "per centrumgemeente de uitkomsten (eurobedragen op centen)"),
     ("Controle", "controles die 0 moeten zijn"),
