@@ -163,3 +163,11 @@ def test_zonder_vraag_geen_plaatsen():
 def test_ongeldige_invoer_geeft_valueerror(aanroep):
     with pytest.raises(ValueError):
         aanroep()
+
+
+def test_terugrekenen_grote_regio_vlak_onder_vol_geeft_geen_fout():
+    # De bovengrens a·N/(N − a) is hier ≈ 2·10^7 (boven MAX_LAST); de bisectie mag daar niet op stuklopen.
+    n, a = 20_000, 19_979.0
+    last = e.last_uit_gedragen_last(n, a)
+    assert math.isfinite(last) and last > a
+    assert last * (1 - _erlang_b_log(n, last)) == pytest.approx(a, rel=1e-9)

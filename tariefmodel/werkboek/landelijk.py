@@ -319,8 +319,8 @@ def _controleer_regio(r: RegioRegel, nummer: int, meldingen: Meldingen) -> None:
                        "dat kan niet kloppen (controleer de eenheden: verblijfsduur in dagen)".replace(",", "."),
                        blad=REGIOS, rij=nummer, kolom="Cliënten per jaar")
     if r.plaatsen == 0 and r.clienten:
-        meldingen.waarschuwing("0 plaatsen maar wel cliënten: de bezettingsgraad is niet te berekenen en de "
-                               "weigerkans is 100%", blad=REGIOS, rij=nummer, kolom="Plaatsen")
+        meldingen.waarschuwing("0 plaatsen maar wel cliënten: bezettingsgraad en weigerkans zijn niet te berekenen "
+                               "(de vraag is niet af te leiden uit opnames)", blad=REGIOS, rij=nummer, kolom="Plaatsen")
 
 
 def _controleer_sommen(regios: list[Regio], maatstaven: list[Maatstaf], kolommen, meldingen: Meldingen) -> None:
