@@ -23,6 +23,7 @@ from tariefmodel.landelijk.standaard import standaardwaarde
 
 LOCATIE, EENHEID, REGIO, ZELF = ("Een opvanglocatie uit het kostprijswerkboek", "Een eenheid uit het blad Capaciteit",
                                  "Een regio uit het landelijk werkboek", "Zelf invullen")
+GRAFIEK_MAX_PUNTEN = 1_000  # hoogstens zoveel plaatsen in de weigercurve (leesbaarheid, geen rekenparameter)
 SCHUIF_BEZETTING = (50, 99)  # procent: bereik van de schuif (instelling van de pagina, geen rekenparameter)
 MODELNAAM = {ce.VERLIES: "Weigeren (nood- en crisisopvang, Erlang B)",
              ce.WACHTRIJ: "Wachten (vervolgopvang, Erlang C)"}
@@ -235,6 +236,9 @@ def curve(s: Situatie, u: ce.Uitkomst) -> None:
     nodig = u.cijfers.plaatsen_nodig or s.plaatsen
     van = max(1, math.floor(0.5 * min(s.plaatsen, s.last)))
     tot = math.ceil(1.15 * max(s.plaatsen, nodig)) + 2
+    if tot - van > GRAFIEK_MAX_PUNTEN:
+        st.caption("Te veel plaatsen voor een leesbare grafiek van de weigerkans.")
+        return
     st.markdown("**Weigerkans tegen het aantal plaatsen**")
     g.grafiek(grafieken.weigerkans_grafiek(weigercurve(s.last, van, tot), huidig=s.plaatsen,
                                            doel=regels(s).doel_weigerkans, bij_norm=nodig, norm_label="Nodig"))
@@ -252,25 +256,35 @@ def _tarief(code: str, bezetting: float) -> float | None:
 
 
 def _reeks(s: Situatie, manier: str) -> pd.DataFrame:
-    """Per schuifstand: bezetting, kostprijs per etmaal en weigerkans of wachttijd (voor de afweegrafiek)."""
-    r = regels(s)
+    """Per schuifstand: bezetting, kostprijs per etmaal en weigerkans of wachttijd (voor de afweegrafiek).
+
+    Plaatsen: één doorloop van de Erlang-B-recursie tot het grootste aantal (O(N)); bezetting: per stand
+    de last die die bezetting geeft. Zo blijft de rekentijd begrensd door de schuif.
+    """
     if manier == "Bezetting":
-        standen = [b / 100 for b in range(SCHUIF_BEZETTING[0], SCHUIF_BEZETTING[1] + 1)]
-        cijfers = [(b, _cijfers_bij_bezetting(s, s.plaatsen, b, r)) for b in standen]
+        punten = []
+        for procent in range(SCHUIF_BEZETTING[0], SCHUIF_BEZETTING[1] + 1):
+            last = _last_bij_bezetting(s.model, s.plaatsen, procent / 100)
+            if last is not None:
+                punten.append((procent / 100, s.plaatsen, last, erlang.erlang_b(s.plaatsen, last)))
     else:
-        cijfers = [(n, ce.cijfers_bij_last(s.model, n, s.verblijfsduur, s.last, r))
-                   for n in range(max(1, math.floor(s.last)), _max_plaatsen(s) + 1)]
-    rijen = [(x, min(1.0, c.bezetting), c) for x, c in cijfers if c is not None and c.bezetting]
-    tabel = kostprijs_bij_bezetting(g.invoer("kostprijs"), [b for _, b, _ in rijen])
+        reeks = erlang.erlang_b_reeks(_max_plaatsen(s), s.last)
+        punten = [(n, n, s.last, reeks[n]) for n in range(1, _max_plaatsen(s) + 1)]
+    rijen = [(x, *_bezetting_en_kans(s, n, last, b)) for x, n, last, b in punten]
+    rijen = [(x, bez, kans) for x, bez, kans in rijen if bez > 0]
+    tabel = kostprijs_bij_bezetting(g.invoer("kostprijs"), [bez for _, bez, _ in rijen])
     prijzen = tabel[tabel["code"] == s.product.code]["kostprijs"].tolist()
-    kans = "weigerkans" if s.model == ce.VERLIES else "gemiddelde_wachttijd_dagen"
-    return pd.DataFrame({"x": [x for x, _, _ in rijen], "kostprijs": prijzen,
-                         "capaciteit": [getattr(c, kans) for _, _, c in rijen]})
+    return pd.DataFrame({"x": [x for x, _, _ in rijen], "kostprijs": prijzen, "capaciteit": [k for *_, k in rijen]})
 
 
-def _cijfers_bij_bezetting(s: Situatie, plaatsen: int, bezetting: float, r) -> ce.Cijfers | None:
-    last = _last_bij_bezetting(s.model, plaatsen, bezetting)
-    return None if last is None else ce.cijfers_bij_last(s.model, plaatsen, s.verblijfsduur, last, r)
+def _bezetting_en_kans(s: Situatie, n: int, last: float, b: float) -> tuple[float, float | None]:
+    """Gedragen bezetting en weigerkans (verlies) of gemiddelde wachttijd (wachtrij; None zonder grens), §2.4a."""
+    if s.model == ce.VERLIES:
+        return min(1.0, last * (1 - b) / n), b
+    if not last < n:
+        return 1.0, None
+    c = n * b / (n - last * (1 - b))
+    return last / n, c * s.verblijfsduur / (n - last)
 
 
 def _max_plaatsen(s: Situatie) -> int:
@@ -351,11 +365,15 @@ def main() -> None:
                    "geweigerd zijn als de opvang het hele jaar vol zat; vul het aantal aanmeldingen in.",
                    icon=":material/warning:")
     elif s is not None:
-        u = ce.bij_last(s.model, s.plaatsen, s.verblijfsduur, s.last, regels(s))
-        kerncijfers(s, u)
-        uitleg(s, u)
-        curve(s, u)
-        afweging(s)
+        try:
+            u = ce.bij_last(s.model, s.plaatsen, s.verblijfsduur, s.last, regels(s))
+        except ValueError as fout:  # buiten de grenzen van het model (bijv. een vraag van honderdduizenden)
+            st.warning(f"Niet te berekenen: {fout}.", icon=":material/warning:")
+        else:
+            kerncijfers(s, u)
+            uitleg(s, u)
+            curve(s, u)
+            afweging(s)
     aannames()
 
 

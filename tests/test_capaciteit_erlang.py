@@ -171,3 +171,10 @@ def test_terugrekenen_grote_regio_vlak_onder_vol_geeft_geen_fout():
     last = e.last_uit_gedragen_last(n, a)
     assert math.isfinite(last) and last > a
     assert last * (1 - _erlang_b_log(n, last)) == pytest.approx(a, rel=1e-9)
+
+
+def test_erlang_b_reeks_is_de_recursie_in_een_doorloop():
+    reeks = e.erlang_b_reeks(30, 12.5)
+    assert len(reeks) == 31 and reeks[0] == 1.0
+    for k in (1, 7, 30):
+        assert reeks[k] == pytest.approx(float(_erlang_b_exact(k, Fraction(25, 2))), rel=1e-12)

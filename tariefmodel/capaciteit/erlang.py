@@ -57,6 +57,16 @@ def _erlang_b_kern(n: int, a: float) -> float:
     return b
 
 
+def erlang_b_reeks(plaatsen: int, last: float) -> list[float]:
+    """[B(0, A), B(1, A), …, B(N, A)] in één doorloop van de recursie (O(N), voor curves)."""
+    n, a = _controleer_plaatsen(plaatsen), _controleer_last(last)
+    reeks = [1.0]
+    for k in range(1, n + 1):
+        ab = a * reeks[-1]
+        reeks.append(ab / (k + ab))
+    return reeks
+
+
 def gedragen_last(plaatsen: int, last: float) -> float:
     """Gedragen (werkelijk bezette) last A·(1 − B(N, A)): de aangeboden last minus de weigeringen."""
     return last * (1 - erlang_b(plaatsen, last))
