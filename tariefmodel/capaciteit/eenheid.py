@@ -6,7 +6,7 @@ een kostprijsproduct met eigen plaatsen. Alles onafgerond; None = niet te bereke
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 
 from tariefmodel.capaciteit import erlang
 
@@ -150,7 +150,3 @@ def bij_last(model: str, plaatsen: int, verblijfsduur: float, last: float, r: Re
         banden.append(_vol() if band_last is None else cijfers_bij_last(model, plaatsen, verblijfsduur, band_last, r))
     return Uitkomst(model, plaatsen, midden, *banden)
 
-
-def met_plaatsen(e: Eenheid, plaatsen: int) -> Eenheid:
-    """Dezelfde eenheid met een ander aantal plaatsen (schuif op de pagina Capaciteit)."""
-    return replace(e, plaatsen=int(plaatsen))
