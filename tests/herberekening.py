@@ -266,7 +266,7 @@ def vergelijk_landelijk(h: Herberekend, model: dict) -> list[str]:
 
 def _capaciteit_landelijk(h: Herberekend, land: dict) -> list[str | None]:
     ws = h.opbouw["Capaciteit"]
-    labels = {"Bezettingsgraad Σ A / Σ P": "bezettingsgraad", "Weigerkans Σ A·B / Σ A": "weigerkans"}
+    labels = {"Bezettingsgraad Σ a / Σ P": "bezettingsgraad", "Weigerkans Σ A·B / Σ A": "weigerkans"}
     gevonden = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value in labels}
     fouten = [f"Capaciteit: regel '{label}' ontbreekt" for label in labels if label not in gevonden]
     for label, rij in gevonden.items():

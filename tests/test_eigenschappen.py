@@ -202,7 +202,8 @@ def test_basis_van_de_eigenschappen_is_geldig():
 
 # --- invarianten van het landelijk model (tariefmodel/landelijk) -----------------------------------
 
-from tariefmodel.landelijk import capaciteit, verdeelmodel
+from tariefmodel.capaciteit import erlang as capaciteit
+from tariefmodel.landelijk import verdeelmodel
 
 
 @settings(max_examples=200, deadline=None)

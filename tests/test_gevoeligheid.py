@@ -161,7 +161,7 @@ def test_meerjaren_tabel_telt_producten_op(invoer):
 
 def test_weigercurve_tien_plaatsen_op_85_procent():
     """Rekenmethode §2.4: een eenheid van 10 plaatsen op 85% gedragen bezetting weigert ongeveer 33%."""
-    from tariefmodel.landelijk.capaciteit import last_bij_gedragen_bezetting
+    from tariefmodel.capaciteit.erlang import last_bij_gedragen_bezetting
 
     last = last_bij_gedragen_bezetting(10, 0.85)
     data = weigercurve(last, 5, 20).set_index("plaatsen")

@@ -11,15 +11,17 @@ import math
 
 import pytest
 
+from tariefmodel.capaciteit.erlang import (
+    erlang_b,
+    last_bij_gedragen_bezetting,
+    plaatsen_voor_weigerkans,
+)
 from tariefmodel.landelijk.capaciteit import (
     aangeboden_last,
     bezettingsgraad,
-    erlang_b,
     istanbul_norm,
     istanbul_tekort,
-    last_bij_gedragen_bezetting,
     plaatsen_op_bezettingsnorm,
-    plaatsen_voor_weigerkans,
 )
 
 

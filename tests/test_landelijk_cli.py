@@ -73,12 +73,20 @@ def test_handwerkboek_tegen_handberekening(capsys, handwerkboek):
     assert uit["winnaars"] == ["Emmen"] and uit["verliezers"] == ["Groningen"]
 
     g, lw, e = r["Groningen"], r["Leeuwarden"], r["Emmen"]
+    # v2 (§2.4a): cliënten per jaar zijn opnames (gedragen last). Groningen: 100% bezet = vol, dus geen
+    # weigerkans maar een melding (v1 gaf hier 0,2146 alsof de opnames de vraag waren).
     assert g["bezettingsgraad"] == pytest.approx(1.0)
-    assert g["weigerkans"] == pytest.approx(0.2146, abs=0.0001)
-    assert (g["plaatsen_nodig_weigerkans"], g["plaatsen_nodig_bezettingsnorm"]) == (15, 12)
+    assert g["weigerkans"] is None and g["plaatsen_nodig_weigerkans"] is None
+    assert g["capaciteit_melding"] == "de opvang zat vol: de vraag is niet af te leiden uit opnames"
+    # Emmen: gedragen last 2 op 5 plaatsen; de vraag A volgt uit A·(1 − B(5, A)) = 2. Met de hand: A ≈ 2,0872
+    # (B(5; 2,0872) = (A^5/120) / Σ A^k/k! ≈ 0,04177, en 2,0872 · 0,95823 ≈ 2,000).
     assert e["bezettingsgraad"] == pytest.approx(0.4)
-    assert e["weigerkans"] == pytest.approx((32 / 120) / (1 + 2 + 2 + 4 / 3 + 2 / 3 + 4 / 15))
-    assert (e["plaatsen_nodig_weigerkans"], e["plaatsen_nodig_bezettingsnorm"]) == (5, 3)
+    a = e["aangeboden_last"]
+    assert a == pytest.approx(2.0872, abs=1e-4)
+    b_hand = (a ** 5 / 120) / (1 + a + a ** 2 / 2 + a ** 3 / 6 + a ** 4 / 24 + a ** 5 / 120)
+    assert e["weigerkans"] == pytest.approx(b_hand, rel=1e-9) and e["weigerkans"] == pytest.approx(0.04177, abs=1e-5)
+    assert a * (1 - b_hand) == pytest.approx(2.0, rel=1e-9)
+    assert (e["plaatsen_nodig_weigerkans"], e["plaatsen_nodig_bezettingsnorm"]) == (5, 3)  # ceil(2,087/0,85) = 3
     for sleutel in ("bezettingsgraad", "weigerkans", "plaatsen_nodig_weigerkans", "plaatsen_nodig_bezettingsnorm"):
         assert lw[sleutel] is None  # geen cliëntgegevens: null, nooit 0
     assert [r[n]["istanbul_norm"] for n in r] == pytest.approx([25, 15, 10])
@@ -200,7 +208,7 @@ def test_sjabloon_landelijk(tmp_path, capsys):
 
     wb = openpyxl.load_workbook(pad)
     assert wb.sheetnames == ["Uitgangspunten", "Regio's", "Maatstaven", "Overgang", "DUVO", "Plaatsingen",
-                             "Toelichting"]
+                             "Capaciteit", "Toelichting"]
     regios = wb["Regio's"]
     assert [c.value for c in regios[1]][:6] == HANDWERKBOEK["Regio's"][0][:6]
     assert regios.cell(2, 1).value == "Alkmaar" and regios.cell(36, 1).value == "Zwolle"

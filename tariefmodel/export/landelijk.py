@@ -12,6 +12,7 @@ from tariefmodel.export.landelijk_capaciteit import (
     schrijf_capaciteit,
     schrijf_duvo,
     schrijf_duvo_per_jaar,
+    schrijf_eenheden,
 )
 from tariefmodel.export.landelijk_invoer import schrijf_invoer, schrijf_parameters
 from tariefmodel.export.landelijk_uitvoer import checks, schrijf_uitvoer
@@ -27,6 +28,8 @@ BLADEN = [
     ("Verdeling", ("§2.1-2.2: verdeelsleutel, historisch, objectief, ingroeipad, zachte landing, toegekend, "
                    "herverdeling en plaatseneffect")),
     ("Capaciteit", "§2.4-2.5: bezettingsgraad, Erlang-B-weigerkans, benodigde plaatsen, Istanbul-norm, plaatsingen"),
+    ("Capaciteit eenheden", ("§2.4a (alleen met blad Capaciteit): weigeren (Erlang B) of wachten (Erlang C) per "
+                             "opvangeenheid, met bandbreedte")),
     ("DUVO", "§2.3: bestedingsgat, bestedingsgraad, kosten van normcapaciteit en financieringstekort"),
     ("Uitvoer", "per centrumgemeente de uitkomsten (eurobedragen op centen)"),
     ("Controle", "controles die 0 moeten zijn"),
@@ -53,6 +56,7 @@ def exporteer_landelijk(resultaat: LandelijkResultaat) -> bytes:
     schrijf_parameters(boek, resultaat)
     verdeling = schrijf_verdeling(boek, resultaat, plaatsen)
     capaciteit = schrijf_capaciteit(boek, resultaat, plaatsen)
+    schrijf_eenheden(boek, resultaat)
     duvo = schrijf_duvo(boek, resultaat, plaatsen, capaciteit)
     per_jaar = None if duvo is None else schrijf_duvo_per_jaar(boek, resultaat, duvo)
     uitvoer = schrijf_uitvoer(boek, resultaat, verdeling, capaciteit)

@@ -1,20 +1,24 @@
 """Bladen Capaciteit (§2.4-2.5) en DUVO (§2.3) van de landelijke export, als live formules.
 
 Erlang B: B(P, A) = POISSON(P; A; onwaar) / POISSON(P; A; waar) is wiskundig gelijk aan de recursie
-B(0) = 1, B(k) = A·B(k−1) / (k + A·B(k−1)) van §2.4 en staat dus als formule in het werkboek. Het
-kleinste aantal plaatsen met B(P) ≤ doel_weigerkans is een zoektocht: die staat als waarde (grijs),
-berekend door tariefmodel met dezelfde recursie.
+B(0) = 1, B(k) = A·B(k−1) / (k + A·B(k−1)) van §2.4 en staat dus als formule in het werkboek. Wat Excel
+niet zonder zoektocht kan (de vraag A terugrekenen uit de opnames, §2.4a; het kleinste aantal plaatsen
+voor een doel) staat als waarde (grijs, "berekend door tariefmodel") met de invoer ernaast en, waar het
+kan, een controleformule.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tariefmodel.capaciteit.erlang import erlang_b
 from tariefmodel.export.landelijk_invoer import INVOER, Plaatsen
 from tariefmodel.export.opmaak import Boek, Tabel, cel, kolombereik, tabelblad
 from tariefmodel.landelijk import LandelijkResultaat
 
 CAPACITEIT, DUVO = "Capaciteit", "DUVO"
+BEREKEND = "berekend door tariefmodel"
+GRIJS = "#595959"
 
 
 @dataclass
@@ -42,19 +46,32 @@ def schrijf_capaciteit(boek: Boek, r: LandelijkResultaat, pl: Plaatsen) -> Capac
     t.kolom("P", "Plaatsen P", invoer(2), [x.plaatsen for x in g], "aantal", som=True, breedte=10)
     t.kolom("C", "Cliënten per jaar C", optioneel(3), [x.clienten for x in g], "aantal", breedte=11)
     t.kolom("d", "Verblijfsduur d (dagen)", optioneel(4), [x.verblijfsduur for x in g], "getal", breedte=11)
-    t.kolom("A", "Aangeboden last A = C · d / dagen_per_jaar",
+    t.kolom("a", "Gedragen last a = C · d / dagen_per_jaar (opnames)",
             lambda i: f'IF(OR({c("C", i)}="",{c("d", i)}=""),"",{c("C", i)}*{c("d", i)}/dagen_per_jaar)',
-            [x.aangeboden_last for x in g], "getal", som=True, breedte=14)
-    t.kolom("bez", "Bezettingsgraad A / P",
-            lambda i: f'IF({c("A", i)}="","",IF({c("P", i)}>0,{c("A", i)}/{c("P", i)},""))',
+            [None if x.clienten is None or x.verblijfsduur is None else
+             x.clienten * x.verblijfsduur / r.parameters["dagen_per_jaar"] for x in g], "getal", som=True, breedte=14)
+    t.kolom("bez", "Bezettingsgraad a / P",
+            lambda i: f'IF({c("a", i)}="","",IF({c("P", i)}>0,{c("a", i)}/{c("P", i)},""))',
             [x.bezettingsgraad for x in g], "procent1", breedte=12)
+    t.kolom("A", f"Aangeboden last A: A·(1 − B(P, A)) = a ({BEREKEND}; leeg = vol)", None,
+            [x.aangeboden_last for x in g], "getal", som=True, breedte=16)
+    grijs_getal = boek.opmaak("getal", font_color=GRIJS, italic=True)
+    for i, x in enumerate(g):
+        boek.waarde(ws, t.rij0 + i, t.kolommen["A"], x.aangeboden_last, grijs_getal)
     t.kolom("B", "Weigerkans Erlang B = POISSON(P;A;0) / POISSON(P;A;1)",
             lambda i: (f'IF({c("A", i)}="","",IF({c("A", i)}>0,POISSON({c("P", i)},{c("A", i)},FALSE)/'
                        f'POISSON({c("P", i)},{c("A", i)},TRUE),IF({c("P", i)}>0,0,1)))'),
             [x.weigerkans for x in g], "procent1", breedte=16)
-    t.kolom("nodig_doel", "Plaatsen nodig voor doel_weigerkans (waarde: Erlang-B-zoektocht)", None,
+    t.kolom("controle_a", "Controle A·(1 − B) − a (hoort 0 te zijn)",
+            lambda i: f'IF({c("A", i)}="","",{c("A", i)}*(1-{c("B", i)})-{c("a", i)})',
+            [None if x.aangeboden_last is None else 0.0 for x in g], "getal", breedte=13)
+    t.kolom("geweigerd", "Geweigerd per jaar = A · dagen_per_jaar / d · B",
+            lambda i: f'IF({c("A", i)}="","",{c("A", i)}*dagen_per_jaar/{c("d", i)}*{c("B", i)})',
+            [x.geweigerd_per_jaar for x in g], "getal", som=True, breedte=13)
+    t.kolom("melding", "Melding (§2.4a)", None, [x.capaciteit_melding for x in g], "tekst", breedte=30)
+    t.kolom("nodig_doel", f"Plaatsen nodig voor doel_weigerkans ({BEREKEND}: Erlang-B-zoektocht)", None,
             [x.plaatsen_nodig_weigerkans for x in g], "aantal", som=True, breedte=16)
-    grijs = boek.opmaak("aantal", font_color="#595959", italic=True)
+    grijs = boek.opmaak("aantal", font_color=GRIJS, italic=True)
     for i, x in enumerate(g):
         boek.waarde(ws, t.rij0 + i, t.kolommen["nodig_doel"], x.plaatsen_nodig_weigerkans, grijs)
     t.kolom("nodig_norm", "Plaatsen op bezettingsnorm = ⌈A / bezettingsnorm⌉",
@@ -104,11 +121,13 @@ def _landelijk(boek: Boek, ws, r: LandelijkResultaat, t: Tabel) -> dict[str, str
     boek.sectie(ws, rij, "Landelijk (regio's met cliëntgegevens)")
     regels = [
         ("plaatsen_met", "Plaatsen in regio's met cliëntgegevens",
-         f"SUMPRODUCT(ISNUMBER({t.bereik('A')})*{t.bereik('P')})", k.plaatsen_met_clientgegevens, "aantal"),
-        ("bezettingsgraad", "Bezettingsgraad Σ A / Σ P", f"{t.som_cel('A', False)}/{cel(rij + 1, 1)}",
+         f"SUMPRODUCT(ISNUMBER({t.bereik('a')})*{t.bereik('P')})", k.plaatsen_met_clientgegevens, "aantal"),
+        ("bezettingsgraad", "Bezettingsgraad Σ a / Σ P", f"{t.som_cel('a', False)}/{cel(rij + 1, 1)}",
          k.bezettingsgraad, "procent1"),
         ("weigerkans", "Weigerkans Σ A·B / Σ A", f"{t.som_cel('AB', False)}/{t.som_cel('A', False)}", k.weigerkans,
          "procent1"),
+        ("geweigerd", "Geweigerd per jaar Σ (regio's die niet vol zaten)", t.som_cel("geweigerd", False),
+         k.geweigerd_per_jaar, "getal"),
     ]
     uit = {}
     for n, (naam, label, formule, waarde, soort) in enumerate(regels, start=1):
@@ -180,3 +199,95 @@ def schrijf_duvo_per_jaar(boek: Boek, r: LandelijkResultaat, t: Tabel) -> Tabel:
     j.kolom("kosten", "Kosten normcapaciteit", som("kosten"), [x.kosten_normcapaciteit for x in dj])
     j.kolom("tekort", "Financieringstekort", som("tekort"), [x.financieringstekort for x in dj])
     return j
+
+
+EENHEDEN = "Capaciteit eenheden"
+
+
+def schrijf_eenheden(boek: Boek, r: LandelijkResultaat) -> Tabel | None:
+    """Blad Capaciteit van het werkboek (§2.4a): weigeren (Erlang B) of wachten (Erlang C) per eenheid.
+
+    Erlang B en C zijn live formules (POISSON); het terugrekenen van de vraag uit opnames, de benodigde
+    plaatsen en de bandbreedte zijn zoektochten en staan als waarde, "berekend door tariefmodel".
+    """
+    e = r.eenheden
+    if not e:
+        return None
+    t = tabelblad(boek, EENHEDEN, "Capaciteit per opvangeenheid (rekenmethode §2.4a): nood en crisis als verliesmodel "
+                  "(weigeren, Erlang B), vervolg als wachtrij (wachten, Erlang C). Geel = invoer uit het blad "
+                  f"Capaciteit; grijs cursief = {BEREKEND} (zoektocht), met de invoer ernaast.", len(e),
+                  "§2.4a Weigeren of wachten per eenheid")
+    ws, c = t.ws, t.cel
+    geel = {s: boek.opmaak(s, invoer=True) for s in ("tekst", "aantal", "getal")}
+    grijs = {s: boek.opmaak(s, font_color=GRIJS, italic=True) for s in ("aantal", "getal", "procent1", "tekst")}
+
+    def invoerkolom(sleutel, kop, waarden, soort, breedte=12):
+        t.kolom(sleutel, kop, None, waarden, soort, breedte=breedte)
+        for i, w in enumerate(waarden):
+            boek.waarde(ws, t.rij0 + i, t.kolommen[sleutel], w, geel[soort])
+
+    def berekend(sleutel, kop, waarden, soort, breedte=12, formule=None):
+        t.kolom(sleutel, kop, formule, waarden, soort, breedte=breedte)
+        for i, w in enumerate(waarden):
+            if formule is None or formule(i) is None:
+                boek.waarde(ws, t.rij0 + i, t.kolommen[sleutel], w, grijs[soort])
+
+    invoerkolom("naam", "Centrumgemeente", [x.centrumgemeente for x in e], "tekst", 18)
+    invoerkolom("type", "Type", [x.type for x in e], "tekst", 9)
+    invoerkolom("model", "Model", [x.model for x in e], "tekst", 10)
+    invoerkolom("N", "Plaatsen N", [float(x.plaatsen) for x in e], "aantal", 9)
+    invoerkolom("opg", "Opgenomen per jaar", [x.opgenomen for x in e], "getal")
+    invoerkolom("aanm", "Aanmeldingen per jaar", [x.aanmeldingen for x in e], "getal")
+    invoerkolom("d", "Verblijfsduur d (dagen)", [x.verblijfsduur for x in e], "getal", 11)
+    dagen = r.parameters["dagen_per_jaar"]
+    t.kolom("a", "Gedragen last a = opgenomen · d / dagen_per_jaar",
+            lambda i: f'IF({c("opg", i)}="","",{c("opg", i)}*{c("d", i)}/dagen_per_jaar)',
+            [None if x.opgenomen is None else x.opgenomen * x.verblijfsduur / dagen for x in e], "getal", breedte=13)
+
+    def last(i):
+        x = e[i]
+        if x.aanmeldingen is not None:
+            return f'{c("aanm", i)}*{c("d", i)}/dagen_per_jaar'
+        if x.model == "wachtrij":
+            return c("a", i)
+        return None  # verliesmodel zonder aanmeldingen: bisectie, zie §2.4a
+
+    berekend("A", f"Aangeboden last A (aanmeldingen · d / dagen_per_jaar; wachtrij: = a; verlies zonder aanmeldingen: "
+             f"A·(1 − B) = a, {BEREKEND})", [x.cijfers.aangeboden_last for x in e], "getal", 18, last)
+    t.kolom("B", "Erlang B = POISSON(N;A;0) / POISSON(N;A;1)",
+            lambda i: (f'IF({c("A", i)}="","",IF({c("A", i)}>0,POISSON({c("N", i)},{c("A", i)},FALSE)/'
+                       f'POISSON({c("N", i)},{c("A", i)},TRUE),IF({c("N", i)}>0,0,1)))'),
+            [None if x.cijfers.aangeboden_last is None or x.plaatsen == 0 else
+             erlang_b(x.plaatsen, x.cijfers.aangeboden_last) for x in e], "procent1", breedte=14)
+    t.kolom("bez", "Bezetting: verlies A·(1 − B)/N, wachtrij A/N",
+            lambda i: f'IF({c("A", i)}="","",IF({c("model", i)}="verlies",{c("A", i)}*(1-{c("B", i)}),{c("A", i)})'
+                      f'/{c("N", i)})', [x.cijfers.bezetting for x in e], "procent1", breedte=12)
+    t.kolom("weigerkans", "Weigerkans (verlies) = B", lambda i: f'IF({c("model", i)}="verlies",{c("B", i)},"")',
+            [x.cijfers.weigerkans for x in e], "procent1", breedte=12)
+    t.kolom("geweigerd", "Geweigerd per jaar = A · dagen_per_jaar / d · B",
+            lambda i: f'IF(OR({c("weigerkans", i)}="",{c("A", i)}=""),"",{c("A", i)}*dagen_per_jaar/{c("d", i)}*'
+                      f'{c("weigerkans", i)})', [x.cijfers.geweigerd_per_jaar for x in e], "getal", som=True, breedte=12)
+    def stabiel(i):
+        return f'AND({c("model", i)}="wachtrij",{c("A", i)}<>"",N({c("A", i)})<{c("N", i)})'
+
+    t.kolom("C", "Kans op wachten C = N·B / (N − A·(1 − B)) (wachtrij, A < N)",
+            lambda i: f'IF({stabiel(i)},{c("N", i)}*{c("B", i)}/({c("N", i)}-{c("A", i)}*(1-{c("B", i)})),"")',
+            [x.cijfers.kans_wachten for x in e], "procent1", breedte=14)
+    t.kolom("W", "Gemiddelde wachttijd W = C · d / (N − A) (dagen)",
+            lambda i: f'IF({c("C", i)}="","",{c("C", i)}*{c("d", i)}/({c("N", i)}-{c("A", i)}))',
+            [x.cijfers.gemiddelde_wachttijd_dagen for x in e], "getal", breedte=13)
+    t.kolom("L", "Gemiddeld wachtenden L = C · A / (N − A)",
+            lambda i: f'IF({c("C", i)}="","",{c("C", i)}*{c("A", i)}/({c("N", i)}-{c("A", i)}))',
+            [x.cijfers.wachtenden for x in e], "getal", som=True, breedte=12)
+    berekend("nodig", f"Plaatsen nodig (doel_weigerkans of doel_wachttijd; {BEREKEND})",
+             [x.cijfers.plaatsen_nodig for x in e], "aantal", 14)
+    for band, naam in (("laag", "bezetting − gevoeligheid_bezetting"), ("hoog", "bezetting + gevoeligheid_bezetting")):
+        cijfers = [getattr(x.uitkomst, band) for x in e]
+        berekend(f"{band}_bez", f"Bezetting bij {naam} ({BEREKEND})", [b.bezetting for b in cijfers], "procent1")
+        berekend(f"{band}_B", f"Weigerkans bij {naam} ({BEREKEND})", [b.weigerkans for b in cijfers], "procent1")
+        berekend(f"{band}_W", f"Wachttijd (dagen) bij {naam} ({BEREKEND})",
+                 [b.gemiddelde_wachttijd_dagen for b in cijfers], "getal")
+    berekend("melding", "Melding (§2.4a)", [x.cijfers.melding for x in e], "tekst", 34)
+    t.somlabel("Σ landelijk")
+    return t
+

@@ -20,7 +20,7 @@ REGIO_KOLOMMEN = ["Centrumgemeente", "Inwoners", "Plaatsen", "Cliënten per jaar
                   "Historisch budget"]
 PARAMETERVOLGORDE = ("rekenjaar", "concept", "illustratief", "kosten_per_plaats", "reactie_nadeel",
                      "reactie_voordeel", "max_verlies", "bezettingsnorm", "doel_weigerkans", "dagen_per_jaar",
-                     "istanbul_inwoners_per_plaats", "kosten_per_plaatsing")
+                     "istanbul_inwoners_per_plaats", "kosten_per_plaatsing", "doel_wachttijd", "gevoeligheid_bezetting")
 
 
 @dataclass

@@ -248,10 +248,9 @@ def weigercurve(last: float, van: int, tot: int) -> pd.DataFrame:
     dicht bij 100% is de opvang vaak vol en wordt een groot deel van de aanvragen geweigerd.
     Kolommen: plaatsen, weigerkans, bezetting.
     """
-    from tariefmodel.landelijk.capaciteit import erlang_b
+    from tariefmodel.capaciteit.erlang import erlang_b_reeks
 
-    rijen = []
-    for plaatsen in range(max(1, int(van)), int(tot) + 1):
-        kans = erlang_b(plaatsen, last)
-        rijen.append({"plaatsen": plaatsen, "weigerkans": kans, "bezetting": last * (1 - kans) / plaatsen})
+    reeks = erlang_b_reeks(max(int(tot), 0), last)  # één doorloop van de recursie: O(tot), niet O(tot²)
+    rijen = [{"plaatsen": n, "weigerkans": reeks[n], "bezetting": last * (1 - reeks[n]) / n}
+             for n in range(max(1, int(van)), int(tot) + 1)]
     return pd.DataFrame(rijen, columns=["plaatsen", "weigerkans", "bezetting"])

@@ -19,7 +19,7 @@ from tariefmodel.landelijk.verdeelmodel import Verdeling, klasse, plaatsen_effec
 
 NUMERIEKE_PARAMETERS = ("bezettingsnorm", "doel_weigerkans", "kosten_per_plaats", "reactie_nadeel",
                         "reactie_voordeel", "max_verlies", "dagen_per_jaar", "istanbul_inwoners_per_plaats",
-                        "kosten_per_plaatsing")
+                        "kosten_per_plaatsing", "doel_wachttijd", "gevoeligheid_bezetting")
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,9 @@ class RegioResultaat:
     verrekening_ontvangen: float | None
     verrekening_betaald: float | None
     verrekening_saldo: float | None
+    capaciteitsmodel: str | None = None  # §2.4a: "verlies" (Erlang B) voor de regiovelden; None zonder gegevens
+    geweigerd_per_jaar: float | None = None
+    capaciteit_melding: str | None = None  # bijv. "de opvang zat vol: ..." (dan zijn de Erlang-velden None)
 
     @property
     def herverdeling_relatief(self) -> float | None:
@@ -74,6 +77,8 @@ class CapaciteitLandelijk:
     plaatsen_nodig_weigerkans: int | None
     plaatsen_nodig_bezettingsnorm: int | None
     plaatsen_met_clientgegevens: float
+    geweigerd_per_jaar: float | None = None  # Σ over regio's die niet vol zaten
+    regios_vol: int = 0  # regio's waar de vraag niet uit opnames af te leiden is (§2.4a)
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,7 @@ class LandelijkResultaat:
     capaciteit: CapaciteitLandelijk
     plaatsingen: PlaatsingenLandelijk | None
     kosten_per_plaats_opgegeven: bool = False  # True: c komt niet uit de parameter (bijv. uit een kostprijswerkboek)
+    eenheden: tuple[cap.EenheidResultaat, ...] | None = None  # blad Capaciteit (§2.4a); None zonder blad
 
     @property
     def jaren(self) -> tuple[int, ...]:
@@ -179,7 +185,7 @@ def bereken_landelijk(invoer: LandelijkInvoer, kosten_per_plaats: float | None =
                           {r.centrumgemeente: r.plaatsen_nodig_weigerkans for r in regios}, c)
     return LandelijkResultaat(invoer, p, c, bron, verdeling, regios, duvo, landelijk_per_jaar(duvo),
                               _capaciteit_landelijk(regios), _plaatsingen_landelijk(invoer, namen),
-                              kosten_per_plaats is not None)
+                              kosten_per_plaats is not None, cap.bereken_eenheden(invoer.capaciteit, p))
 
 
 def _kosten_per_plaats(invoer, p, opgegeven, bron) -> tuple[float, str]:
@@ -203,21 +209,18 @@ def _verdeling(invoer: LandelijkInvoer, p) -> Verdeling:
 
 
 def _capaciteit(r: Regio, p) -> dict:
-    """§2.4 voor één regio; zonder cliënten of verblijfsduur zijn de Erlang-cijfers None."""
+    """§2.4 voor één regio, de v2-manier (§2.4a): cliënten = opgenomen; zonder gegevens zijn de Erlang-cijfers None."""
     istanbul = cap.istanbul_norm(r.inwoners, p["istanbul_inwoners_per_plaats"])
     uit = {"istanbul_norm": istanbul, "istanbul_tekort": istanbul - r.plaatsen, "aangeboden_last": None,
            "bezettingsgraad": None, "weigerkans": None, "plaatsen_nodig_weigerkans": None,
            "plaatsen_nodig_bezettingsnorm": None}
     if r.clienten is None or r.verblijfsduur is None:
         return uit
-    last = cap.aangeboden_last(r.clienten, r.verblijfsduur, p["dagen_per_jaar"])
-    uit.update(
-        aangeboden_last=last,
-        bezettingsgraad=last / r.plaatsen if r.plaatsen > 0 else None,
-        weigerkans=cap.erlang_b(r.plaatsen, last),
-        plaatsen_nodig_weigerkans=cap.plaatsen_voor_weigerkans(last, p["doel_weigerkans"]),
-        plaatsen_nodig_bezettingsnorm=cap.plaatsen_op_bezettingsnorm(last, p["bezettingsnorm"]),
-    )
+    v2 = cap.regio_capaciteit(r.plaatsen, r.clienten, r.verblijfsduur, p["dagen_per_jaar"], p["doel_weigerkans"],
+                              p["bezettingsnorm"])
+    uit.update({k: v2[k] for k in ("aangeboden_last", "bezettingsgraad", "weigerkans", "plaatsen_nodig_weigerkans",
+                                   "plaatsen_nodig_bezettingsnorm", "geweigerd_per_jaar")},
+               capaciteitsmodel=v2["model"], capaciteit_melding=v2["melding"])
     return uit
 
 
@@ -276,20 +279,28 @@ def _stromen_van_regio(i: int, naam: str, stromen: dict | None) -> dict:
 
 
 def _capaciteit_landelijk(regios: tuple[RegioResultaat, ...]) -> CapaciteitLandelijk:
-    """§2.4 landelijk: sommen; bezettingsgraad en weigerkans gewogen met de aangeboden last."""
+    """§2.4 landelijk: sommen; bezettingsgraad = Σ gedragen last / Σ P over regio's met cliëntgegevens.
+
+    Weigerkans (gewogen met de aangeboden last) en plaatsen nodig tellen alleen regio's waarvan de vraag
+    af te leiden is; regio's die vol zaten (§2.4a) staan apart in ``regios_vol``.
+    """
+    gegevens = [r for r in regios if r.clienten is not None and r.verblijfsduur is not None and r.plaatsen > 0]
+    gedragen = sum(r.bezettingsgraad * r.plaatsen for r in gegevens)
+    plaatsen_gegevens = float(sum(r.plaatsen for r in gegevens))
     met = [r for r in regios if r.aangeboden_last is not None]
     last = sum(r.aangeboden_last for r in met)
-    plaatsen_met = float(sum(r.plaatsen for r in met))
     return CapaciteitLandelijk(
         plaatsen=float(sum(r.plaatsen for r in regios)),
         istanbul_norm=float(sum(r.istanbul_norm for r in regios)),
         istanbul_tekort=float(sum(r.istanbul_tekort for r in regios)),
-        regios_met_clientgegevens=len(met), aangeboden_last=last if met else None,
-        bezettingsgraad=last / plaatsen_met if met and plaatsen_met > 0 else None,
+        regios_met_clientgegevens=len(gegevens), aangeboden_last=last if met else None,
+        bezettingsgraad=gedragen / plaatsen_gegevens if gegevens else None,
         weigerkans=sum(r.aangeboden_last * r.weigerkans for r in met) / last if met and last > 0 else None,
         plaatsen_nodig_weigerkans=sum(r.plaatsen_nodig_weigerkans for r in met) if met else None,
         plaatsen_nodig_bezettingsnorm=sum(r.plaatsen_nodig_bezettingsnorm for r in met) if met else None,
-        plaatsen_met_clientgegevens=plaatsen_met,
+        plaatsen_met_clientgegevens=plaatsen_gegevens,
+        geweigerd_per_jaar=sum(r.geweigerd_per_jaar for r in met) if met else None,
+        regios_vol=sum(1 for r in regios if r.capaciteit_melding == cap.cap_eenheid.MELDING_VOL),
     )
 
 

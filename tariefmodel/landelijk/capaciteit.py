@@ -1,20 +1,21 @@
-"""Capaciteit per regio: bezettingsgraad, Erlang-B-weigerkans, benodigde plaatsen, Istanbul-norm.
+"""Capaciteit per regio: bezettingsgraad, weigerkans, benodigde plaatsen, Istanbul-norm (rekenmethode §2.4, §2.4a).
 
-Rekenmethode.md §2.4. Alle functies rekenen onafgerond. Standaardwaarden (dagen per jaar,
-inwoners per Istanbul-plaats) komen uit de gedateerde YAML-parameters, niet uit de code.
+De Erlang-formules staan in :mod:`tariefmodel.capaciteit`; hier staan alleen de regiogrootheden.
+Standaardwaarden (dagen per jaar, inwoners per Istanbul-plaats) komen uit de gedateerde YAML-parameters.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
+from tariefmodel.capaciteit import eenheid as cap_eenheid
+from tariefmodel.capaciteit import erlang
 from tariefmodel.landelijk.standaard import standaardwaarde
 
 # Numerieke tolerantie (geen rekenparameter): ceil(10,000000000000002) mag geen 11 worden
 # als 8,5 / 0,85 wiskundig precies 10 is.
 AFROND_TOLERANTIE = 1e-9
-# Zoekstappen voor het terugrekenen van een last uit een gedragen bezetting (bisectie, 2^-200).
-_BISECTIESTAPPEN = 200
 
 
 def _controleer_niet_negatief(**waarden: float) -> None:
@@ -23,43 +24,11 @@ def _controleer_niet_negatief(**waarden: float) -> None:
             raise ValueError(f"{naam} moet een eindig getal van 0 of meer zijn (gevonden: {waarde})")
 
 
-def erlang_b(plaatsen: int, last: float) -> float:
-    """Erlang-B-weigerkans B(P) bij P plaatsen en aangeboden last A (§2.4).
-
-    Recursie B(0) = 1; B(k) = A·B(k−1) / (k + A·B(k−1)). Elke tussenwaarde ligt in [0, 1], dus er
-    is geen overloop (geen A^P/P!), ook niet bij honderden plaatsen. Bij last 0 is B(P) = 0 voor P ≥ 1.
-    """
-    _controleer_niet_negatief(last=last)
-    if int(plaatsen) != plaatsen or plaatsen < 0:
-        raise ValueError(f"plaatsen moet een geheel getal van 0 of meer zijn (gevonden: {plaatsen})")
-    b = 1.0
-    for k in range(1, int(plaatsen) + 1):
-        ab = last * b
-        b = ab / (k + ab)
-    return b
-
-
-def plaatsen_voor_weigerkans(last: float, doel: float) -> int:
-    """Het kleinste aantal plaatsen P met B(P) ≤ doel (§2.4, `doel_weigerkans`).
-
-    B(k) daalt strikt naar 0 bij groeiende k (voor A > 0), dus de zoektocht eindigt altijd.
-    Zonder vraag (A = 0) zijn er geen plaatsen nodig: 0 (B(0) = 1 zou anders 1 plaats geven).
-    """
-    _controleer_niet_negatief(last=last)
-    if not 0 < doel <= 1:
-        raise ValueError(f"de doel-weigerkans moet groter dan 0 en hoogstens 1 zijn (gevonden: {doel})")
-    if last == 0:
-        return 0
-    k, b = 0, 1.0
-    while b > doel:
-        k += 1
-        ab = last * b
-        b = ab / (k + ab)
-    return k
-
-
 def aangeboden_last(clienten: float, verblijfsduur: float, dagen_per_jaar: float | None = None) -> float:
-    """Aangeboden last A = C·d / dagen per jaar: het gemiddeld aantal gelijktijdig benodigde plaatsen (§2.4)."""
+    """Last C·d / dagen per jaar: het gemiddeld aantal gelijktijdig bezette of benodigde plaatsen (§2.4).
+
+    Uit opgenomen cliënten is dit de gedragen last, niet de vraag (§2.4a); zie :func:`regio_capaciteit`.
+    """
     dagen = standaardwaarde("dagen_per_jaar") if dagen_per_jaar is None else dagen_per_jaar
     _controleer_niet_negatief(clienten=clienten, verblijfsduur=verblijfsduur)
     return clienten * verblijfsduur / dagen
@@ -94,30 +63,68 @@ def istanbul_tekort(inwoners: float, plaatsen: float, inwoners_per_plaats: float
     return istanbul_norm(inwoners, inwoners_per_plaats) - plaatsen
 
 
-def gedragen_last(plaatsen: int, last: float) -> float:
-    """Gedragen (werkelijk bezette) last A·(1 − B(P)): de aangeboden last minus de weigeringen."""
-    return last * (1 - erlang_b(plaatsen, last))
+def regio_capaciteit(plaatsen: int, clienten: float, verblijfsduur: float, dagen_per_jaar: float,
+                     doel_weigerkans: float, bezettingsnorm: float) -> dict:
+    """De regiovelden van §2.4, op de manier van §2.4a (v2): verliesmodel, cliënten = opgenomen (gedragen last).
 
-
-def last_bij_gedragen_bezetting(plaatsen: int, bezetting: float) -> float:
-    """De aangeboden last A waarbij P plaatsen gemiddeld een fractie ``bezetting`` bezet zijn.
-
-    Uitbreiding (docs/landelijk.md): lost A·(1 − B(P, A)) = bezetting · P op met bisectie; de
-    gedragen last stijgt strikt in A en blijft onder P, dus bezetting moet kleiner dan 1 zijn.
-    Voorbeeld uit de bronnen: 10 plaatsen op 85% bezetting → A ≈ 12,6 en weigerkans ≈ 33%.
+    De vraag A volgt uit A·(1 − B(P, A)) = C·d/365. Zat de regio vol (gedragen last ≥ P·0,999), dan zijn
+    last, weigerkans en plaatsen nodig None en staat in ``melding`` waarom.
     """
-    if not 0 <= bezetting < 1:
-        raise ValueError(f"de gedragen bezetting moet in [0, 1) liggen (gevonden: {bezetting})")
-    doel = bezetting * plaatsen
-    laag, hoog = 0.0, 1.0
-    while gedragen_last(plaatsen, hoog) < doel:
-        hoog *= 2
-    for _ in range(_BISECTIESTAPPEN):
-        midden = (laag + hoog) / 2
-        if gedragen_last(plaatsen, midden) < doel:
-            laag = midden
-        else:
-            hoog = midden
-        if hoog - laag <= math.ulp(hoog):
-            break
-    return (laag + hoog) / 2
+    gedragen = aangeboden_last(clienten, verblijfsduur, dagen_per_jaar)
+    uit = {"model": cap_eenheid.VERLIES, "bezettingsgraad": gedragen / plaatsen if plaatsen > 0 else None,
+           "aangeboden_last": None, "weigerkans": None, "geweigerd_per_jaar": None,
+           "plaatsen_nodig_weigerkans": None, "plaatsen_nodig_bezettingsnorm": None, "melding": None}
+    if plaatsen == 0 and gedragen == 0:
+        return uit | {"aangeboden_last": 0.0, "plaatsen_nodig_weigerkans": 0, "plaatsen_nodig_bezettingsnorm": 0}
+    if gedragen >= plaatsen * cap_eenheid.VOL_GRENS:
+        return uit | {"melding": cap_eenheid.MELDING_VOL}
+    last = erlang.last_uit_gedragen_last(plaatsen, gedragen)
+    b = erlang.erlang_b(plaatsen, last)
+    return uit | {"aangeboden_last": last, "weigerkans": b,
+                  "geweigerd_per_jaar": last * dagen_per_jaar / verblijfsduur * b,
+                  "plaatsen_nodig_weigerkans": erlang.plaatsen_voor_weigerkans(last, doel_weigerkans),
+                  "plaatsen_nodig_bezettingsnorm": plaatsen_op_bezettingsnorm(last, bezettingsnorm)}
+
+
+def rekenregels(p) -> cap_eenheid.Rekenregels:
+    """De parameters van §2.4a uit de (numerieke) landelijke Uitgangspunten."""
+    return cap_eenheid.Rekenregels(dagen_per_jaar=p["dagen_per_jaar"], doel_weigerkans=p["doel_weigerkans"],
+                                   doel_wachttijd=p["doel_wachttijd"],
+                                   gevoeligheid_bezetting=p["gevoeligheid_bezetting"])
+
+
+@dataclass(frozen=True)
+class EenheidResultaat:
+    """Eén regel van het blad Capaciteit met zijn uitkomst (§2.4a)."""
+
+    centrumgemeente: str
+    type: str
+    uitkomst: cap_eenheid.Uitkomst
+    verblijfsduur: float
+    opgenomen: float | None
+    aanmeldingen: float | None
+    rij: int | None = None
+
+    @property
+    def model(self) -> str:
+        return self.uitkomst.model
+
+    @property
+    def plaatsen(self) -> int:
+        return self.uitkomst.plaatsen
+
+    @property
+    def cijfers(self) -> cap_eenheid.Cijfers:
+        return self.uitkomst.cijfers
+
+
+def bereken_eenheden(regels, p) -> tuple[EenheidResultaat, ...] | None:
+    """§2.4a voor alle regels van het blad Capaciteit (None zonder blad)."""
+    if regels is None:
+        return None
+    r = rekenregels(p)
+    return tuple(EenheidResultaat(
+        c.centrumgemeente, c.type,
+        cap_eenheid.bereken_eenheid(cap_eenheid.Eenheid(c.plaatsen, c.verblijfsduur, c.opgenomen, c.aanmeldingen,
+                                                        c.model), r),
+        c.verblijfsduur, c.opgenomen, c.aanmeldingen, c.rij) for c in regels)

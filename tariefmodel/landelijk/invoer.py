@@ -11,7 +11,7 @@ from tariefmodel.meldingen import Melding
 PARAMETERS_LANDELIJK = {
     "rekenjaar", "concept", "illustratief", "bezettingsnorm", "doel_weigerkans", "kosten_per_plaats",
     "reactie_nadeel", "reactie_voordeel", "max_verlies", "dagen_per_jaar", "istanbul_inwoners_per_plaats",
-    "kosten_per_plaatsing",
+    "kosten_per_plaatsing", "doel_wachttijd", "gevoeligheid_bezetting",
 }
 """Parameters die het blad Uitgangspunten van een landelijk werkboek kent (werkboekformaat.md, rekenmethode §2)."""
 
@@ -65,6 +65,20 @@ class Plaatsing:
 
 
 @dataclass(frozen=True)
+class Capaciteitsregel:
+    """Eén regel van het blad Capaciteit (rekenmethode §2.4a, v2): één opvangeenheid."""
+
+    centrumgemeente: str
+    type: str  # nood | crisis | vervolg
+    plaatsen: int
+    verblijfsduur: float  # gemiddelde verblijfsduur in dagen
+    opgenomen: float | None = None
+    aanmeldingen: float | None = None
+    model: str = "verlies"  # verlies | wachtrij (standaard per type al ingevuld)
+    rij: int | None = None
+
+
+@dataclass(frozen=True)
 class LandelijkInvoer:
     uitgangspunten: Mapping[str, up.Uitgangspunt]
     regios: tuple[Regio, ...]
@@ -75,6 +89,7 @@ class LandelijkInvoer:
     bestandsnaam: str = ""
     sha256: str = ""
     waarschuwingen: tuple[Melding, ...] = field(default=())
+    capaciteit: tuple[Capaciteitsregel, ...] | None = None  # None = geen blad Capaciteit
 
     @property
     def rekenjaar(self) -> int:

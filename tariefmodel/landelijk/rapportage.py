@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from tariefmodel import __version__
 from tariefmodel.afronding import rond_euro
+from tariefmodel.capaciteit.eenheid import MELDING_ONBEGRENSD, MELDING_VOL
 from tariefmodel.landelijk.berekening import LandelijkResultaat, RegioResultaat
 
 ILLUSTRATIEF_LABEL = "ILLUSTRATIEF: de cijfers in dit werkboek zijn verzonnen; geen officiële bedragen"
@@ -51,6 +52,8 @@ def naar_json(r: LandelijkResultaat) -> dict:
         "werkboek": {"naam": invoer.bestandsnaam, "sha256": invoer.sha256, "concept": invoer.concept},
         "versie": __version__,
     }
+    if r.eenheden is not None:
+        uit["capaciteit"] = [capaciteit_json(e) for e in r.eenheden]
     if invoer.illustratief:
         uit = {"let_op": ILLUSTRATIEF_LABEL, **uit}
     return uit
@@ -82,6 +85,9 @@ def _regio(g: RegioResultaat) -> dict:
         "clienten_per_jaar": _f(g.clienten),
         "gemiddelde_verblijfsduur": _f(g.verblijfsduur),
         "aangeboden_last": _f(g.aangeboden_last),
+        "capaciteitsmodel": g.capaciteitsmodel,
+        "geweigerd_per_jaar": _f(g.geweigerd_per_jaar),
+        "capaciteit_melding": g.capaciteit_melding,
         "instroom_van_buiten": _f(g.instroom_van_buiten),
         "uitstroom_naar_buiten": _f(g.uitstroom_naar_buiten),
         "netto_plaatsingen": _f(g.netto_plaatsingen),
@@ -151,13 +157,47 @@ def _landelijk(r: LandelijkResultaat) -> dict:
         "weigerkans": _f(c.weigerkans),
         "plaatsen_nodig_weigerkans": _i(c.plaatsen_nodig_weigerkans),
         "plaatsen_nodig_bezettingsnorm": _i(c.plaatsen_nodig_bezettingsnorm),
+        "geweigerd_per_jaar": _f(c.geweigerd_per_jaar),
+        "regios_vol": c.regios_vol,
     }
+    if r.eenheden is not None:
+        uit["capaciteit"] = _capaciteit_landelijk(r.eenheden)
     if r.plaatsingen is not None:
         uit["plaatsingen"] = {"totaal": r.plaatsingen.totaal, "bovenregionaal": r.plaatsingen.bovenregionaal,
                               "aandeel_bovenregionaal": _f(r.plaatsingen.aandeel_bovenregionaal)}
     else:
         uit["plaatsingen"] = None
     return uit
+
+
+CIJFERSLEUTELS = ("aangeboden_last", "weigerkans", "geweigerd_per_jaar", "kans_wachten",
+                  "gemiddelde_wachttijd_dagen", "wachtenden", "plaatsen_nodig")
+
+
+def _cijfers(c) -> dict:
+    uit = {k: (_i(getattr(c, k)) if k == "plaatsen_nodig" else _f(getattr(c, k))) for k in CIJFERSLEUTELS}
+    return uit | {"bezetting": _f(c.bezetting), "melding": c.melding}
+
+
+def capaciteit_json(e) -> dict:
+    """Eén regel van ``capaciteit`` (werkboekformaat v2, rekenmethode §2.4a); onafgerond, None = null."""
+    midden = _cijfers(e.cijfers)
+    melding = midden.pop("melding")
+    return {"centrumgemeente": e.centrumgemeente, "type": e.type, "model": e.model, "plaatsen": int(e.plaatsen),
+            **midden, "bandbreedte": {"laag": _cijfers(e.uitkomst.laag), "hoog": _cijfers(e.uitkomst.hoog)},
+            "melding": melding, "blad_rij": e.rij}
+
+
+def _capaciteit_landelijk(eenheden) -> dict:
+    """Landelijke sommen van het blad Capaciteit: geweigerd per jaar (verlies) en wachtenden (wachtrij)."""
+    verlies = [e.cijfers for e in eenheden if e.model == "verlies"]
+    wachtrij = [e.cijfers for e in eenheden if e.model == "wachtrij"]
+    return {
+        "geweigerd_per_jaar": sum(c.geweigerd_per_jaar for c in verlies if c.geweigerd_per_jaar is not None),
+        "wachtenden": sum(c.wachtenden for c in wachtrij if c.wachtenden is not None),
+        "eenheden_vol": sum(1 for e in eenheden if e.cijfers.melding == MELDING_VOL),
+        "eenheden_zonder_grens": sum(1 for c in wachtrij if c.melding == MELDING_ONBEGRENSD),
+    }
 
 
 def _uitgangspunt(u) -> dict:

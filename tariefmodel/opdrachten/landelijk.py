@@ -85,6 +85,8 @@ def _teken(x: float, decimalen: int = 1) -> str:
 def overzicht(r: LandelijkResultaat) -> str:
     """De samenvatting zoals een beleidsmedewerker of Valente hem leest."""
     delen = [_kop(r), _verdeelmodel(r), _verdeeltabel(r), _capaciteit(r), _capaciteitstabel(r)]
+    if r.eenheden:
+        delen.append(_eenheden(r))
     if r.duvo_per_jaar:
         delen.append(_duvo(r))
     if r.plaatsingen is not None:
@@ -176,13 +178,39 @@ def _capaciteit(r: LandelijkResultaat) -> str:
         f"{formaat.procent(c.weigerkans)} van de aanvragen"),
         (f"  Nodig voor {doel} weigerkans: {aantal(c.plaatsen_nodig_weigerkans)} plaatsen; "
         f"op de bezettingsnorm: {aantal(c.plaatsen_nodig_bezettingsnorm)} plaatsen"),
+        f"  Verwacht geweigerd per jaar: {aantal(c.geweigerd_per_jaar)} (vraag teruggerekend uit de opnames, §2.4a)",
     ]
+    if c.regios_vol:
+        regels.append(f"  {c.regios_vol} regio's zaten vol: de opvang zat vol, de vraag is niet af te leiden uit "
+                      "opnames (geen weigerkans; tellen niet mee in weigerkans en plaatsen nodig)")
     return "\n".join(regels)
+
+
+def _eenheden(r: LandelijkResultaat) -> str:
+    """Blad Capaciteit (§2.4a): weigeren of wachten per eenheid, met de bandbreedte."""
+    def band(e, veld, opmaak):
+        m, lo, hi = (getattr(x, veld) for x in (e.cijfers, e.uitkomst.laag, e.uitkomst.hoog))
+        return "–" if m is None else f"{opmaak(m)} ({opmaak(lo)}–{opmaak(hi)})"
+
+    def procent(x):
+        return formaat.procent(x, 0)
+
+    def heel(x):
+        return formaat.getal(x, 0)
+
+    rijen = [[e.centrumgemeente, e.type, e.model, str(e.plaatsen), band(e, "weigerkans", procent),
+              band(e, "geweigerd_per_jaar", heel), band(e, "gemiddelde_wachttijd_dagen", heel),
+              formaat.getal(e.cijfers.plaatsen_nodig, 0), e.cijfers.melding or ""] for e in r.eenheden]
+    kop = (f"Weigeren of wachten per eenheid (§2.4a; tussen haakjes bij bezetting ± "
+           f"{formaat.procent(r.parameters['gevoeligheid_bezetting'], 0)})")
+    return kop + "\n" + tekst_tabel(["Centrumgemeente", "Type", "Model", "Plaatsen", "Weigerkans", "Geweigerd/jaar",
+                                     "Wachttijd (dagen)", "Nodig", "Melding"], rijen, rechts={3, 4, 5, 6, 7})
 
 
 def _capaciteitstabel(r: LandelijkResultaat) -> str:
     rijen = [[g.centrumgemeente, formaat.getal(g.plaatsen, 0), formaat.procent(g.bezettingsgraad),
-              formaat.procent(g.weigerkans), formaat.getal(g.plaatsen_nodig_weigerkans, 0),
+              "vol" if g.capaciteit_melding else formaat.procent(g.weigerkans),
+              formaat.getal(g.plaatsen_nodig_weigerkans, 0),
               formaat.getal(g.plaatsen_nodig_bezettingsnorm, 0), formaat.getal(g.istanbul_norm, 1),
               formaat.getal(g.istanbul_tekort, 1), formaat.procent(g.bovenregionaal_aandeel)] for g in r.regios]
     return tekst_tabel(["Centrumgemeente", "Plaatsen", "Bezetting", "Weigerkans", "Nodig (doel)", "Nodig (norm)",

@@ -24,6 +24,7 @@ from tariefmodel.landelijk.invoer import (
     Regio,
 )
 from tariefmodel.meldingen import Meldingen
+from tariefmodel.werkboek import landelijk_capaciteit
 from tariefmodel.werkboek.lezen import (
     Rij,
     lees_blad,
@@ -48,8 +49,9 @@ KOLOMMEN = {
     "DUVO": (["Centrumgemeente", "Jaar", "Uitkering", "Besteding vrouwenopvang", "Besteding overig"],
              ["Centrumgemeente", "Jaar", "Uitkering", "Besteding vrouwenopvang"]),
     "Plaatsingen": (["Herkomst", "Opvangregio", "Aantal"], ["Herkomst", "Opvangregio", "Aantal"]),
+    landelijk_capaciteit.BLAD: landelijk_capaciteit.KOLOMMEN,
 }
-OPTIONELE_BLADEN = {"DUVO", "Plaatsingen"}
+OPTIONELE_BLADEN = {"DUVO", "Plaatsingen", landelijk_capaciteit.BLAD}
 # Andere kopteksten die hetzelfde betekenen als een vaste kolom van Regio's.
 KOLOMALIASSEN = {normaliseer(a): k for a, k in [
     ("Gemiddelde verblijfsduur (dagen)", "Gemiddelde verblijfsduur"),
@@ -143,12 +145,14 @@ def lees_landelijk_werkboek(data: bytes, bestandsnaam: str = "") -> LandelijkInv
     namen = {normaliseer(r.naam): r.naam for r in regios}
     duvo = _duvo(bladen["DUVO"], namen, meldingen)
     plaatsingen = None if bladen["Plaatsingen"] is None else _plaatsingen(bladen["Plaatsingen"], namen, meldingen)
+    capaciteit = None if bladen[landelijk_capaciteit.BLAD] is None else landelijk_capaciteit.lees_capaciteit(
+        bladen[landelijk_capaciteit.BLAD], lambda *a: _regionaam(a[0], namen, *a[1:]), meldingen)
     meld_onbekende_bladen(wb, (*KOLOMMEN, "Capaciteit", "Scenario's", "Toelichting"), meldingen)
     meldingen.sorteer(list(KOLOMMEN))  # op blad en rij; stabiel binnen een rij
     meldingen.stop_bij_fouten()
     return LandelijkInvoer(uitgangspunten, tuple(regios), tuple(maatstaven), tuple(overgang), tuple(duvo),
                            plaatsingen, bestandsnaam, hashlib.sha256(data).hexdigest(),
-                           tuple(meldingen.waarschuwingen))
+                           tuple(meldingen.waarschuwingen), capaciteit)
 
 
 # --- Uitgangspunten ------------------------------------------------------------------------------------
@@ -319,8 +323,8 @@ def _controleer_regio(r: RegioRegel, nummer: int, meldingen: Meldingen) -> None:
                        "dat kan niet kloppen (controleer de eenheden: verblijfsduur in dagen)".replace(",", "."),
                        blad=REGIOS, rij=nummer, kolom="Cliënten per jaar")
     if r.plaatsen == 0 and r.clienten:
-        meldingen.waarschuwing("0 plaatsen maar wel cliënten: de bezettingsgraad is niet te berekenen en de "
-                               "weigerkans is 100%", blad=REGIOS, rij=nummer, kolom="Plaatsen")
+        meldingen.waarschuwing("0 plaatsen maar wel cliënten: bezettingsgraad en weigerkans zijn niet te berekenen "
+                               "(de vraag is niet af te leiden uit opnames)", blad=REGIOS, rij=nummer, kolom="Plaatsen")
 
 
 def _controleer_sommen(regios: list[Regio], maatstaven: list[Maatstaf], kolommen, meldingen: Meldingen) -> None:

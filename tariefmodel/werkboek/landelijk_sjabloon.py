@@ -68,6 +68,10 @@ KOLOMUITLEG = {
     "Herkomst": "Regio waar de cliënt vandaan komt",
     "Opvangregio": "Regio waar de cliënt is opgevangen",
     "Aantal": "Aantal plaatsingen",
+    "Type": "nood, crisis of vervolg",
+    "Opgenomen per jaar": "Opgenomen cliënten per jaar (gedragen last)",
+    "Aanmeldingen per jaar": "Aanmeldingen per jaar, ook wie geweigerd werd of moest wachten (de vraag)",
+    "Model": "Leeg = standaard: verlies voor nood en crisis, wachtrij voor vervolg",
 }
 
 
@@ -80,6 +84,12 @@ def _validatie(kolom: str) -> dict | None:
     if kolom in {"Aandeel", "Aandeel objectief", "Aandeel verlies"}:
         return {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 1,
                 "error_message": "Vul een fractie tussen 0 en 1 in (bijvoorbeeld 0,5 of 50%).", **waarschuw}
+    if kolom == "Type":
+        return {"validate": "list", "source": ["nood", "crisis", "vervolg"], "error_title": "Onbekend type",
+                "error_message": "Kies nood, crisis of vervolg.", **waarschuw}
+    if kolom == "Model":
+        return {"validate": "list", "source": ["verlies", "wachtrij"], "error_title": "Onbekend model",
+                "error_message": "Kies verlies of wachtrij (of laat leeg).", **waarschuw}
     if kolom == "Jaar":
         return {"validate": "integer", "criteria": "between", "minimum": 2000, "maximum": 2100,
                 "error_message": "Vul een jaartal in (2000-2100).", **waarschuw}
@@ -87,7 +97,8 @@ def _validatie(kolom: str) -> dict | None:
         return {"validate": "integer", "criteria": ">=", "value": 0,
                 "error_message": "Vul een geheel aantal plaatsen in (0 of meer).", **waarschuw}
     if kolom in {"Inwoners", "Cliënten per jaar", "Gemiddelde verblijfsduur", "Historisch budget", "Budget",
-                 "Uitkering", "Besteding vrouwenopvang", "Besteding overig", "Aantal"}:
+                 "Uitkering", "Besteding vrouwenopvang", "Besteding overig", "Aantal",
+                 "Opgenomen per jaar", "Aanmeldingen per jaar"}:
         return {"validate": "decimal", "criteria": ">=", "value": 0,
                 "error_message": "Vul een getal van 0 of meer in.", **waarschuw}
     return None
@@ -121,7 +132,7 @@ def _parameterregels(waarden: dict, rekenjaar: int) -> list[list]:
 
 
 def landelijk_bladen(uitgangspunten: dict | None = None, regios=(), maatstafkolommen=(), maatstaven=(),
-                     overgang=(), duvo=(), plaatsingen=(), rekenjaar: int = 2024) -> list[Blad]:
+                     overgang=(), duvo=(), plaatsingen=(), rekenjaar: int = 2024, capaciteit=()) -> list[Blad]:
     """De bladen van een landelijk werkboek; zonder gegevens die van het lege sjabloon."""
     waarden = uitgangspunten or {}
     jaar = int(waarden.get("rekenjaar") or rekenjaar)
@@ -140,6 +151,9 @@ def landelijk_bladen(uitgangspunten: dict | None = None, regios=(), maatstafkolo
              verplicht=KOLOMMEN["DUVO"][1]),
         Blad("Plaatsingen", KOLOMMEN["Plaatsingen"][0], [list(r) for r in plaatsingen],
              breedtes={"Herkomst": 20, "Opvangregio": 20}, verplicht=KOLOMMEN["Plaatsingen"][1]),
+        Blad("Capaciteit", KOLOMMEN["Capaciteit"][0], [list(r) for r in capaciteit],
+             breedtes={"Centrumgemeente": 20, "Opgenomen per jaar": 18, "Aanmeldingen per jaar": 20,
+                       "Gemiddelde verblijfsduur": 24}, verplicht=KOLOMMEN["Capaciteit"][1]),
     ]
     for blad in bladen:
         blad.validaties = _validaties(blad.naam, blad.kolommen)
@@ -183,6 +197,8 @@ ILLUSTRATIEF = [
     "  Patroon zoals de bronnen het beschrijven: de grote steden krijgen er geld bij, regio's buiten de Randstad",
     "  (Zwolle, Leeuwarden met landelijke specialistische opvang) leveren in.",
     "- Plaatsingen: ongeveer 28% van buiten de eigen regio (2015: 70% uit het eigen werkgebied; Valente schat 25%).",
+    "- Capaciteit: verzonnen opvangeenheden (nood, crisis, vervolg) in vijf regio's; vervolgopvang 259 dagen",
+    "  (Monitor Veilige Opvang). Amsterdam crisis zat vol, Vlissingen vervolg heeft een wachtlijst zonder grens.",
     "- DUVO-besteding: verzonnen; de uitkering is de modeluitkomst van dat jaar. Een landelijk cijfer over",
     "  besteding tegenover uitkering is NOT FOUND.",
     "",
@@ -240,6 +256,20 @@ VOORBEELD_OVERGANG = [
     (2021, 171_200_000, 1.0, None), (2022, 171_200_000, 1.0, None), (2023, 171_200_000, 1.0, None),
     (2024, 171_200_000, 1.0, None),
 ]
+# Blad Capaciteit (§2.4a): Centrumgemeente, Type, Plaatsen, Opgenomen per jaar, Aanmeldingen per jaar,
+# Gemiddelde verblijfsduur, Model. ALLE WAARDEN VERZONNEN; verblijfsduur vervolg 259 dagen (Monitor Veilige Opvang).
+VOORBEELD_CAPACITEIT = [
+    ("Almere", "nood", 2, 120, None, 3, None),
+    ("Almere", "crisis", 10, 110, None, 28, None),
+    ("Almere", "vervolg", 15, 20, None, 259, None),
+    ("Amsterdam", "crisis", 30, 400, None, 28, None),  # zat vol: 400 · 28 / 365 ≈ 30,7 ≥ 30 · 0,999
+    ("Amsterdam", "vervolg", 48, 64, None, 259, None),
+    ("Vlissingen", "crisis", 12, None, 180, 21, None),
+    ("Vlissingen", "vervolg", 18, 26, None, 259, None),  # 26 · 259 / 365 ≈ 18,4 ≥ 18: wachtlijst zonder grens
+    ("Zwolle", "nood", 3, None, 100, 4, None),
+    ("Zwolle", "crisis", 14, 150, None, 30, "wachtrij"),
+    ("Groningen", "crisis", 16, 170, None, 30, None),
+]
 VOORBEELD_DUVO_JAREN = (2023, 2024)
 # Vaste rekenregels voor verzonnen bestedingen en plaatsingen (geen toeval):
 BESTEDING_VO = (0.50, 0.30, 7, 11)  # aandeel VO = 0,50 + 0,30 · ((i·7) mod 11) / 10
@@ -292,6 +322,6 @@ def voorbeeld_landelijk() -> bytes:
         uitgangspunten={"rekenjaar": 2024, "illustratief": "ja"},
         regios=[list(r) for r in VOORBEELD_REGIOS], maatstafkolommen=[ZORGZWAARTE],
         maatstaven=VOORBEELD_MAATSTAVEN, overgang=VOORBEELD_OVERGANG, duvo=_voorbeeld_duvo(),
-        plaatsingen=_voorbeeld_plaatsingen(),
+        plaatsingen=_voorbeeld_plaatsingen(), capaciteit=VOORBEELD_CAPACITEIT,
     )
     return werkboek_bytes(bladen, ILLUSTRATIEF + TOELICHTING_LANDELIJK)
