@@ -46,3 +46,46 @@ def test_exporteer_weigert_en_meldt_zonder_traceback(tmp_path, capsys):
     fouten = capsys.readouterr().err
     assert "Traceback" not in fouten and "hetzelfde als het invoerbestand" in fouten
     assert not (tmp_path / "uit.xlsx").exists()
+
+
+VOORBEELD_LANDELIJK = Path(__file__).parents[1] / "workbooks" / "voorbeeld_landelijk.xlsx"
+
+
+def test_exporteer_weigert_de_kostprijsinvoer_als_uitvoer(tmp_path, capsys):
+    """issue 13: `exporteer land.xlsx kp.xlsx --kostprijs kp.xlsx` overschreef het kostprijswerkboek."""
+    import os
+    import shutil
+
+    kp = tmp_path / "kp.xlsx"
+    shutil.copy(VOORBEELD, kp)
+    voor = kp.read_bytes()
+    os.symlink(kp, tmp_path / "link.xlsx")
+    os.link(kp, tmp_path / "hard.xlsx")
+    (tmp_path / "map").mkdir()
+    shutil.copy(VOORBEELD, tmp_path / "map" / "a.xlsx")
+    for uit, bron in [(kp, kp), (tmp_path / "link.xlsx", kp), (tmp_path / "hard.xlsx", kp),
+                      (tmp_path / "sub" / ".." / "kp.xlsx", kp), (tmp_path / "map" / "a.xlsx", tmp_path / "map")]:
+        (tmp_path / "sub").mkdir(exist_ok=True)
+        assert main(["exporteer", str(VOORBEELD_LANDELIJK), str(uit), "--kostprijs", str(bron)]) == 2, uit
+    assert kp.read_bytes() == voor
+    fouten = capsys.readouterr().err
+    assert "Traceback" not in fouten and fouten.count("hetzelfde als het invoerbestand") == 5
+
+
+def test_rapport_en_export_weigeren_link_naar_invoer_en_alleen_lezen(tmp_path, capsys):
+    import os
+    import shutil
+
+    kp = tmp_path / "kp.xlsx"
+    shutil.copy(VOORBEELD, kp)
+    os.symlink(kp, tmp_path / "link.pdf")
+    assert main(["rapport", str(kp), str(tmp_path / "link.pdf")]) == 2
+    alleen_lezen = tmp_path / "vast.xlsx"
+    alleen_lezen.write_bytes(b"oud")
+    alleen_lezen.chmod(0o444)
+    if os.access(alleen_lezen, os.W_OK):  # root negeert rechten
+        return
+    assert main(["exporteer", str(kp), str(alleen_lezen)]) == 2
+    assert alleen_lezen.read_bytes() == b"oud"
+    fouten = capsys.readouterr().err
+    assert "alleen-lezen" in fouten and "hetzelfde als het invoerbestand" in fouten and "Traceback" not in fouten

@@ -27,7 +27,8 @@ def registreer(sub) -> None:
 
 
 def exporteer(args) -> int:
-    controleer_uitvoerpad(args.uit, args.werkboek, ".xlsx")
+    invoer = [args.werkboek] + ([args.kostprijs] if args.kostprijs else [])
+    controleer_uitvoerpad(args.uit, invoer, ".xlsx")
     data = lees_invoer(args.werkboek)
     if is_landelijk_werkboek(data):
         xlsx = _landelijk(args)
@@ -39,7 +40,7 @@ def exporteer(args) -> int:
         from tariefmodel.opdrachten.kostprijs import laad_met_scenario
 
         xlsx = exporteer_kostprijs(bereken(laad_met_scenario(args.werkboek, args.zet)))
-    schrijf_uitvoer(args.uit, xlsx, args.werkboek)
+    schrijf_uitvoer(args.uit, xlsx, *invoer)
     return EXIT_GOED
 
 
