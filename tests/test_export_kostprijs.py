@@ -137,7 +137,7 @@ def vervang_formule(xlsx: bytes, blad: str, oud: str, nieuw: str) -> bytes:
 
 
 @pytest.mark.parametrize("blad, oud, nieuw", [
-    ("Berekening", "<f>vakantietoeslag*", "<f>loopbaanbudget*"),  # een rekenstap
+    ("Loonkosten", "<f>vakantietoeslag*", "<f>loopbaanbudget*"),  # een rekenstap
     ("Uitvoer", ",2))</f>", ",1))</f>"),  # de afronding van een uitvoercel
     ("Controle", "<f>som_directe_kosten+overhead_pool</f>", "<f>som_directe_kosten</f>"),  # een controle
 ])
@@ -262,11 +262,12 @@ def test_herbereken_zonder_libreoffice_geeft_een_nette_fout(monkeypatch):
         herberekenen.herbereken_met_libreoffice(b"")
 
 
-def test_invoerblad_heeft_de_kopjes_van_elke_tabel():
-    """Boven Producten, Personeel en Kosten staan hun eigen kolomkoppen (niet die van Parameters)."""
+def test_invoerbladen_hebben_de_kopjes_van_elke_tabel():
+    """Producten (blad Invoer), Personeel, Kosten en Salaristabel: elk een eigen blad met eigen kolomkoppen."""
     data = exporteer_kostprijs(bereken(lees_kostprijswerkboek(VOORBEELD.read_bytes())))
-    ws = openpyxl.load_workbook(io.BytesIO(data))["Invoer"]
-    rijen = [[c for c in r if c is not None] for r in ws.iter_rows(values_only=True)]
-    for titel, kop in (("Producten", "Code"), ("Personeel", "Functie"), ("Kosten", "Kostensoort")):
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    for blad, titel, kop in (("Invoer", "Producten", "Code"), ("Personeel", "Personeel", "Functie"),
+                             ("Kosten", "Kosten", "Kostensoort"), ("Salaristabel", "Salaristabel", "Trede")):
+        rijen = [[c for c in r if c is not None] for r in wb[blad].iter_rows(values_only=True)]
         i = next(k for k, r in enumerate(rijen) if r and r[0] == titel)
         assert kop in rijen[i + 1], (titel, rijen[i + 1])

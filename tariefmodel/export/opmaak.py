@@ -17,6 +17,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from tariefmodel import __version__
+from tariefmodel.bestanden import UitvoerFout
 
 # Getalnotaties: Excel zet ',' en '.' om naar de landinstelling van de lezer (nl: € 1.234,56).
 NOTATIES = {
@@ -35,6 +36,14 @@ NOTATIES = {
 INVOERKLEUR = "#FFF2CC"  # FAST: invoer herkenbaar aan een gele achtergrond
 KOPKLEUR = "#DCE6F0"
 EERSTE_RIJ = 4  # rijen 0-2: kop van het blad, rij 3 leeg
+
+
+MAX_RIJEN = 1_048_576  # Excel: rijen per blad
+MAX_KOLOMMEN = 16_384
+
+
+class NietTeExporteren(UitvoerFout):
+    """Het werkboek past niet in Excel (te veel rijen of kolommen); nooit stilzwijgend afkappen."""
 
 
 def is_leeg(waarde) -> bool:
@@ -80,6 +89,7 @@ class Boek:
     kop: Kop
     _buffer: io.BytesIO = field(default_factory=io.BytesIO)
     namen: dict[str, str] = field(default_factory=dict)
+    grenzen: list = field(default_factory=list)  # parameters.Grens: bereik per parameter (blad Controle)
 
     def __post_init__(self):
         self.wb = xlsxwriter.Workbook(self._buffer, {
@@ -96,6 +106,7 @@ class Boek:
             eigenschappen = {"num_format": NOTATIES.get(soort, "General"), "valign": "top", **extra}
             if invoer:
                 eigenschappen["bg_color"] = INVOERKLEUR
+                eigenschappen["locked"] = False  # bladbeveiliging (zonder wachtwoord) laat invoer vrij
             if vet:
                 eigenschappen["bold"] = True
             self._opmaak[sleutel] = self.wb.add_format(eigenschappen)
@@ -231,6 +242,7 @@ class Blok:
     rij: int
     kolom0: int = 4
     rijen: dict[str, int] = field(default_factory=dict)
+    leeg_als: str | None = None  # rij met de code: een lege code (reservekolom) maakt elke stap leeg
 
     def cel(self, sleutel: str, k: int, blad: bool = False, absoluut: bool = False) -> str:
         return cel(self.rijen[sleutel], self.kolom0 + k, self.blad if blad else "", absoluut)
@@ -264,10 +276,13 @@ class Blok:
             self.ws.set_row(rij, 30)
         for k in range(self.aantal):
             tekst = formule(k)
+            waarde = waarden[k] if k < len(waarden) else ""  # reservekolom: leeg
             if tekst is None:  # bijv. het rekenjaar in een indexreeks: geen stap
                 self.boek.tekst(self.ws, rij, self.kolom0 + k, "–", self.boek.opmaak(align="right"))
             else:
-                self.boek.formule(self.ws, rij, self.kolom0 + k, tekst, waarden[k], opmaak)
+                if self.leeg_als and sleutel != self.leeg_als and self.leeg_als in self.rijen:
+                    tekst = f'IF({self.cel(self.leeg_als, k)}="","",{tekst})'
+                self.boek.formule(self.ws, rij, self.kolom0 + k, tekst, waarde, opmaak)
         if totaal:
             som = sum(float(schoon(w) or 0) for w in waarden)
             self.boek.formule(self.ws, rij, self.kolom0 - 1, f"SUM({self.bereik(sleutel)})", som,
