@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tariefmodel.kostprijs.invoer import OVERHEAD, KostprijsInvoer, Personeelsregel, Product
-from tariefmodel.kostprijs.loon import Loonopbouw, loonopbouw
+from tariefmodel.kostprijs.loon import Loonopbouw, krijgt_toeslag, loonopbouw
+from tariefmodel.kostprijs.salaris import maandbedrag
 from tariefmodel.kostprijs.uren import Uren, uren_per_fte
 
 
@@ -95,7 +96,8 @@ def bereken(invoer: KostprijsInvoer, parameters: Mapping[str, float] | None = No
     """Rekenmethode §1.1-1.6 voor alle producten van ``invoer``."""
     p = {**invoer.getallen(), **(parameters or {})}
     uren = uren_per_fte(p)
-    regels = tuple(_regel(r, p) for r in invoer.personeel)
+    grens = ort_grens(invoer, p)
+    regels = tuple(_regel(r, p, grens) for r in invoer.personeel)
     kosten_per_product = _som_per_product(invoer, regels)
     pool_personeel = sum(r.kosten for r in regels if r.regel.product == OVERHEAD)
     pool = pool_personeel + sum(k.bedrag for k in invoer.kosten if k.product == OVERHEAD)
@@ -108,9 +110,18 @@ def bereken(invoer: KostprijsInvoer, parameters: Mapping[str, float] | None = No
     return KostprijsResultaat(invoer, p, uren, regels, producten, pool, pool_personeel, som_d)
 
 
-def _regel(regel: Personeelsregel, p) -> RegelResultaat:
+def ort_grens(invoer: KostprijsInvoer, p):
+    """§1.1 v2: het maandbedrag van het ORT-plafond (schaal ort_max_schaal, trede ort_max_trede) in het
+    rekenjaar: uit het blad Salaristabel, anders het jaargemiddelde van de CAO-tabellen; None = geen plafond."""
+    if "ort_max_schaal" not in p or "ort_max_trede" not in p:
+        return None
+    return maandbedrag(int(p["ort_max_schaal"]), int(p["ort_max_trede"]), invoer.rekenjaar, invoer.salaristabel)
+
+
+def _regel(regel: Personeelsregel, p, grens) -> RegelResultaat:
     """§1.1: K_r = f x L."""
-    opbouw = loonopbouw(regel.maandsalaris, regel.ort, p)
+    toeslag = krijgt_toeslag(regel.schaal, regel.product, p)
+    opbouw = loonopbouw(regel.maandsalaris, regel.ort, p, toeslag=toeslag, ort_grens=grens)
     return RegelResultaat(regel, opbouw, regel.fte * opbouw.loonkosten_per_fte)
 
 
