@@ -35,6 +35,7 @@ class Uitgangspunt:
     geldig_vanaf: dt.date | None = None
     rij: int | None = None
     doorgetrokken: bool = False
+    reeksstatus: str = ""  # voorlopig / definitief (reeksen, rekenmethode §1.8 v2)
 
     @property
     def onzeker(self) -> bool:
@@ -65,7 +66,8 @@ def standaard(definitie: ParameterDefinitie, jaar: int) -> Uitgangspunt:
                             "geen meegeleverde waarde voor dit jaar", "standaard")
     doorgetrokken = definitie.jaarlijks and gevonden.datum.year < jaar
     return Uitgangspunt(definitie.naam, gevonden.waarde, definitie.eenheid, gevonden.status, gevonden.bron,
-                        "standaard", gevonden.toelichting, gevonden.datum, doorgetrokken=doorgetrokken)
+                        "standaard", gevonden.toelichting, gevonden.datum, doorgetrokken=doorgetrokken,
+                        reeksstatus=gevonden.reeksstatus)
 
 
 def splits_reeksnaam(naam: str) -> tuple[str, int | None]:
@@ -253,4 +255,4 @@ def _cao_stijging_uit_tabellen(jaar: int) -> Uitgangspunt | None:
         return None
     waarde, status, bron, toelichting = gevonden
     return Uitgangspunt("cao_stijging", waarde, definities()["cao_stijging"].eenheid, status, bron, "standaard",
-                        toelichting, dt.date(jaar, 1, 1))
+                        toelichting, dt.date(jaar, 1, 1), reeksstatus="definitief" if status == "DERIVED" else "")

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from tariefmodel.kostprijs import bezetting as bz
 from tariefmodel.kostprijs.invoer import OVERHEAD, KostprijsInvoer, Personeelsregel, Product
 from tariefmodel.kostprijs.loon import Loonopbouw, krijgt_toeslag, loonopbouw
 from tariefmodel.kostprijs.salaris import maandbedrag
@@ -49,6 +50,13 @@ class ProductResultaat:
     opbrengst: float | None
     tekort: float | None
     dekkingsgraad: float | None
+    # v2 (§1.6), opvang; None voor ambulant
+    bezettingsnorm: float | None = None  # b_p
+    bezettingsnorm_bron: str | None = None  # product / weigerkans / vast
+    breakeven_bezetting: float | None = None
+    bezetting_bij_doel_weigerkans: float | None = None  # ρ*(N, doel_weigerkans)
+    kostprijs_bij_doel_weigerkans: float | None = None
+    weigerkans_bij_norm: float | None = None
 
     @property
     def code(self) -> str:
@@ -167,7 +175,8 @@ def _product(prod: Product, k: dict, regels, uren: Uren, p, methode, pool, pool_
     d = k["direct"]
     oh, oh_loon = _overhead(d, methode, pool, pool_pers, som_d, k["loon"], p)
     integraal = (d + oh) * (1 + p["risico_opslag"])  # §1.5
-    volume, uren_p, per_uur, per_plaats, gerealiseerd, geschat = _volumes(prod, k, integraal, uren, p)
+    norm, norm_bron = bz.normbezetting(prod.bezettingsnorm, prod.plaatsen, p) if prod.soort == "opvang" else (None, None)
+    volume, uren_p, per_uur, per_plaats, gerealiseerd, geschat = _volumes(prod, k, integraal, uren, p, norm)
     kostprijs = integraal / volume if prod.eenheid != "traject" else per_uur * prod.uren_per_traject
     tarief = prod.gemeentetarief
     opbrengst = None if tarief is None else tarief * gerealiseerd  # §1.6
@@ -181,15 +190,32 @@ def _product(prod: Product, k: dict, regels, uren: Uren, p, methode, pool, pool_
         verschil_per_eenheid=None if tarief is None else tarief - kostprijs,
         opbrengst=opbrengst, tekort=None if tarief is None else integraal - opbrengst,
         dekkingsgraad=None if tarief is None else opbrengst / integraal,
+        **_opvang_v2(prod, integraal, norm, norm_bron, p),
     )
 
 
-def _volumes(prod: Product, k: dict, integraal, uren: Uren, p):
-    """§1.6: normvolume, directe uren, kostprijs per uur/plaats en gerealiseerd volume."""
+def _opvang_v2(prod: Product, integraal, norm, norm_bron, p) -> dict:
+    """§1.6 v2: break-even bezetting, kostprijs bij doel-weigerkans en weigerkans bij de norm (opvang)."""
+    if prod.soort != "opvang":
+        return {}
+    rho = bz.rho_ster(prod.plaatsen, p["doel_weigerkans"]) if "doel_weigerkans" in p else None
+    capaciteit = prod.plaatsen * p["dagen_per_jaar"]
+    return {
+        "bezettingsnorm": norm, "bezettingsnorm_bron": norm_bron,
+        "breakeven_bezetting": bz.breakeven_bezetting(integraal, prod.plaatsen, p["dagen_per_jaar"],
+                                                       prod.gemeentetarief),
+        "bezetting_bij_doel_weigerkans": rho,
+        "kostprijs_bij_doel_weigerkans": None if rho is None else integraal / (capaciteit * rho),
+        "weigerkans_bij_norm": bz.weigerkans_bij_bezetting(prod.plaatsen, norm),
+    }
+
+
+def _volumes(prod: Product, k: dict, integraal, uren: Uren, p, norm=None):
+    """§1.6: normvolume (met b_p), directe uren, kostprijs per uur/plaats en gerealiseerd volume."""
     if prod.soort == "opvang":
         capaciteit = prod.plaatsen * p["dagen_per_jaar"]
-        bezetting = p["bezettingsnorm"] if prod.werkelijke_bezetting is None else prod.werkelijke_bezetting
-        return (capaciteit * p["bezettingsnorm"], None, None, integraal / prod.plaatsen,
+        bezetting = norm if prod.werkelijke_bezetting is None else prod.werkelijke_bezetting
+        return (capaciteit * norm, None, None, integraal / prod.plaatsen,
                 capaciteit * bezetting, False)
     h = sum(r.regel.fte * uren.direct for r in k["regels"])
     per_uur = integraal / h

@@ -34,6 +34,7 @@ class Product:
     trajecten_per_jaar: float | None = None
     gemeentetarief: float | None = None
     rij: int | None = None
+    bezettingsnorm: float | None = None  # v2: eigen normbezetting (leeg = Uitgangspunten)
 
 
 @dataclass(frozen=True)

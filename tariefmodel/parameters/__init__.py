@@ -45,6 +45,7 @@ class DatumWaarde:
     status: str
     bron: str
     toelichting: str
+    reeksstatus: str = ""  # voorlopig / definitief (indexreeksen)
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,10 @@ def lees_definitie(naam: str, tekst: str) -> ParameterDefinitie:
             raise ParameterbestandFout(f"{naam}: sleutel {datum!r} is geen datum")
         if inhoud.get("status") not in STATUSSEN or not inhoud.get("bron"):
             raise ParameterbestandFout(f"{naam} {datum}: status uit {sorted(STATUSSEN)} en bron zijn verplicht")
-        waarden.append(DatumWaarde(datum, inhoud["waarde"], inhoud["status"], inhoud["bron"], inhoud.get("toelichting", "")))
+        if inhoud.get("reeksstatus", "") not in ("", "voorlopig", "definitief"):
+            raise ParameterbestandFout(f"{naam} {datum}: reeksstatus is voorlopig of definitief")
+        waarden.append(DatumWaarde(datum, inhoud["waarde"], inhoud["status"], inhoud["bron"],
+                                   inhoud.get("toelichting", ""), inhoud.get("reeksstatus", "")))
     bereik = data.get("bereik") or {}
     return ParameterDefinitie(
         naam=naam, omschrijving=data["omschrijving"], eenheid=data["eenheid"],

@@ -17,6 +17,7 @@ from tariefmodel.kostprijs.invoer import (
     Product,
 )
 from tariefmodel.kostprijs.salaris import bron_tekst, jaargemiddelde
+from tariefmodel.parameters import cao_tabellen
 from tariefmodel.werkboek.lezen import lees_blad, open_werkboek, valideer_rijen
 from tariefmodel.werkboek.meldingen import Meldingen
 from tariefmodel.werkboek.pydantic_nl import Getal, OptGetal, OptTekst, Tekst, geen_excel_fout
@@ -29,7 +30,7 @@ MAX_BEZETTING = 2.0  # boven 200% is het een tikfout (95 i.p.v. 95% of 0,95): fo
 KOLOMMEN = {
     "Uitgangspunten": (["Parameter", "Waarde", "Eenheid", "Toelichting"], ["Parameter", "Waarde"]),
     "Producten": (["Code", "Naam", "Soort", "Eenheid", "Plaatsen", "Werkelijke bezetting", "Uren per traject",
-                   "Trajecten per jaar", "Gemeentetarief"], ["Code", "Naam", "Soort", "Eenheid"]),
+                   "Trajecten per jaar", "Gemeentetarief", "Bezettingsnorm"], ["Code", "Naam", "Soort", "Eenheid"]),
     "Personeel": (["Functie", "Product", "Schaal", "Trede", "FTE", "Maandsalaris", "ORT"],
                   ["Functie", "Product", "FTE"]),
     "Kosten": (["Product", "Kostensoort", "Omschrijving", "Bedrag"], ["Product", "Kostensoort", "Bedrag"]),
@@ -75,6 +76,7 @@ class ProductRegel(_Regel):
     uren_per_traject: OptGetal = Field(None, alias="Uren per traject", gt=0)
     trajecten_per_jaar: OptGetal = Field(None, alias="Trajecten per jaar", ge=0)
     gemeentetarief: OptGetal = Field(None, alias="Gemeentetarief", ge=0)
+    bezettingsnorm: OptGetal = Field(None, alias="Bezettingsnorm", gt=0, le=1)
 
 
 class PersoneelRegel(_Regel):
@@ -226,9 +228,10 @@ def _maandsalaris(r: PersoneelRegel, nummer: int, tabel, jaar, meldingen) -> tup
         meldingen.fout("vul Maandsalaris in, of Schaal en Trede", blad="Personeel", rij=nummer, kolom=kolom)
         return None
     gevonden = tabel.get((r.schaal, r.trede))
-    if gevonden is None and jaar is not None:
-        gemiddeld = jaargemiddelde(r.schaal, r.trede, jaar)
-        gevonden = None if gemiddeld is None else (gemiddeld.bedrag, bron_tekst(gemiddeld, jaar))
+    if gevonden is None:
+        # zonder geldig rekenjaar (daarover is al een melding) alleen: bestaat de cel?
+        gemiddeld = jaargemiddelde(r.schaal, r.trede, jaar or cao_tabellen().tabellen[0].datum.year)
+        gevonden = None if gemiddeld is None else (gemiddeld.bedrag, bron_tekst(gemiddeld, jaar or 0))
     if gevonden is None:
         meldingen.fout(f"schaal {r.schaal} trede {r.trede} staat niet in de salaristabel; vul Maandsalaris in "
                        "of voeg de trede toe in het blad Salaristabel", blad="Personeel", rij=nummer, kolom="Trede")
