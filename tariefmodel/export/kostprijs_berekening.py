@@ -123,16 +123,50 @@ def _productinvoer(b: Blok, r: KostprijsResultaat, plaatsen: Plaatsen) -> None:
     b.stap("eenheid", "Eenheid", "Invoer › Producten", "", link(3), [p.product.eenheid for p in pr], "tekst")
     b.stap("N", "Plaatsen N", "Invoer › Producten", "plaatsen", optioneel(4),
            [p.product.plaatsen for p in pr], "getal")
-    b.stap("bez", "Bezetting voor het gerealiseerde volume", "Werkelijke bezetting; leeg = bezettingsnorm",
-           "fractie", lambda k: f"IF(ISBLANK({invoer(k, 5)}),bezettingsnorm,{invoer(k, 5)})",
+    _normbezetting(b, r, pl, invoer)
+    b.stap("bez", "Bezetting voor het gerealiseerde volume", "Werkelijke bezetting; leeg = b_p",
+           "fractie", lambda k: f"IF(ISBLANK({invoer(k, 5)}),{b.cel('bnorm', k)},{invoer(k, 5)})",
            [p.product.werkelijke_bezetting if p.product.werkelijke_bezetting is not None
-            else r.parameters["bezettingsnorm"] for p in pr], "procent1")
+            else _norm(p, r) for p in pr], "procent1")
     b.stap("upt", "Uren per traject", "Invoer › Producten", "uren", optioneel(6),
            [p.product.uren_per_traject for p in pr], "uren")
     b.stap("tpj", "Trajecten per jaar", "Invoer › Producten", "trajecten", optioneel(7),
            [p.product.trajecten_per_jaar for p in pr], "getal")
     b.stap("tarief", "Gemeentetarief", "Invoer › Producten (leeg = geen vergelijking)", "euro per eenheid",
            optioneel(8), [p.gemeentetarief for p in pr])
+
+
+def _norm(p, r: KostprijsResultaat) -> float:
+    """b_p zoals het model hem gebruikte (opvang); ambulant: bezettingsnorm (niet gebruikt)."""
+    return p.bezettingsnorm if getattr(p, "bezettingsnorm", None) is not None else r.parameters["bezettingsnorm"]
+
+
+def _normbezetting(b: Blok, r: KostprijsResultaat, pl, invoer) -> None:
+    """§1.6 v2: b_p = eigen Bezettingsnorm van het product; anders (methode weigerkans) ρ*(N, doel_weigerkans);
+    anders bezettingsnorm. ρ* is een zoektocht (Erlang) en staat als waarde (grijs), uit het model."""
+    pr = r.producten
+    weigerkans = "bezettingsnorm_methode" in b.boek.namen
+    if weigerkans:
+        rij = b.rij
+        b.rijen["rho"] = rij
+        b.boek.tekst(b.ws, rij, 0, "ρ* bij doel_weigerkans (waarde)")
+        b.boek.tekst(b.ws, rij, 1, "bezettingsnorm_methode = weigerkans: Erlang-zoektocht in het model; "
+                     "bij een ander aantal plaatsen opnieuw exporteren", b.boek.opmaak(font_color="#595959"))
+        b.boek.tekst(b.ws, rij, 2, "fractie")
+        for k in range(b.aantal):
+            waarde = None
+            if k < len(pr) and pr[k].product.soort == "opvang" and r.parameters.get("doel_weigerkans") is not None:
+                from tariefmodel.kostprijs.bezetting import rho_ster
+
+                waarde = rho_ster(pr[k].product.plaatsen, r.parameters["doel_weigerkans"])
+            b.boek.waarde(b.ws, rij, b.kolom0 + k, waarde, b.boek.opmaak("procent1", font_color="#7F7F7F"))
+        b.rij += 1
+    methode = (f'IF(AND(bezettingsnorm_methode="weigerkans",ISNUMBER({{rho}})),{{rho}},bezettingsnorm)'
+               if weigerkans else "bezettingsnorm")
+    b.stap("bnorm", "Normbezetting b_p", "eigen Bezettingsnorm; leeg: ρ* (methode weigerkans) of bezettingsnorm",
+           "fractie", lambda k: (f"IF(ISBLANK({invoer(k, 9)}),"
+                                 f"{methode.format(rho=b.cel('rho', k)) if weigerkans else methode},{invoer(k, 9)})"),
+           [_norm(p, r) for p in pr], "procent1")
 
 
 def _kosten(b: Blok, pers: Tabel, r: KostprijsResultaat, plaatsen: Plaatsen) -> None:
@@ -191,8 +225,8 @@ def _volumes(b: Blok, r: KostprijsResultaat) -> None:
     b.stap("H", "Directe uren H_p (ambulant)", "FTE · U_d", "uren per jaar",
            lambda k: f'IF({c("soort", k)}=soort_opvang,"",{c("fte", k)}*uren_direct)',
            [p.directe_uren for p in pr], "uren")
-    b.stap("V", "Normvolume V_p", "opvang: N · dagen_per_jaar · bezettingsnorm; ambulant: H_p", "eenheden",
-           lambda k: f"IF({c('soort', k)}=soort_opvang,{c('bruto', k)}*bezettingsnorm,{c('H', k)})",
+    b.stap("V", "Normvolume V_p", "opvang: N · dagen_per_jaar · b_p; ambulant: H_p", "eenheden",
+           lambda k: f"IF({c('soort', k)}=soort_opvang,{c('bruto', k)}*{c('bnorm', k)},{c('H', k)})",
            [p.normvolume for p in pr], "getal")
     b.stap("per_uur", "Kostprijs per uur (ambulant)", "I_p / H_p", "euro per uur",
            lambda k: f'IF({c("soort", k)}=soort_opvang,"",{c("I", k)}/{c("H", k)})',

@@ -9,9 +9,10 @@ eenheid, status, bron en zijn toegestane bereik, plus de vaste getallen en codes
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from tariefmodel.export.opmaak import EERSTE_RIJ, MAX_RIJEN, Boek, NietTeExporteren, kolombereik
+from tariefmodel.export.opmaak import EERSTE_RIJ, MAX_RIJEN, Boek, NietTeExporteren, cel, kolombereik
 from tariefmodel.export.parameters import (
     parameterblad,
     parameterregel,
@@ -23,14 +24,15 @@ from tariefmodel.kostprijs.invoer import OVERHEAD
 from tariefmodel.kostprijs.loon import MAANDEN_PER_JAAR
 from tariefmodel.kostprijs.meerjaren import indices
 from tariefmodel.kostprijs.uren import UREN_PER_JAAR_24_7
-from tariefmodel.parameters import cao_salaristabel
+from tariefmodel.kostprijs.salaris import maandbedrag
+from tariefmodel.parameters import cao_tabellen
 
 INVOER = "Invoer"
 PERSONEEL = "Personeel"
 KOSTEN = "Kosten"
 SALARISTABEL = "Salaristabel"
 KOLOMMEN_PRODUCTEN = ["Code", "Naam", "Soort", "Eenheid", "Plaatsen", "Werkelijke bezetting", "Uren per traject",
-                      "Trajecten per jaar", "Gemeentetarief", "Werkboekrij"]
+                      "Trajecten per jaar", "Gemeentetarief", "Bezettingsnorm (leeg = Uitgangspunten)", "Werkboekrij"]
 KOLOMMEN_PERSONEEL = ["Product", "Functie", "Schaal", "Trede", "FTE", "Maandsalaris (leeg = Salaristabel)", "ORT",
                       "Werkboekrij", "Bron maandsalaris"]
 KOLOMMEN_KOSTEN = ["Product", "Omschrijving", "Kostensoort", "Bedrag", "Werkboekrij"]
@@ -96,12 +98,13 @@ def schrijf_invoer(boek: Boek, r: KostprijsResultaat) -> Plaatsen:
     i = r.invoer
     producten = _tabelblad(boek, INVOER, "Producten", "Producten zoals gelezen (gele cellen). Typ een nieuw product "
                            "in een lege gele rij onder de tabel.", KOLOMMEN_PRODUCTEN,
-                           [14, 42, 12, 12, 12, 14, 14, 14, 16, 12],
+                           [14, 42, 12, 12, 12, 14, 14, 14, 16, 16, 12],
                            [([p.code, p.naam, p.soort, p.eenheid], [p.plaatsen, p.werkelijke_bezetting,
-                             p.uren_per_traject, p.trajecten_per_jaar, p.gemeentetarief, p.rij],
-                             ["getal", "procent1", "uren", "getal", "euro", "geheel"]) for p in i.producten],
+                             p.uren_per_traject, p.trajecten_per_jaar, p.gemeentetarief, p.bezettingsnorm, p.rij],
+                             ["getal", "procent1", "uren", "getal", "euro", "procent1", "geheel"])
+                            for p in i.producten],
                            RESERVE_PRODUCTEN, [None, None, "lijst_soort", "lijst_eenheid", "ge0", "ge0", "gt0", "ge0",
-                                               "ge0"])
+                                               "ge0", "fractie"])
     personeel = _tabelblad(boek, PERSONEEL, "Personeel", "Personeel zoals gelezen. Maandsalaris leeg: het salaris "
                            "komt uit blad Salaristabel op Schaal en Trede. Typ een nieuwe regel onder de tabel.",
                            KOLOMMEN_PERSONEEL, [14, 34, 8, 8, 10, 16, 10, 12, 44],
@@ -113,13 +116,7 @@ def schrijf_invoer(boek: Boek, r: KostprijsResultaat) -> Plaatsen:
                         KOLOMMEN_KOSTEN, [14, 40, 20, 16, 12],
                         [([k.product, k.omschrijving, k.kostensoort], [k.bedrag, k.rij], ["euro", "geheel"])
                          for k in i.kosten], RESERVE_REGELS, [None, None, None, "ge0"])
-    salaris = _tabelblad(boek, SALARISTABEL, "Salaristabel", "Maandsalaris (voltijd) per Schaal en Trede: de CAO-"
-                         "tabel van het tool, met de eigen salaristabel van het werkboek (die gaat voor).",
-                         KOLOMMEN_SALARIS, [10, 10, 16, 60],
-                         [([s, t], [m, bron], ["euro", "tekst"]) for (s, t), (m, bron) in salaristabel(r).items()],
-                         RESERVE_REGELS, [None, None, "gt0"])
-    for naam, kolom in (("salaris_schaal", 0), ("salaris_trede", 1), ("salaris_bedrag", 2)):
-        boek.wb.define_name(naam, "=" + salaris.bereik(kolom))
+    salaris = schrijf_salaristabel(boek, r)
     return Plaatsen(producten, personeel, kosten, salaris)
 
 
@@ -128,15 +125,98 @@ def _eigen_salaris(g) -> float | None:
     return g.maandsalaris if g.salarisbron.startswith("werkboek (Personeel") else None
 
 
-def salaristabel(r: KostprijsResultaat) -> dict[tuple[str, str], tuple[float, str]]:
-    """(schaal, trede) -> (maandsalaris, bron): de meegeleverde CAO-tabel, met de eigen bedragen die het werkboek
-    gebruikte (werkboek-Salaristabel gaat voor, zoals in de intake)."""
-    tabel = {k: (v.maandsalaris, f"CAO Sociaal Werk {v.peildatum:%d-%m-%Y} ({v.status}) {v.bron}")
-             for k, v in cao_salaristabel().items()}
-    for g in r.invoer.personeel:
-        if g.salarisbron.startswith("werkboek (Salaristabel") and g.schaal is not None:
-            tabel[(g.schaal, g.trede)] = (g.maandsalaris, g.salarisbron)
-    return tabel
+EXCEL_NUL = dt.date(1899, 12, 30)  # dag 0 van de Excel-datumtelling (opgeslagen waarde van DATE)
+
+
+def schrijf_salaristabel(boek: Boek, r: KostprijsResultaat) -> Tabelplek:
+    """Blad Salaristabel (rekenmethode §1.1 v2): per schaal en trede de gedateerde CAO-tabellen als invoer,
+    het eigen bedrag van het werkboek (gaat voor) en het gebruikte maandsalaris = jaargemiddelde over het
+    rekenjaar: Σ_j bedrag_j · (maanden van het rekenjaar waarin tabel j geldt op de 1e) / maanden_per_jaar.
+    De maanden volgen de cel rekenjaar; benoemde bereiken salaris_schaal, salaris_trede, salaris_bedrag."""
+    tabellen = cao_tabellen().tabellen
+    n = len(tabellen)
+    ws = boek.blad(SALARISTABEL, "Maandsalaris per schaal en trede (§1.1 v2): jaargemiddelde over het rekenjaar van "
+                   "de CAO-tabellen (gele cellen), of het eigen bedrag van het werkboek. Typ een regel onder de tabel.",
+                   [10, 10, 16, 16] + [14] * n + [70, 4, 8, 12, 10])
+    boek.sectie(ws, EERSTE_RIJ, "Salaristabel")
+    kol0, rij_nr, rij_datum, rij_maanden, kop = 4, EERSTE_RIJ + 1, EERSTE_RIJ + 2, EERSTE_RIJ + 3, EERSTE_RIJ + 4
+    van = kop + 1
+    eigen = dict(r.invoer.salaristabel)
+    sleutels = list(dict.fromkeys([*tabellen[-1].bedragen, *eigen]))
+    past(len(sleutels) + RESERVE_REGELS, van, f"blad {SALARISTABEL}")
+    maand_kol = kol0 + n + 2
+    maanden = kolombereik(SALARISTABEL, maand_kol + 2, van, van + 11)
+    boek.tekst(ws, rij_nr, 3, "Tabel nr", boek.opmaak(vet=True))
+    boek.tekst(ws, rij_datum, 3, "Geldig vanaf", boek.opmaak(vet=True))
+    boek.tekst(ws, rij_maanden, 3, "Maanden in rekenjaar", boek.opmaak(vet=True))
+    jaar = r.invoer.rekenjaar
+    tabel_in_maand = [max([j for j, t in enumerate(tabellen) if t.datum <= dt.date(jaar, m, 1)] or [0]) + 1
+                      for m in range(1, 13)]
+    for j, t in enumerate(tabellen):
+        ws.write_number(rij_nr, kol0 + j, j + 1)
+        ws.write_datetime(rij_datum, kol0 + j, dt.datetime(t.datum.year, t.datum.month, t.datum.day),
+                          boek.opmaak("datum", invoer=True))
+        boek.formule(ws, rij_maanden, kol0 + j, f"SUMPRODUCT(({maanden}={cel(rij_nr, kol0 + j, absoluut=True)})*1)",
+                     float(tabel_in_maand.count(j + 1)), boek.opmaak("geheel"))
+    datums = f"{cel(rij_datum, kol0, absoluut=True)}:{cel(rij_datum, kol0 + n - 1, absoluut=True)}"
+    gewichten = f"{cel(rij_maanden, kol0, absoluut=True)}:{cel(rij_maanden, kol0 + n - 1, absoluut=True)}"
+    boek.kopregel(ws, kop, ["Schaal", "Trede", "Eigen bedrag (werkboek)", "Maandsalaris (gebruikt)"]
+                  + [f"CAO {t.datum:%d-%m-%Y} ({t.status})" for t in tabellen] + ["Bron"])
+    boek.kopregel(ws, kop, ["Maand", "1e van de maand", "Tabel nr"], kolom=maand_kol)
+    for m in range(12):
+        rij = van + m
+        ws.write_number(rij, maand_kol, m + 1, boek.opmaak("geheel", invoer=True))
+        boek.formule(ws, rij, maand_kol + 1, f"DATE(rekenjaar,{cel(rij, maand_kol)},1)",
+                     float((dt.date(jaar, m + 1, 1) - EXCEL_NUL).days), boek.opmaak("datum"))
+        boek.formule(ws, rij, maand_kol + 2, f"MAX(1,SUMPRODUCT(({datums}<={cel(rij, maand_kol + 1)})*1))",
+                     float(tabel_in_maand[m]), boek.opmaak("geheel"))
+    for i, (schaal, trede) in enumerate(sleutels + [("", "")] * RESERVE_REGELS):
+        rij = van + i
+        echt = i < len(sleutels)
+        boek.waarde(ws, rij, 0, schaal or None, boek.opmaak(invoer=True))
+        boek.waarde(ws, rij, 1, trede or None, boek.opmaak(invoer=True))
+        boek.waarde(ws, rij, 2, eigen.get((schaal, trede)), boek.opmaak("euro", invoer=True))
+        bedragen = [t.bedragen.get((schaal, trede)) if echt else None for t in tabellen]
+        for j, bedrag in enumerate(bedragen):
+            boek.waarde(ws, rij, kol0 + j, bedrag, boek.opmaak("euro", invoer=True))
+        if not echt:
+            gebruikt = 0.0
+        elif (schaal, trede) in eigen:
+            gebruikt = eigen[(schaal, trede)]
+        else:
+            gebruikt = maandbedrag(schaal, trede, jaar) or 0.0
+        rij_bedragen = f"{cel(rij, kol0)}:{cel(rij, kol0 + n - 1)}"
+        boek.formule(ws, rij, 3, f"IF(ISBLANK({cel(rij, 2)}),SUMPRODUCT({rij_bedragen},{gewichten})/maanden_per_jaar,"
+                                 f"{cel(rij, 2)})", gebruikt, boek.opmaak("euro"))
+        if echt:
+            boek.tekst(ws, rij, kol0 + n, "werkboek (eigen Salaristabel)" if (schaal, trede) in eigen
+                       else f"CAO Sociaal Werk; {tabellen[-1].bron}")
+    tot = van + len(sleutels) + RESERVE_REGELS - 1
+    for k, soort in ((2, "gt0"), *((kol0 + j, "gt0") for j in range(n))):
+        ws.data_validation(van, k, tot, k, {**VALIDATIE[soort], "error_title": "Ongeldige invoer",
+                                             "error_message": _melding(soort)})
+    ws.freeze_panes(van, 2)
+    ws.repeat_rows(kop)
+    ws.protect("", {"format_cells": True, "format_columns": True, "format_rows": True, "insert_rows": True})
+    ws.print_area(0, 0, tot, kol0 + n)
+    plek = Tabelplek(SALARISTABEL, van, len(sleutels) + RESERVE_REGELS)
+    for naam, kolom in (("salaris_schaal", 0), ("salaris_trede", 1), ("salaris_bedrag", 3)):
+        boek.wb.define_name(naam, "=" + plek.bereik(kolom))
+    _ort_grens(boek, ws, r, rij_nr)
+    return plek
+
+
+def _ort_grens(boek: Boek, ws, r: KostprijsResultaat, rij: int) -> None:
+    """§1.1 v2: het ORT-plafond (maandbedrag van schaal ort_max_schaal, trede ort_max_trede) als benoemde cel."""
+    if "ort_max_schaal" not in r.parameters or "ort_max_trede" not in r.parameters:
+        return
+    from tariefmodel.kostprijs.berekening import ort_grens
+
+    grens = ort_grens(r.invoer, r.parameters)
+    boek.tekst(ws, rij, 0, "ORT-plafond per maand (schaal ort_max_schaal, trede ort_max_trede)", boek.opmaak(vet=True))
+    boek.formule(ws, rij + 1, 0, 'SUMPRODUCT((salaris_schaal&""=ort_max_schaal&"")*(salaris_trede&""=ort_max_trede&"")'
+                 "*salaris_bedrag)", grens or 0.0, boek.opmaak("euro", vet=True))
+    boek.noem("ort_grens", SALARISTABEL, rij + 1, 0)
 
 
 def _tabelblad(boek: Boek, blad: str, titel: str, omschrijving: str, kopjes, breedtes, regels, reserve: int,
@@ -187,6 +267,9 @@ SCALAIRE_PARAMETERS = (
     "pensioen_franchise", "overige_personeelskosten_per_fte",
     "jaaruren", "verlofuren", "feestdaguren", "verzuim", "scholing_overleg_uren", "directe_tijd_ambulant",
     "overhead_norm", "risico_opslag", "dagen_per_jaar", "bezettingsnorm", "meerjaren_jaren",
+    # v2 (rekenmethode §1.1, §1.6, §1.8)
+    "werkgever_grootte", "maximum_premieloon", "arbeidsmarkttoeslag", "amt_schaal_min", "amt_schaal_max",
+    "ort_max_schaal", "ort_max_trede", "bezettingsnorm_methode", "doel_weigerkans", "tarief_index_methode",
 )
 REEKSEN = (("cao_stijging", "CAO-loonstijging"), ("prijsindex", "Prijsindex materiële kosten"),
            ("tariefindex", "Indexatie gemeentetarief"))

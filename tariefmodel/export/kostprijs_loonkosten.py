@@ -22,7 +22,7 @@ def schrijf_loonkosten(boek, r: KostprijsResultaat, plaatsen: Plaatsen) -> Tabel
                   "Eén formule per kolom; kolomkop = rekenregel.", pl.aantal,
                   "§1.1 Loonkosten per personeelsregel")
     n = len(r.regels)
-    leeg = loonopbouw(0.0, 0.0, r.parameters)
+    leeg = loonopbouw(0.0, 0.0, r.parameters, toeslag=False, ort_grens=None)
     o = [g.opbouw for g in r.regels] + [leeg] * (pl.aantal - n)
     regels = [g.regel for g in r.regels]
 
@@ -47,33 +47,56 @@ def schrijf_loonkosten(boek, r: KostprijsResultaat, plaatsen: Plaatsen) -> Tabel
                        f"(salaris_trede&\"\"={c('trede', i)})*salaris_bedrag),{invoer(5)(i)})"),
             vul((g.maandsalaris for g in regels), 0.0), breedte=16)
     t.kolom("o", "ORT-fractie o", invoer(6), vul((g.ort for g in regels), 0.0), "procent")
+    namen = boek.namen
+    amt = ("arbeidsmarkttoeslag" in namen and "amt_schaal_min" in namen and "amt_schaal_max" in namen)
+    plafond = "ort_grens" in namen
+    premieloon = "maximum_premieloon" in namen and r.parameters.get("maximum_premieloon") is not None
+
+    def amt_formule(i):
+        if not amt:
+            return f"0*{c('S', i)}"
+        return (f"IF({c('product', i)}=code_overhead,0,IFERROR(IF(AND(VALUE({c('schaal', i)})>=amt_schaal_min,"
+                f"VALUE({c('schaal', i)})<=amt_schaal_max),arbeidsmarkttoeslag*{c('S', i)},0),0))")
+
+    def ort_formule(i):
+        if not plafond:
+            return f"{c('o', i)}*{c('S', i)}"
+        return f"{c('o', i)}*IF(ort_grens>0,MIN({c('S', i)},maanden_per_jaar*ort_grens),{c('S', i)})"
+
+    def sp_formule(i):
+        return f"sociale_premies*MIN({c('B', i)},maximum_premieloon)" if premieloon else f"sociale_premies*{c('B', i)}"
+
     stappen = [
         ("S", "S = maanden_per_jaar · m", lambda i: f"maanden_per_jaar*{c('m', i)}", "jaarsalaris"),
-        ("VT", "VT = vakantietoeslag · S", lambda i: f"vakantietoeslag*{c('S', i)}", "vakantietoeslag"),
-        ("EJU", "EJU = eindejaarsuitkering · (S + VT)",
-         lambda i: f"eindejaarsuitkering*({c('S', i)}+{c('VT', i)})", "eindejaarsuitkering"),
-        ("ORT", "ORT = o · S", lambda i: f"{c('o', i)}*{c('S', i)}", "onregelmatigheid"),
-        ("LB", "LB = loopbaanbudget · (S + VT + EJU + ORT)",
-         lambda i: f"loopbaanbudget*({c('S', i)}+{c('VT', i)}+{c('EJU', i)}+{c('ORT', i)})", "loopbaanbudget"),
-        ("B", "B = S + VT + EJU + ORT + LB", lambda i: "+".join(c(s, i) for s in ("S", "VT", "EJU", "ORT", "LB")),
-         "brutoloon"),
-        ("SP", "SP = sociale_premies · B", lambda i: f"sociale_premies*{c('B', i)}", "sociale_premies"),
-        ("P", "P = pensioen_werkgever · max(0, S + VT + EJU − pensioen_franchise)",
-         lambda i: f"pensioen_werkgever*MAX(0,{c('S', i)}+{c('VT', i)}+{c('EJU', i)}-pensioen_franchise)",
-         "pensioen"),
+        ("AMT", "AMT = arbeidsmarkttoeslag · S (schaal in [amt_schaal_min, amt_schaal_max], niet OVERHEAD)",
+         amt_formule, "arbeidsmarkttoeslag"),
+        ("Sster", "S* = S + AMT", lambda i: f"{c('S', i)}+{c('AMT', i)}", None),
+        ("VT", "VT = vakantietoeslag · S*", lambda i: f"vakantietoeslag*{c('Sster', i)}", "vakantietoeslag"),
+        ("EJU", "EJU = eindejaarsuitkering · (S* + VT)",
+         lambda i: f"eindejaarsuitkering*({c('Sster', i)}+{c('VT', i)})", "eindejaarsuitkering"),
+        ("ORT", "ORT = o · min(S, maanden_per_jaar · ort_grens)", ort_formule, "onregelmatigheid"),
+        ("LB", "LB = loopbaanbudget · (S* + VT + EJU + ORT)",
+         lambda i: f"loopbaanbudget*({c('Sster', i)}+{c('VT', i)}+{c('EJU', i)}+{c('ORT', i)})", "loopbaanbudget"),
+        ("B", "B = S* + VT + EJU + ORT + LB",
+         lambda i: "+".join(c(s, i) for s in ("Sster", "VT", "EJU", "ORT", "LB")), "brutoloon"),
+        ("SP", "SP = sociale_premies · min(B, maximum_premieloon)", sp_formule, "sociale_premies"),
+        ("P", "P = pensioen_werkgever · max(0, S* + VT + EJU + ORT − pensioen_franchise)",
+         lambda i: (f"pensioen_werkgever*MAX(0,{c('Sster', i)}+{c('VT', i)}+{c('EJU', i)}+{c('ORT', i)}"
+                    "-pensioen_franchise)"), "pensioen"),
         ("OP", "OP = overige_personeelskosten_per_fte", lambda i: "overige_personeelskosten_per_fte",
          "overige_personeelskosten"),
         ("L", "L = B + SP + P + OP (per fte)", lambda i: "+".join(c(s, i) for s in ("B", "SP", "P", "OP")),
          "loonkosten_per_fte"),
     ]
     for sleutel, kop, formule, veld in stappen:
-        t.kolom(sleutel, kop, formule, [float(getattr(x, veld)) for x in o], breedte=14)
+        waarden = [float(x.jaarsalaris + x.arbeidsmarkttoeslag) if veld is None else float(getattr(x, veld)) for x in o]
+        t.kolom(sleutel, kop, formule, waarden, breedte=14)
     t.kolom("K", "K_r = f · L", lambda i: f"{c('f', i)}*{c('L', i)}", vul((g.kosten for g in r.regels), 0.0),
             som=True, breedte=15)
     t.kolom("fS", "waarvan salaris f · S", lambda i: f"{c('f', i)}*{c('S', i)}",
             vul((g.regel.fte * g.opbouw.jaarsalaris for g in r.regels), 0.0), som=True, breedte=15)
-    t.kolom("fCAO", "waarvan CAO-opslagen f · (VT + EJU + ORT + LB)",
-            lambda i: f"{c('f', i)}*({c('VT', i)}+{c('EJU', i)}+{c('ORT', i)}+{c('LB', i)})",
+    t.kolom("fCAO", "waarvan CAO-opslagen f · (AMT + VT + EJU + ORT + LB)",
+            lambda i: f"{c('f', i)}*({c('AMT', i)}+{c('VT', i)}+{c('EJU', i)}+{c('ORT', i)}+{c('LB', i)})",
             vul((g.regel.fte * g.opbouw.cao_opslagen for g in r.regels), 0.0), som=True, breedte=15)
     t.kolom("fWG", "waarvan werkgeverslasten f · (SP + P + OP)",
             lambda i: f"{c('f', i)}*({c('SP', i)}+{c('P', i)}+{c('OP', i)})",
