@@ -91,11 +91,14 @@ def soffice() -> str | None:
     return pad()
 
 
-def met_libreoffice(xlsx: bytes, werkmap: Path | None = None) -> Herberekend:
-    """Herreken met LibreOffice headless (tariefmodel.export.herberekenen: wegwerpprofiel, OOXMLRecalcMode = 0)."""
+def met_libreoffice(xlsx: bytes, werkmap: Path | None = None, opgeslagen_door_openpyxl: bool = False) -> Herberekend:
+    """Herreken met LibreOffice headless (tariefmodel.export.herberekenen: wegwerpprofiel, OOXMLRecalcMode = 0).
+
+    ``opgeslagen_door_openpyxl``: een door de controller (openpyxl) bewerkt werkboek heeft al geen opgeslagen
+    formulewaarden meer."""
     from tariefmodel.export.herberekenen import herbereken_met_libreoffice
 
-    kaal = zonder_waarden(xlsx)
+    kaal = xlsx if opgeslagen_door_openpyxl else zonder_waarden(xlsx)
     wb = openpyxl.load_workbook(io.BytesIO(herbereken_met_libreoffice(kaal)), data_only=True)
     formules = openpyxl.load_workbook(io.BytesIO(kaal))
     waarden = {}
@@ -192,10 +195,8 @@ def _meerjaren(h: Herberekend, model: dict) -> list[str | None]:
     gevonden = set()
     for rij in range(6, ws.max_row + 1):
         label = ws.cell(rij, 1).value
-        if isinstance(label, str) and " — " in label:
-            code = label.split(" — ")[0]
-        elif isinstance(label, str) and label.startswith("Reserveproduct"):
-            code = None
+        if label == "Product":  # elke productsectie: de code zoals herrekend (leeg = reserve)
+            code = h.waarde("Meerjaren", f"E{rij}") or None
         if label in MEERJAREN_RIJEN and code is None:
             fouten += [f"Meerjaren!{letter}{rij}: reserve niet leeg" for letter in jaren.values()
                        if h.waarde("Meerjaren", f"{letter}{rij}") not in (None, "")]

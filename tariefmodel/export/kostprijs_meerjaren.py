@@ -78,6 +78,9 @@ def _product(boek: Boek, ws, m: Blok, r: KostprijsResultaat, b: Berekening, k: i
     def stap(sleutel, label, uitleg, eenheid, formule, waarden, **extra):
         m.stap(v + sleutel, label, uitleg, eenheid, lambda t: f'IF({code}="","",{formule(t)})', waarden, **extra)
 
+    m.stap(v + "code", "Product", "code in Berekening (leeg = reserve)", "code",
+           lambda t: code if t == 0 else None, [p.code if p else ""], "tekst", vet=True)
+
     def veld(naam):
         return [getattr(j, naam) for j in raming]
 
