@@ -18,7 +18,7 @@ def test_exporteer_kostprijs(tmp_path, capsys):
     assert main(["exporteer", str(VOORBEELD), str(uit)]) == 0
     assert VOORBEELD.read_bytes() == voor
     wb = openpyxl.load_workbook(io.BytesIO(uit.read_bytes()))
-    assert wb.sheetnames == ["Toelichting", "Invoer", "Personeel", "Kosten", "Salaristabel", "Parameters",
+    assert wb.sheetnames == ["Voorblad", "Toelichting", "Invoer", "Personeel", "Kosten", "Salaristabel", "Parameters",
                              "Loonkosten", "Berekening", "Uitvoer", "Meerjaren", "Controle"]
     assert "Geschreven" in capsys.readouterr().out
     assert [p.name for p in tmp_path.iterdir()] == ["export.xlsx"]  # geen tijdelijke bestanden achtergelaten

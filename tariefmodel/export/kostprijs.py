@@ -12,11 +12,12 @@ from tariefmodel.export.kostprijs_invoer import schrijf_invoer, schrijf_paramete
 from tariefmodel.export.kostprijs_meerjaren import schrijf_meerjaren
 from tariefmodel.export.kostprijs_uitvoer import schrijf_controle, schrijf_uitvoer
 from tariefmodel.export.controle import foutchecks, grenschecks
-from tariefmodel.export.opmaak import EERSTE_RIJ, Boek, Kop, aandachtspunten, cel, schrijf_toelichting
+from tariefmodel.export.opmaak import EERSTE_RIJ, Boek, Kop, aandachtspunten, cel, schrijf_toelichting, schrijf_voorblad
 from tariefmodel.kostprijs.berekening import KostprijsResultaat
 from tariefmodel.uitgangspunten import peildatum
 
 BLADEN = [
+    ("Voorblad", "versie, peildatum van de parameters, invoerhash, aanmaakdatum en status"),
     ("Toelichting", "dit blad: wat staat waar en hoe u het controleert"),
     ("Invoer", "Producten zoals gelezen, met lege gele reserverijen voor een nieuw product"),
     ("Personeel", "personeelsregels (maandsalaris leeg = uit Salaristabel op schaal en trede), met reserverijen"),
@@ -52,6 +53,9 @@ def kop(r: KostprijsResultaat, soort: str = "Kostprijs") -> Kop:
 def exporteer_kostprijs(resultaat: KostprijsResultaat) -> bytes:
     """De xlsx-bytes van de auditeerbare export van ``resultaat`` (uit ``bereken``)."""
     boek = Boek(kop(resultaat))
+    invoer = resultaat.invoer
+    schrijf_voorblad(boek, "Kostprijs en gemeentetarief (rekenmethode §1)", invoer.organisatie, invoer.rekenjaar,
+                     f"{peildatum(invoer.rekenjaar):%d-%m-%Y}")
     _toelichting(boek, resultaat)
     plaatsen = schrijf_invoer(boek, resultaat)
     schrijf_parameters(boek, resultaat)

@@ -177,6 +177,32 @@ class Boek:
         return self._buffer.getvalue()
 
 
+def schrijf_voorblad(boek: Boek, soort: str, organisatie: str, rekenjaar, peildatum: str) -> None:
+    """Blad Voorblad: wat dit is, versie, peildatum parameters, invoerhash, aanmaakdatum en status."""
+    ws = boek.blad("Voorblad", "Voorblad van de auditeerbare export", [30, 90])
+    ws.hide_gridlines(2)
+    kop = boek.kop
+    regels = [
+        ("Model", soort), ("Organisatie", organisatie), ("Rekenjaar", str(rekenjaar)),
+        ("Status", "CONCEPT" if kop.concept else "definitief"),
+        ("tariefmodel-versie", __version__), ("Peildatum parameters", peildatum),
+        ("Invoerwerkboek", kop.werkboek or "–"), ("sha256 van de invoer", kop.sha256 or "–"),
+        ("Gemaakt op", f"{dt.date.today():%d-%m-%Y}"),
+        ("Controle", "aantal afwijkingen in blad Controle (moet 0 zijn):"),
+    ]
+    for k, (label, waarde) in enumerate(regels):
+        rij = EERSTE_RIJ + k
+        boek.tekst(ws, rij, 0, label, boek.opmaak(vet=True))
+        rood = label == "Status" and kop.concept
+        boek.tekst(ws, rij, 1, waarde, boek.opmaak(vet=rood, font_color="#C00000") if rood else None)
+    rij = EERSTE_RIJ + len(regels)
+    boek.formule(ws, rij, 1, "controle_afwijkingen", 0, boek.opmaak("geheel", vet=True, align="left"))
+    boek.tekst(ws, rij + 2, 0, "Bronnen", boek.opmaak(vet=True))
+    boek.tekst(ws, rij + 2, 1, "De bron van elke parameter staat in blad Parameters (openbare adressen als link).")
+    ws.protect("", {"format_cells": True, "format_columns": True})
+    ws.print_area(0, 0, rij + 2, 1)
+
+
 def aandachtspunten(uitgangspunten, waarschuwingen, eerst: Sequence[str] = ()) -> list[str]:
     """Wat de lezer moet nakijken: ``eerst``, standaardwaarden met status ESTIMATE / NOT FOUND, waarschuwingen."""
     schattingen = sorted(n for n, u in uitgangspunten.items() if u.onzeker)
@@ -300,6 +326,19 @@ class Blok:
         self.rij += 1
 
 
+def nodige_breedte(waarden: Sequence, soort: str, som: bool) -> int:
+    """Kolombreedte (tekens) waarin elk getal én het totaal passen: nooit ### in Excel of LibreOffice."""
+    if soort not in {"euro", "euro_heel", "getal", "aantal", "uren"}:
+        return 0
+    getallen = [float(w) for w in (schoon(x) for x in waarden) if isinstance(w, float)]
+    if som:
+        getallen.append(sum(getallen))
+    if not getallen:
+        return 0
+    grootste = max(abs(g) for g in getallen)
+    return len(f"{grootste:,.2f}") + 5  # euroteken, spatie, minteken en marge
+
+
 @dataclass
 class Tabel:
     """Rekentabel met één rij per eenheid (regio, DUVO-regel) en één kolom per stap of jaar.
@@ -333,6 +372,7 @@ class Tabel:
         k = self.kolommen[sleutel] = self.volgende
         self.volgende += 1
         self.boek.kopregel(self.ws, self.rij0 - 1, [kop], kolom=k)
+        breedte = max(breedte or 0, nodige_breedte(waarden, soort, som))
         if breedte:
             self.ws.set_column(k, k, breedte)
         opmaak = self.boek.opmaak(soort)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tariefmodel.export.opmaak import EERSTE_RIJ, Boek
+from tariefmodel.export.opmaak import EERSTE_RIJ, Boek, is_leeg
 from tariefmodel.parameters import definities
 
 PARAMETERS = "Parameters"
@@ -80,7 +80,7 @@ def parameterregel(boek: Boek, ws, rij: int, naam: str, u, waarde, omschrijving:
     boek.waarde(ws, rij, 4, u.geldig_vanaf.strftime("%d-%m-%Y") if u.geldig_vanaf else None)
     bron_cel(boek, ws, rij, 5, u.bron)
     boek.tekst(ws, rij, 6, omschrijving or (definitie.omschrijving if definitie else u.toelichting))
-    if definitie is not None and not isinstance(waarde, str):
+    if definitie is not None and not isinstance(waarde, str) and not is_leeg(waarde):
         _bereik(boek, ws, rij, naam, definitie)
     elif definitie is not None and definitie.keuzes:
         ws.data_validation(rij, 1, rij, 1, {"validate": "list", "source": list(definitie.keuzes)})
