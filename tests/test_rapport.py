@@ -166,3 +166,12 @@ def test_meerjaren_vijftien_jaar_leesbaar_en_reeksen_per_jaar(tmp_path):
         assert str(jaar) in tekst
     assert "2028: 7,00%" in tekst  # de jaaroverride, niet de standaardwaarde
     assert "gemaakt " in tekst
+
+
+def test_amvb_toets_a_tot_f(pdf, tmp_path):
+    tekst = tekst_van(pdf, tmp_path)
+    assert "AMvB-toets" in tekst
+    for element in ("beroepskracht", "overheadkosten", "niet-productieve", "opleidingskosten", "indexatie",
+                    "gemeentelijke"):  # a-f (losse woorden: pdftotext breekt kolommen over regels)
+        assert element in tekst
+    assert "NIET GEVULD" in tekst  # f: het voorbeeld heeft geen kosten 'gemeentelijke verplichtingen'

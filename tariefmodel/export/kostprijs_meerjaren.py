@@ -24,7 +24,7 @@ def schrijf_meerjaren(boek: Boek, r: KostprijsResultaat, b: Berekening) -> list[
     jaren = meerjaren_jaren(r)
     ws = boek.blad(MEERJAREN, "Meerjarenraming (§1.8): kostprijs met CAO- en prijsstijging tegen het geïndexeerde "
                    "gemeentetarief. Meer jaren: pas meerjaren_jaren aan in het bronwerkboek en exporteer opnieuw.",
-                   [40, 50, 16, 4] + [15] * len(jaren))
+                   [40, 50, 16, 4] + [26] * len(jaren))
     m = Blok(boek, ws, MEERJAREN, len(jaren), EERSTE_RIJ)
     ws.freeze_panes(EERSTE_RIJ + 1, 4)
     m.stap("jaar", "Jaar", "rekenjaar, daarna + 1 (volgt de cel rekenjaar)", "jaar",
@@ -111,7 +111,8 @@ def _product(boek: Boek, ws, m: Blok, r: KostprijsResultaat, b: Berekening, k: i
                                  ("tekort", "Tekort (afgerond)", "tekort"),
                                  ("cum", "Cumulatief tekort (afgerond)", "cumulatief_tekort")):
         stap(sleutel + "_r", label, "ROUND(…; 2) (§1.7)", "euro", lambda t, s=sleutel: afgerond(c(v + s, t)),
-             [rond_euro(x) if x is not None else None for x in veld(naam)], vet=True)
+             [rond_euro(x) if x is not None else None for x in veld(naam)],
+             soort="tekort" if sleutel in ("tekort", "cum") else "euro", vet=True)
     return _cumulatief_check(m, v, code, p.code if p else f"productkolom {k + 1}", raming)
 
 

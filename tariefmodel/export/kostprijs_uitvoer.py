@@ -30,7 +30,7 @@ class Kolom:
 KOLOMMEN = (
     Kolom("Kostprijs per eenheid", "kostprijs"), Kolom("Gemeentetarief", "tarief"),
     Kolom("Verschil per eenheid", "verschil"), Kolom("Integrale kosten", "I"), Kolom("Opbrengst", "opbrengst"),
-    Kolom("Tekort", "tekort"), Kolom("Dekkingsgraad", "dekking", "procent1", False),
+    Kolom("Tekort", "tekort", "tekort"), Kolom("Dekkingsgraad", "dekking", "procent1", False),
     Kolom("Kostprijs per plaats per jaar", "per_plaats"), Kolom("Kostprijs per uur", "per_uur"),
     Kolom("Loonkosten", "loon"), Kolom("Overige directe kosten", "overig"), Kolom("Directe kosten", "D"),
     Kolom("Overhead", "OH"), Kolom("Risico-opslag", "risico"), Kolom("Normvolume", "V", "getal", False),
@@ -65,6 +65,9 @@ def schrijf_uitvoer(boek: Boek, r: KostprijsResultaat, b: Berekening, plaatsen: 
     ws.set_row(EERSTE_RIJ, 45)
     ws.freeze_panes(EERSTE_RIJ + 1, 2)
     ws.repeat_rows(EERSTE_RIJ)
+    for kolom, kol in enumerate(KOLOMMEN, start=VASTE_KOLOMMEN):
+        if kol.soort == "tekort":  # "€ 1.234.567,89 overschot": breed genoeg, nooit ###
+            ws.set_column(kolom, kolom, 26)
     pr = b.producten
     for k in range(b.aantal):
         p = r.producten[k] if k < len(r.producten) else None

@@ -21,8 +21,10 @@ from tariefmodel.bestanden import UitvoerFout
 
 # Getalnotaties: Excel zet ',' en '.' om naar de landinstelling van de lezer (nl: € 1.234,56).
 NOTATIES = {
-    "euro": '"€" #,##0.00;[Red]"€" -#,##0.00',
-    "euro_heel": '"€" #,##0;[Red]"€" -#,##0',
+    "euro": '"€" #,##0.00;"€" -#,##0.00',  # geen rood: het teken draagt de betekenis (zwart-wit-veilig)
+    "euro_heel": '"€" #,##0;"€" -#,##0',
+    # tekort: positief = verlies, negatief = overschot; als woord, niet alleen als kleur of minteken
+    "tekort": '"€" #,##0.00" tekort";"€" #,##0.00" overschot";"€" 0.00',
     "procent": "0.00%",
     "procent1": "0.0%",
     "uren": "#,##0.0",
@@ -173,6 +175,8 @@ class Boek:
         ws.set_row(rij, 15 * max(1, math.ceil(len(tekst) / tekens_per_regel)))
 
     def bytes(self) -> bytes:
+        for ws in self.wb.worksheets():
+            afdrukschaal(ws)
         self.wb.close()
         return self._buffer.getvalue()
 
@@ -201,6 +205,21 @@ def schrijf_voorblad(boek: Boek, soort: str, organisatie: str, rekenjaar, peilda
     boek.tekst(ws, rij + 2, 1, "De bron van elke parameter staat in blad Parameters (openbare adressen als link).")
     ws.protect("", {"format_cells": True, "format_columns": True})
     ws.print_area(0, 0, rij + 2, 1)
+
+
+A4_LIGGEND_TEKENS = 150  # bedrukbare breedte van A4 liggend in standaardtekens bij 100 %
+MIN_SCHAAL = 70  # procent: kleiner wordt onleesbaar (issue 13: bladen werden op 3,5 pt gedrukt)
+
+
+def afdrukschaal(ws) -> None:
+    """Passend op de breedte als dat met minstens MIN_SCHAAL % kan; anders MIN_SCHAAL % over meer pagina's
+    (met herhaalde kop en eerste kolom)."""
+    info = getattr(ws, "col_info", {})
+    breedte = sum((getattr(c, "width", None) or (c[0] if isinstance(c, list) else 8.43)) for c in info.values())
+    if breedte and breedte * MIN_SCHAAL / 100 > A4_LIGGEND_TEKENS:
+        ws.fit_page = False
+        ws.set_print_scale(MIN_SCHAAL)
+        ws.repeat_columns(0, 0)
 
 
 def aandachtspunten(uitgangspunten, waarschuwingen, eerst: Sequence[str] = ()) -> list[str]:

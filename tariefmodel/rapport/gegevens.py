@@ -242,6 +242,18 @@ def scenario_vergelijking(basis: KostprijsResultaat, scenario: KostprijsResultaa
             "zin": f"Het totale tekort verandert met {formaat.euro_heel(scenario.tekort - basis.tekort)} per jaar."}
 
 
+def amvb(r: KostprijsResultaat) -> list[dict]:
+    """De AMvB-toets a-f (art. 5.4 lid 3 Uitvoeringsbesluit Wmo 2015, rekenmethode §1.6 v2): per element gevuld
+    of niet, met wat het draagt; 'niet gevuld' als woord (niet alleen kleur)."""
+    from tariefmodel.kostprijs.amvb import amvb_toets
+
+    jaar = r.invoer.rekenjaar + 1
+    index = indices(r, jaar)[2] if int(r.parameters.get("meerjaren_jaren", 1)) > 1 else None
+    return [{"element": e.element, "omschrijving": e.omschrijving, "gevuld": e.gevuld,
+             "status": "gevuld" if e.gevuld else "NIET GEVULD", "toelichting": breekbaar(e.toelichting)}
+            for e in amvb_toets(r, index)]
+
+
 def gegevens(r: KostprijsResultaat, scenario: KostprijsResultaat | None, grafieken: list[dict]) -> dict:
     """Alles wat het sjabloon toont; ``grafieken`` = [{bestand, titel}] van de opbouwgrafieken."""
     invoer = r.invoer
@@ -256,7 +268,7 @@ def gegevens(r: KostprijsResultaat, scenario: KostprijsResultaat | None, grafiek
                    "tekort": resultaat_tekst(r.tekort if met else None)},
         "zonder_tarief": [p.code for p in r.producten if p.gemeentetarief is None],
         "kerncijfers": kerncijfers(r), "grafieken": grafieken, "uitgangspunten": uitgangspunten(r),
-        "meerjaren": meerjaren_tabel(r),
+        "meerjaren": meerjaren_tabel(r), "amvb": amvb(r),
         "scenario": scenario_vergelijking(r, scenario) if scenario is not None else None,
         "aandachtspunten": [m.tekst() for m in invoer.waarschuwingen],
         "voet": voetregel(r), "gemaakt": f"{dt.date.today():%d-%m-%Y}",
