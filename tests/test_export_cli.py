@@ -33,6 +33,11 @@ def test_exporteer_met_scenario(tmp_path):
     rij = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "bezettingsnorm")
     assert ws.cell(rij, 2).value == 0.9 and ws.cell(rij, 4).value == "scenario"
     assert wb["Invoer"]["I7"].value == 300  # eerste product in Invoer › Producten
+    sc = wb["Scenario"]  # basis / scenario / verschil (CRISIS: tarief 260 -> 300)
+    rijen = {sc.cell(r, 1).value: [sc.cell(r, k).value for k in range(3, 12)] for r in range(1, sc.max_row + 1)}
+    assert rijen["CRISIS"][3:6] == [260, 300, 40]
+    teksten = [sc.cell(r, 2).value for r in range(1, sc.max_row + 1)]
+    assert "gemeentetarief CRISIS: 260.0 → 300.0" in teksten and any(str(t).startswith("bezettingsnorm") for t in teksten)
 
 
 def test_exporteer_weigert_en_meldt_zonder_traceback(tmp_path, capsys):

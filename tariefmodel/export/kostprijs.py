@@ -10,6 +10,7 @@ from __future__ import annotations
 from tariefmodel.export.kostprijs_berekening import schrijf_berekening
 from tariefmodel.export.kostprijs_invoer import schrijf_invoer, schrijf_parameters
 from tariefmodel.export.kostprijs_meerjaren import schrijf_meerjaren
+from tariefmodel.export.kostprijs_scenario import schrijf_scenario
 from tariefmodel.export.kostprijs_uitvoer import schrijf_controle, schrijf_uitvoer
 from tariefmodel.export.controle import foutchecks, grenschecks
 from tariefmodel.export.opmaak import EERSTE_RIJ, Boek, Kop, aandachtspunten, cel, schrijf_toelichting, schrijf_voorblad
@@ -50,8 +51,12 @@ def kop(r: KostprijsResultaat, soort: str = "Kostprijs") -> Kop:
                invoer.concept, f"peildatum parameters {peildatum(invoer.rekenjaar):%d-%m-%Y}")
 
 
-def exporteer_kostprijs(resultaat: KostprijsResultaat) -> bytes:
-    """De xlsx-bytes van de auditeerbare export van ``resultaat`` (uit ``bereken``)."""
+def exporteer_kostprijs(resultaat: KostprijsResultaat, basis: KostprijsResultaat | None = None,
+                        scenario_naam: str = "") -> bytes:
+    """De xlsx-bytes van de auditeerbare export van ``resultaat`` (uit ``bereken``).
+
+    Met ``basis`` (de uitkomst zonder scenario) is ``resultaat`` het scenario en komt er een blad Scenario bij:
+    basis / scenario / verschil per product (zie ``exporteer_scenario``)."""
     boek = Boek(kop(resultaat))
     invoer = resultaat.invoer
     schrijf_voorblad(boek, "Kostprijs en gemeentetarief (rekenmethode §1)", invoer.organisatie, invoer.rekenjaar,
@@ -62,10 +67,17 @@ def exporteer_kostprijs(resultaat: KostprijsResultaat) -> bytes:
     berekening = schrijf_berekening(boek, resultaat, plaatsen)
     totalen = schrijf_uitvoer(boek, resultaat, berekening, plaatsen)
     meerjaren_checks = schrijf_meerjaren(boek, resultaat, berekening)
+    if basis is not None:
+        schrijf_scenario(boek, basis, resultaat, scenario_naam)
     schrijf_controle(boek, resultaat, berekening, plaatsen, totalen,
                      meerjaren_checks + grenschecks(boek) + foutchecks(_uitvoerbereiken(berekening, resultaat)))
     boek.wb.get_worksheet_by_name("Uitvoer").activate()
     return boek.bytes()
+
+
+def exporteer_scenario(basis: KostprijsResultaat, scenario: KostprijsResultaat, naam: str = "") -> bytes:
+    """Export van ``scenario`` met blad Scenario (basis / scenario / verschil); voor `--zet` en `--scenario`."""
+    return exporteer_kostprijs(scenario, basis, naam)
 
 
 def _uitvoerbereiken(b, r: KostprijsResultaat) -> list[tuple[str, str]]:

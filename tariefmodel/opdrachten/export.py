@@ -39,7 +39,9 @@ def exporteer(args) -> int:
         from tariefmodel.kostprijs.berekening import bereken
         from tariefmodel.opdrachten.kostprijs import laad_met_scenario
 
-        xlsx = exporteer_kostprijs(bereken(laad_met_scenario(args.werkboek, args.zet)))
+        scenario = bereken(laad_met_scenario(args.werkboek, args.zet))
+        basis = bereken(laad_met_scenario(args.werkboek, None)) if args.zet else None
+        xlsx = exporteer_kostprijs(scenario, basis)
     schrijf_uitvoer(args.uit, xlsx, *invoer)
     return EXIT_GOED
 
