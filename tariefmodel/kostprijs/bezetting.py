@@ -22,10 +22,14 @@ def geheel_aantal(plaatsen) -> int | None:
 
 
 def _per_waarde(functie, *args):
-    """functie(*args), of per element als een argument een numpy-array is."""
-    if any(isinstance(a, np.ndarray) for a in args):
-        return np.vectorize(functie, otypes=[float])(*args)
-    return functie(*args)
+    """functie(*args), of per element als een argument een numpy-array is. Buiten het bereik van de
+    Erlang-functies (bijv. een onrealistisch groot aantal plaatsen): None."""
+    try:
+        if any(isinstance(a, np.ndarray) for a in args):
+            return np.vectorize(functie, otypes=[float])(*args)
+        return functie(*args)
+    except ValueError:
+        return None
 
 
 def rho_ster(plaatsen, doel):
