@@ -56,12 +56,12 @@ def weigerkans_bij_bezetting(plaatsen, bezetting):
     return _per_waarde(enkel, bezetting)
 
 
-def normbezetting(eigen, plaatsen, p):
+def normbezetting(eigen, plaatsen, p, methode: str = "vast"):
     """§1.6 v2: b_p = de eigen Bezettingsnorm van het product; anders bij bezettingsnorm_methode = weigerkans
     ρ*(N, doel_weigerkans); anders bezettingsnorm. Geeft (b_p, bron) met bron 'product' / 'weigerkans' / 'vast'."""
     if eigen is not None:
         return eigen, "product"
-    if p.get("bezettingsnorm_methode") == "weigerkans":
+    if methode == "weigerkans":
         rho = rho_ster(plaatsen, p["doel_weigerkans"])
         if rho is not None:
             return rho, "weigerkans"
