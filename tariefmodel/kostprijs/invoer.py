@@ -95,6 +95,11 @@ class KostprijsInvoer:
                      tarieven: Mapping[str, float] | None = None) -> KostprijsInvoer:
         """Een scenario: parameters en gemeentetarieven overschreven, de rest ongewijzigd."""
         nieuw = up.met_wijzigingen(self.uitgangspunten, parameters or {}, PARAMETERS_KOSTPRIJS)
+        personeel = self.personeel
+        if int(nieuw["rekenjaar"].waarde) != self.rekenjaar:
+            from tariefmodel.kostprijs.salaris import salarissen_voor_jaar
+
+            personeel = salarissen_voor_jaar(personeel, int(nieuw["rekenjaar"].waarde), self.salaristabel)
         producten = self.producten
         if tarieven:
             codes = {p.code for p in producten}
@@ -103,7 +108,7 @@ class KostprijsInvoer:
                 raise ValueError(f"onbekende productcode(s) voor gemeentetarief: {', '.join(onbekend)}")
             producten = tuple(replace(p, gemeentetarief=_tarief(p.code, tarieven[p.code])) if p.code in tarieven
                               else p for p in producten)
-        return replace(self, uitgangspunten=nieuw, producten=producten)
+        return replace(self, uitgangspunten=nieuw, producten=producten, personeel=personeel)
 
 
 def _tarief(code: str, waarde: object) -> float:

@@ -42,7 +42,8 @@ def naar_json(r: KostprijsResultaat, met_meerjaren: bool = True, scenario: dict 
             {"jaar": j.jaar, "code": j.code, "kostprijs": rond_euro(j.kostprijs), "tarief": rond_euro(j.tarief),
              "tekort": rond_euro(j.tekort), "cumulatief_tekort": rond_euro(j.cumulatief_tekort),
              "cao_stijging": j.cao_stijging, "prijsindex": j.prijsindex, "tariefindex": j.tariefindex,
-             "status": dict(zip(("cao_stijging", "prijsindex", "tariefindex"), j.status))}
+             "status": {"cao_stijging": j.status_cao_stijging, "prijsindex": j.status_prijsindex,
+                        "tariefindex": j.status_tariefindex}}
             for j in meerjaren(r)
         ]
     return uit
