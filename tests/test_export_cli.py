@@ -95,3 +95,21 @@ def test_rapport_en_export_weigeren_link_naar_invoer_en_alleen_lezen(tmp_path, c
     assert alleen_lezen.read_bytes() == b"oud"
     fouten = capsys.readouterr().err
     assert "alleen-lezen" in fouten and "hetzelfde als het invoerbestand" in fouten and "Traceback" not in fouten
+
+
+def test_wat_niet_in_excel_past_wordt_geweigerd_met_exit_2(monkeypatch, tmp_path, capsys):
+    """Nooit afkappen: meer regels dan een blad rijen heeft geeft een Nederlandse melding en exit 2."""
+    import pytest
+
+    from tariefmodel.bestanden import UitvoerFout
+    from tariefmodel.export import kostprijs_invoer
+    from tariefmodel.export.opmaak import MAX_RIJEN, NietTeExporteren
+
+    assert issubclass(NietTeExporteren, UitvoerFout)  # de CLI maakt er exit 2 van
+    with pytest.raises(NietTeExporteren, match="passen niet in een Excel-blad"):
+        kostprijs_invoer.past(MAX_RIJEN, 6, "blad Personeel")
+    kostprijs_invoer.past(MAX_RIJEN - 6, 6, "blad Personeel")  # precies passend mag
+    monkeypatch.setattr(kostprijs_invoer, "RESERVE_REGELS", MAX_RIJEN)  # elk werkboek is nu te groot
+    uit = tmp_path / "te-groot.xlsx"
+    assert main(["exporteer", str(VOORBEELD), str(uit)]) == 2
+    assert not uit.exists() and "passen niet in een Excel-blad" in capsys.readouterr().err
