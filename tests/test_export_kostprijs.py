@@ -224,7 +224,9 @@ def test_parameters_zijn_benoemde_cellen_met_status_en_bron():
         assert naam in namen, naam
     ws = wb["Parameters"]
     rijen = {ws.cell(r, 1).value: [ws.cell(r, k).value for k in range(2, 8)] for r in range(1, ws.max_row + 1)}
-    assert rijen["verzuim"][0] == 0.06 and rijen["verzuim"][2] == "ESTIMATE" and "NOT FOUND" in rijen["verzuim"][4]
+    assert rijen["verzuim"][0] == 0.06 and rijen["verzuim"][2] == "ESTIMATE" and rijen["verzuim"][4]
+    rij = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "verzuim")
+    assert [ws.cell(rij, 8).value, ws.cell(rij, 9).value] == [0, 1]  # Minimum en Maximum (bereik van de intake)
     assert rijen["jaaruren"][2] == "FACT" and rijen["jaaruren"][4].startswith("https://")
     assert rijen["overige_personeelskosten_per_fte"][2] == "werkboek"
     assert rijen["maanden_per_jaar"][0] == 12

@@ -174,4 +174,10 @@ def test_amvb_toets_a_tot_f(pdf, tmp_path):
     for element in ("beroepskracht", "overheadkosten", "niet-productieve", "opleidingskosten", "indexatie",
                     "gemeentelijke"):  # a-f (losse woorden: pdftotext breekt kolommen over regels)
         assert element in tekst
-    assert "NIET GEVULD" in tekst  # f: het voorbeeld heeft geen kosten 'gemeentelijke verplichtingen'
+    from tariefmodel.rapport.gegevens import amvb
+
+    ontbreekt = [e for e in amvb(bereken(_invoer())) if not e["gevuld"]]
+    assert ("NIET GEVULD" in tekst) == bool(ontbreekt)
+    een_jaar = bereken(_invoer().met_scenario({"meerjaren_jaren": "1"}))  # geen index voor het volgende jaar: e
+    assert any(e["element"] == "e" and not e["gevuld"] for e in amvb(een_jaar))
+    assert "NIET GEVULD" in tekst_van(rapport_pdf(een_jaar), tmp_path)
