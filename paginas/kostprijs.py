@@ -142,13 +142,14 @@ def weigerkans(r) -> None:
                 f"die de bezettingsnorm inhoudt (Erlang-verliesmodel), de **kostprijs bij een weigerkans van "
                 f"{formaat.procent(doel, 0)}** en de **break-even bezetting**: bij welke bezetting het gemeentetarief "
                 "de kosten dekt (boven 100%: nooit).")
+    doeltekst = formaat.procent(doel, 0)
     rijen = [{
         "Product": p.product.naam, "Plaatsen": formaat.getal(p.product.plaatsen, 0),
-        "Bezettingsnorm": formaat.procent(p.bezettingsnorm, 1), "Kostprijs bij norm": formaat.euro(p.kostprijs),
-        "Weigerkans bij norm": formaat.procent(p.weigerkans_bij_norm, 0),
-        f"Bezetting bij {formaat.procent(doel, 0)} weigeren": formaat.procent(p.bezetting_bij_doel_weigerkans, 1),
-        f"Kostprijs bij {formaat.procent(doel, 0)} weigeren": formaat.euro(p.kostprijs_bij_doel_weigerkans),
-        "Break-even bezetting": formaat.procent(p.breakeven_bezetting, 1),
+        "Norm": formaat.procent(p.bezettingsnorm, 1), "Prijs bij norm": formaat.euro(p.kostprijs),
+        "Weigert bij norm": formaat.procent(p.weigerkans_bij_norm, 0),
+        f"Bezetting bij {doeltekst} weigeren": formaat.procent(p.bezetting_bij_doel_weigerkans, 1),
+        f"Prijs bij {doeltekst} weigeren": formaat.euro(p.kostprijs_bij_doel_weigerkans),
+        "Break-even": formaat.procent(p.breakeven_bezetting, 1),
     } for p in opvang]
     g.tabel(rijen, rechts=tuple(k for k in rijen[0] if k != "Product"))
     st.caption("Weigerkans: het deel van de aanmeldingen dat geen plaats vindt als de plaatsen gemiddeld op de norm "
@@ -164,9 +165,10 @@ def amvb(r) -> None:
     if missend:
         st.warning("Niet gevuld: " + "; ".join(f"**{e.element}. {e.omschrijving}**" for e in missend) +
                    ". Vul ze in het werkboek in (of leg uit waarom ze 0 zijn).", icon=":material/warning:")
-    rijen = [{"Element": e.element, "Kostprijselement": e.omschrijving, "Gevuld": "ja" if e.gevuld else "NEE",
-              "Uit": e.invoer, "Gevonden": e.toelichting} for e in elementen]
+    rijen = [{"": e.element, "Kostprijselement": e.omschrijving, "Gevuld": "ja" if e.gevuld else "NEE",
+              "Gevonden": e.toelichting} for e in elementen]
     g.tabel(rijen)
+    st.caption("Waar het model kijkt: " + "; ".join(f"{e.element}. {e.invoer}" for e in elementen) + ".")
 
 
 def personeel(r) -> None:

@@ -25,6 +25,7 @@ def naar_json(r: KostprijsResultaat, met_meerjaren: bool = True, scenario: dict 
                          "direct": float(r.uren.direct), "fte_per_24_7_post": float(r.uren.fte_per_24_7_post)},
         "werkgever_grootte": u["werkgever_grootte"].waarde if "werkgever_grootte" in u else None,
         "sociale_premies": float(r.parameters["sociale_premies"]),
+        "ort_grens_maandsalaris": rond_euro(r.ort_grens),
         "personeel": [_personeel(x) for x in r.regels],
         "producten": [_product(p, r.parameters) for p in r.producten],
         "amvb_toets": [vars(e) for e in amvb_toets(r, _volgende_index(r))],
