@@ -164,7 +164,7 @@ def uitgangspunten(r: KostprijsResultaat) -> list[dict]:
         if u is None:
             continue
         waarde = r.parameters.get(naam, u.waarde)
-        uit.append({"naam": naam, "waarde": waarde_tekst(naam, waarde, u.eenheid), "status": u.label,
+        uit.append({"naam": breekbaar(naam), "waarde": waarde_tekst(naam, waarde, u.eenheid), "status": u.label,
                     "bron": breekbaar(u.bron), "let_op": u.onzeker})
     return uit + _reeksen(r)
 
@@ -185,7 +185,7 @@ def _reeksen(r: KostprijsResultaat) -> list[dict]:
             tekst = ", ".join(f"{jaar}: {waarde_tekst(naam, u.waarde, eenheid)}" for jaar, u in gebruikt)
         labels = list(dict.fromkeys(u.label for _, u in gebruikt))
         bronnen = list(dict.fromkeys(f"{u.naam}: {u.bron}" for _, u in gebruikt))
-        uit.append({"naam": naam, "waarde": tekst, "status": " / ".join(labels), "bron": breekbaar("; ".join(bronnen)),
+        uit.append({"naam": naam, "waarde": tekst, "status": breekbaar(" / ".join(labels)), "bron": breekbaar("; ".join(bronnen)),
                     "let_op": any(u.onzeker for _, u in gebruikt)})
     return uit
 
