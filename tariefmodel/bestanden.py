@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from tariefmodel.foutteksten import os_fout
@@ -20,17 +21,48 @@ class UitvoerFout(ValueError):
 
 
 def controleer_niet_invoer(uit: Path, *invoer: Path) -> None:
-    """Weiger een uitvoerpad dat naar een invoerbestand wijst (ook via een andere naam of harde link)."""
-    for pad in invoer:
-        if Path(uit).resolve() == Path(pad).resolve() or _zelfde_bestand(Path(uit), Path(pad)):
-            raise UitvoerFout(f"het uitvoerbestand '{uit}' is hetzelfde als het invoerbestand; kies een andere naam")
+    """Weiger een uitvoerpad dat naar een invoerbestand wijst (zie ``weiger_uitvoer_op_invoer``)."""
+    weiger_uitvoer_op_invoer(uit, invoer)
 
 
-def _zelfde_bestand(a: Path, b: Path) -> bool:
+def weiger_uitvoer_op_invoer(uit: Path | str, invoer: Iterable[Path | str]) -> None:
+    """Weiger ``uit`` als het een van de ``invoer``-bestanden is (werkboekformaat.md: nooit naar de invoer).
+
+    Gedeeld door elke opdracht die schrijft (exporteer, rapport, vergelijk, bundel, controleer --xlsx).
+    Gelijk is: hetzelfde pad, een symbolische link ernaar (in beide richtingen) of een harde link
+    (zelfde apparaat en inode). Een map als invoer (``--kostprijs MAP``) telt met alle bestanden erin.
+    Een bestaand uitvoerbestand zonder schrijfrechten krijgt een Nederlandse melding.
+    """
+    uit = Path(uit)
+    for pad in _bestanden(invoer):
+        if _wijst_naar(uit, pad):
+            raise UitvoerFout(f"het uitvoerbestand '{uit}' is hetzelfde als het invoerbestand '{pad}' "
+                              "(zelfde pad, link of harde link); kies een andere naam, anders gaat de invoer verloren")
+    if uit.exists() and not uit.is_dir() and not os.access(uit, os.W_OK):
+        raise UitvoerFout(f"het uitvoerbestand '{uit}' bestaat al en is alleen-lezen; kies een andere naam of "
+                          "geef schrijfrechten")
+
+
+def _bestanden(invoer: Iterable[Path | str]) -> list[Path]:
+    gevonden: list[Path] = []
+    for pad in (Path(p) for p in invoer if p is not None):
+        gevonden.append(pad)
+        if pad.is_dir():
+            gevonden.extend(p for p in pad.rglob("*") if p.is_file())
+    return gevonden
+
+
+def _wijst_naar(uit: Path, pad: Path) -> bool:
+    """Zelfde pad na het oplossen van links, of zelfde inode (harde link, andere schrijfwijze)."""
     try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
+        if uit.resolve() == pad.resolve():
+            return True
+        if uit.exists() and pad.exists():
+            a, b = uit.stat(), pad.stat()
+            return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
     except OSError:
         return False
+    return False
 
 
 def schrijf_atomair(pad: Path | str, data: bytes) -> Path:

@@ -35,6 +35,7 @@ class Uitgangspunt:
     geldig_vanaf: dt.date | None = None
     rij: int | None = None
     doorgetrokken: bool = False
+    reeksstatus: str = ""  # voorlopig / definitief (reeksen, rekenmethode §1.8 v2)
 
     @property
     def onzeker(self) -> bool:
@@ -63,9 +64,10 @@ def standaard(definitie: ParameterDefinitie, jaar: int) -> Uitgangspunt:
     if gevonden is None:
         return Uitgangspunt(definitie.naam, None, definitie.eenheid, "NOT FOUND",
                             "geen meegeleverde waarde voor dit jaar", "standaard")
-    doorgetrokken = definitie.reeks and gevonden.datum.year < jaar
+    doorgetrokken = definitie.jaarlijks and gevonden.datum.year < jaar
     return Uitgangspunt(definitie.naam, gevonden.waarde, definitie.eenheid, gevonden.status, gevonden.bron,
-                        "standaard", gevonden.toelichting, gevonden.datum, doorgetrokken=doorgetrokken)
+                        "standaard", gevonden.toelichting, gevonden.datum, doorgetrokken=doorgetrokken,
+                        reeksstatus=gevonden.reeksstatus)
 
 
 def splits_reeksnaam(naam: str) -> tuple[str, int | None]:
@@ -193,8 +195,28 @@ def vul_standaarden(gezet: dict[str, Uitgangspunt], toegestaan: set[str], jaar: 
     uit = dict(gezet)
     for naam in sorted(toegestaan):
         if naam not in uit and naam in definities():
-            uit[naam] = standaard(definities()[naam], jaar)
+            uit[naam] = afgeleide_standaard(naam, uit, jaar) or standaard(definities()[naam], jaar)
     return uit
+
+
+def afgeleide_standaard(naam: str, uitgangspunten: Mapping[str, Uitgangspunt], jaar: int) -> Uitgangspunt | None:
+    """Standaarden die van andere gegevens afhangen (rekenmethode §1.1-1.2 v2); None = de gewone standaard.
+
+    sociale_premies: de waarde voor werkgever_grootte (sociale_premies_groot / _klein);
+    feestdaguren: uit de kalender van het rekenjaar.
+    """
+    if naam == "sociale_premies":
+        grootte = uitgangspunten.get("werkgever_grootte")
+        klasse = grootte.waarde if grootte is not None and grootte.waarde else \
+            standaard(definities()["werkgever_grootte"], jaar).waarde
+        return replace(standaard(definities()[f"sociale_premies_{klasse}"], jaar), naam=naam)
+    if naam == "feestdaguren":
+        from tariefmodel.kostprijs.feestdagen import feestdaguren_standaard
+
+        return feestdaguren_standaard(uitgangspunten, jaar)
+    if naam == "cao_stijging":
+        return _cao_stijging_uit_tabellen(jaar)
+    return None
 
 
 def met_wijzigingen(uitgangspunten: Mapping[str, Uitgangspunt], wijzigingen: Mapping[str, object],
@@ -214,6 +236,22 @@ def met_wijzigingen(uitgangspunten: Mapping[str, Uitgangspunt], wijzigingen: Map
             if fout:
                 raise ValueError(f"{naam}: {fout}")
         uit[naam] = replace(_uit_werkboek(naam, waarde, None, "scenario"))
+    if set(wijzigingen) & _BEPALEN_STANDAARDEN:
+        uit = _ververs_standaarden(uit)
+    return uit
+
+
+_BEPALEN_STANDAARDEN = {"rekenjaar", "werkgever_grootte", "uren_per_feestdag"}
+
+
+def _ververs_standaarden(uitgangspunten: dict[str, Uitgangspunt]) -> dict[str, Uitgangspunt]:
+    """Na een scenario op rekenjaar of werkgever_grootte: de meegeleverde standaarden opnieuw bepalen
+    (sociale_premies, feestdaguren, cao_stijging en de gedateerde waarden van het nieuwe rekenjaar)."""
+    jaar = int(uitgangspunten["rekenjaar"].waarde)
+    uit = {n: u for n, u in uitgangspunten.items() if u.herkomst != "standaard"}
+    for naam, u in uitgangspunten.items():
+        if u.herkomst == "standaard" and naam in definities():
+            uit[naam] = replace(afgeleide_standaard(naam, uit, jaar) or standaard(definities()[naam], jaar), rij=u.rij)
     return uit
 
 
@@ -225,4 +263,20 @@ def reekswaarde(uitgangspunten: Mapping[str, Uitgangspunt], naam: str, jaar: int
     algemeen = uitgangspunten.get(naam)
     if algemeen is not None and algemeen.herkomst != "standaard":
         return algemeen
+    if naam == "cao_stijging":
+        uit_tabellen = _cao_stijging_uit_tabellen(jaar)
+        if uit_tabellen is not None:
+            return uit_tabellen
     return standaard(definities()[naam], jaar)
+
+
+def _cao_stijging_uit_tabellen(jaar: int) -> Uitgangspunt | None:
+    """§1.8 v2: de CAO-stijging van ``jaar`` uit de gedateerde tabellen, waar die het jaar dekken."""
+    from tariefmodel.kostprijs.salaris import cao_stijging_tabellen
+
+    gevonden = cao_stijging_tabellen(jaar)
+    if gevonden is None:
+        return None
+    waarde, status, bron, toelichting = gevonden
+    return Uitgangspunt("cao_stijging", waarde, definities()["cao_stijging"].eenheid, status, bron, "standaard",
+                        toelichting, dt.date(jaar, 1, 1), reeksstatus="definitief" if status == "DERIVED" else "")

@@ -91,11 +91,14 @@ def soffice() -> str | None:
     return pad()
 
 
-def met_libreoffice(xlsx: bytes, werkmap: Path | None = None) -> Herberekend:
-    """Herreken met LibreOffice headless (tariefmodel.export.herberekenen: wegwerpprofiel, OOXMLRecalcMode = 0)."""
+def met_libreoffice(xlsx: bytes, werkmap: Path | None = None, opgeslagen_door_openpyxl: bool = False) -> Herberekend:
+    """Herreken met LibreOffice headless (tariefmodel.export.herberekenen: wegwerpprofiel, OOXMLRecalcMode = 0).
+
+    ``opgeslagen_door_openpyxl``: een door de controller (openpyxl) bewerkt werkboek heeft al geen opgeslagen
+    formulewaarden meer."""
     from tariefmodel.export.herberekenen import herbereken_met_libreoffice
 
-    kaal = zonder_waarden(xlsx)
+    kaal = xlsx if opgeslagen_door_openpyxl else zonder_waarden(xlsx)
     wb = openpyxl.load_workbook(io.BytesIO(herbereken_met_libreoffice(kaal)), data_only=True)
     formules = openpyxl.load_workbook(io.BytesIO(kaal))
     waarden = {}
@@ -147,7 +150,13 @@ def vergelijk_kostprijs(h: Herberekend, model: dict) -> list[str]:
             plek = f"Uitvoer!{kolommen[kop]}{rij} ({p['code']} {sleutel})"
             fouten.append(_verschil(plek, h.waarde("Uitvoer", f"{kolommen[kop]}{rij}"), p[sleutel],
                                     sleutel not in GEEN_EURO))
-    totaalrij = KOPRIJ + 1 + len(model["producten"])
+    ws = h.opbouw["Uitvoer"]
+    totaalrij = next(r for r in range(KOPRIJ + 1, ws.max_row + 1) if ws.cell(r, 1).value == "Totaal")
+    for rij in range(KOPRIJ + 1 + len(model["producten"]), totaalrij):  # reserverijen: leeg, geen foutwaarde
+        for k in range(1, len(UITVOER_SLEUTELS) + 5):
+            waarde = h.waarde("Uitvoer", f"{get_column_letter(k)}{rij}")
+            if waarde not in (None, ""):
+                fouten.append(f"Uitvoer!{get_column_letter(k)}{rij}: reserverij niet leeg ({waarde!r})")
     for kop, sleutel in (("Integrale kosten", "integrale_kosten"), ("Opbrengst", "opbrengst"), ("Tekort", "tekort")):
         plek = f"Uitvoer!{kolommen[kop]}{totaalrij}"
         fouten.append(_verschil(plek, h.waarde("Uitvoer", plek.split("!")[1]), model["totaal"][sleutel], True))
@@ -186,9 +195,12 @@ def _meerjaren(h: Herberekend, model: dict) -> list[str | None]:
     gevonden = set()
     for rij in range(6, ws.max_row + 1):
         label = ws.cell(rij, 1).value
-        if isinstance(label, str) and " — " in label:
-            code = label.split(" — ")[0]
-        if label in MEERJAREN_RIJEN:
+        if label == "Product":  # elke productsectie: de code zoals herrekend (leeg = reserve)
+            code = h.waarde("Meerjaren", f"E{rij}") or None
+        if label in MEERJAREN_RIJEN and code is None:
+            fouten += [f"Meerjaren!{letter}{rij}: reserve niet leeg" for letter in jaren.values()
+                       if h.waarde("Meerjaren", f"{letter}{rij}") not in (None, "")]
+        elif label in MEERJAREN_RIJEN:
             for jaar, letter in jaren.items():
                 j = verwacht[(code, jaar)]
                 gevonden.add((code, jaar))

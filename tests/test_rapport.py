@@ -62,7 +62,7 @@ def test_pdf_met_organisatie_tarieven_en_voetregel(basis, pdf, tmp_path):
     for p in basis.producten:
         assert formaat.euro(p.kostprijs).replace("\u00a0", " ") in tekst, p.code  # € 433,67
         assert formaat.euro(p.gemeentetarief).replace("\u00a0", " ") in tekst
-    assert formaat.euro_heel(basis.tekort).replace("\u00a0", " ") in tekst
+    assert "tekort " + formaat.euro_heel(basis.tekort).replace("\u00a0", " ") in tekst  # saldo, met woord
     assert "Opbouw van de kostprijs" in tekst and "Productiviteit" in tekst  # de grafieken (SVG met tekst)
     assert "ESTIMATE" in tekst and "verzuim" in tekst  # uitgangspunten met status
     assert f"tariefmodel {__version__}" in tekst and basis.invoer.sha256[:12] in tekst
@@ -102,3 +102,82 @@ def test_opdracht_rapport(tmp_path, capsys):
     assert main(["rapport", str(VOORBEELD), str(tmp_path / "x.xlsx")]) == 2
     assert main(["rapport", str(VOORBEELD), str(tmp_path / "y.pdf"), "--zet", "verzuim=veel"]) == 2
     assert "Fout" in capsys.readouterr().err
+
+
+def eerste_pagina(pdf: bytes, tmp_path: Path) -> str:
+    poppler()
+    pad = tmp_path / "p1.pdf"
+    pad.write_bytes(pdf)
+    uit = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pad), "-"], check=True, capture_output=True,
+                         text=True).stdout
+    return " ".join(uit.replace("\u200b", "").split())
+
+
+def _met_tarieven(tarieven: dict[str, str | None]):
+    """Het voorbeeld met andere gemeentetarieven; None = tarief leeg gemaakt."""
+    import dataclasses
+
+    invoer = _invoer()
+    producten = [dataclasses.replace(p, gemeentetarief=None if tarieven.get(p.code, "") is None else
+                                     float(tarieven.get(p.code) or p.gemeentetarief)) for p in invoer.producten]
+    return bereken(dataclasses.replace(invoer, producten=producten))
+
+
+def test_pagina_1_voorbeeld_noemt_elk_product_onder_de_kosten(basis, pdf, tmp_path):
+    """Issue 13: niet 'dekken de kosten' uit het totaal; per product (CRISIS 433,67 tegen 260: tekort)."""
+    tekst = eerste_pagina(pdf, tmp_path)
+    assert "dekken de kosten niet voor 4 van de 5 producten" in tekst
+    assert "dekken de kosten van elk product" not in tekst
+    for code in ("CRISIS", "VERVOLG", "AMB", "NAZORG"):
+        assert f"{code} tekort" in tekst
+    assert "Wel gedekt: NOOD" in tekst  # 240 > 164,09
+
+
+def test_pagina_1_gemengd_met_product_zonder_tarief(tmp_path):
+    """CRISIS zonder tarief, NOOD en VERVOLG ruim boven de kostprijs, AMB en NAZORG eronder: het saldo kan
+    een overschot zijn, de zin zegt toch dat AMB en NAZORG niet gedekt zijn en noemt CRISIS."""
+    r = _met_tarieven({"CRISIS": None, "NOOD": "400", "VERVOLG": "400", "AMB": "50", "NAZORG": "1000"})
+    assert r.product("CRISIS").gemeentetarief is None
+    tekst = eerste_pagina(rapport_pdf(r), tmp_path)
+    assert r.tekort < 0  # saldo is een overschot ...
+    assert "dekken de kosten niet voor 2 van de 4 producten" in tekst  # ... maar niet alles is gedekt
+    assert "AMB tekort" in tekst and "NAZORG tekort" in tekst
+    assert "Zonder gemeentetarief, dus niet vergeleken: CRISIS" in tekst
+    kosten = formaat.euro_heel(r.product("CRISIS").integrale_kosten).replace("\u00a0", " ")
+    assert kosten in tekst
+    assert "dekken de kosten van elk product" not in tekst
+
+
+def test_pagina_1_alles_gedekt(tmp_path):
+    """Elk tarief ruim boven kostprijs / bezetting (CRISIS 433,67 → 800; NAZORG 3.405,08 → 8.000, ...)."""
+    r = _met_tarieven({"CRISIS": "800", "NOOD": "300", "VERVOLG": "300", "AMB": "150", "NAZORG": "8000"})
+    assert all(p.tekort < 0 for p in r.producten)
+    tekst = eerste_pagina(rapport_pdf(r), tmp_path)
+    assert "dekken de kosten van elk product met een tarief (CRISIS, NOOD, VERVOLG, AMB, NAZORG)" in tekst
+    assert "overschot " + formaat.euro_heel(-r.tekort).replace("\u00a0", " ") in tekst
+    assert "niet voor" not in tekst and "tekort €" not in tekst
+
+
+def test_meerjaren_vijftien_jaar_leesbaar_en_reeksen_per_jaar(tmp_path):
+    invoer = _invoer().met_scenario({"meerjaren_jaren": "15", "cao_stijging_2028": "0,07"})
+    r = bereken(invoer)
+    tekst = tekst_van(rapport_pdf(r), tmp_path)
+    for jaar in range(2026, 2041):
+        assert str(jaar) in tekst
+    assert "2028: 7,00%" in tekst  # de jaaroverride, niet de standaardwaarde
+    assert "gemaakt " in tekst
+
+
+def test_amvb_toets_a_tot_f(pdf, tmp_path):
+    tekst = tekst_van(pdf, tmp_path)
+    assert "AMvB-toets" in tekst
+    for element in ("beroepskracht", "overheadkosten", "niet-productieve", "opleidingskosten", "indexatie",
+                    "gemeentelijke"):  # a-f (losse woorden: pdftotext breekt kolommen over regels)
+        assert element in tekst
+    from tariefmodel.rapport.gegevens import amvb
+
+    ontbreekt = [e for e in amvb(bereken(_invoer())) if not e["gevuld"]]
+    assert ("NIET GEVULD" in tekst) == bool(ontbreekt)
+    een_jaar = bereken(_invoer().met_scenario({"meerjaren_jaren": "1"}))  # geen index voor het volgende jaar: e
+    assert any(e["element"] == "e" and not e["gevuld"] for e in amvb(een_jaar))
+    assert "NIET GEVULD" in tekst_van(rapport_pdf(een_jaar), tmp_path)

@@ -1,15 +1,26 @@
-"""Blad Berekening: de stappen van rekenmethode.md §1.1-1.6 (en de opbouw) als live formules.
+"""Blad Berekening: de stappen van rekenmethode.md §1.2-1.6 (en de opbouw) als live formules.
 
-FAST: één rekenstap per rij, dezelfde formule in elke kolom (personeelsregel of product), alleen
-verwijzingen naar rijen erboven, naar Invoer en naar benoemde parameters; geen constanten in formules.
+FAST: één rekenstap per rij, dezelfde formule in elke kolom (product), alleen verwijzingen naar rijen
+erboven, naar de invoerbladen, naar blad Loonkosten (§1.1, één rij per personeelsregel) en naar benoemde
+parameters; geen constanten in formules. Er zijn RESERVE_PRODUCTEN lege productkolommen: een product
+dat onder de tabel Producten wordt getypt, rekent mee; een lege code maakt de kolom leeg.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tariefmodel.export.kostprijs_invoer import INVOER, Plaatsen
-from tariefmodel.export.opmaak import EERSTE_RIJ, Blok, Boek, cel, kolombereik
+from tariefmodel.export.kostprijs_invoer import Plaatsen
+from tariefmodel.export.kostprijs_loonkosten import schrijf_loonkosten
+from tariefmodel.export.opmaak import (
+    EERSTE_RIJ,
+    MAX_KOLOMMEN,
+    Blok,
+    Boek,
+    NietTeExporteren,
+    Tabel,
+    cel,
+)
 from tariefmodel.kostprijs.berekening import KostprijsResultaat
 from tariefmodel.kostprijs.meerjaren import loondeel
 from tariefmodel.kostprijs.opbouw import opbouw
@@ -19,30 +30,36 @@ BEREKENING = "Berekening"
 
 @dataclass
 class Berekening:
-    personeel: Blok
+    personeel: Tabel  # blad Loonkosten
     producten: Blok
     opbouw: Blok
+    aantal: int  # productkolommen incl. reserve
+    meerjaren_tot: int = 0  # laatste rij van blad Meerjaren (gezet door schrijf_meerjaren)
 
 
 def schrijf_berekening(boek: Boek, r: KostprijsResultaat, plaatsen: Plaatsen) -> Berekening:
-    ws = boek.blad(BEREKENING, "Rekenmethode §1 stap voor stap. Elke rij is één stap met één formule over alle "
-                   "kolommen; kolom D is het totaal of de waarde. Namen verwijzen naar blad Parameters.",
-                   [44, 52, 16, 18] + [15] * max(len(r.regels), len(r.producten)))
+    personeel = schrijf_loonkosten(boek, r, plaatsen)
+    aantal = plaatsen.producten.aantal
+    if aantal + 4 > MAX_KOLOMMEN:
+        raise NietTeExporteren(f"{len(r.producten)} producten passen niet als kolommen in blad Berekening")
+    ws = boek.blad(BEREKENING, "Rekenmethode §1.2-1.6 stap voor stap. Elke rij is één stap met één formule over alle "
+                   "kolommen (één per product, met lege reservekolommen); kolom D is het totaal of de waarde.",
+                   [44, 52, 16, 18] + [15] * aantal)
     boek.kopregel(ws, EERSTE_RIJ, ["Stap", "Rekenregel", "Eenheid", "Totaal / waarde"])
     ws.freeze_panes(EERSTE_RIJ + 1, 4)
-    ws.set_paper(8)  # A3 liggend: veel kolommen (één per personeelsregel)
     ws.repeat_rows(EERSTE_RIJ)
+    ws.repeat_columns(0, 0)
     scalairen = Blok(boek, ws, BEREKENING, 0, EERSTE_RIJ + 2)
     _uren(boek, ws, scalairen, r)
-    personeel = Blok(boek, ws, BEREKENING, len(r.regels), scalairen.rij + 1)
-    _loonkosten(boek, ws, personeel, r, plaatsen)
-    pool = Blok(boek, ws, BEREKENING, 0, personeel.rij + 1)
+    pool = Blok(boek, ws, BEREKENING, 0, scalairen.rij + 1)
     _overheadpool(boek, ws, pool, personeel, r, plaatsen)
-    producten = Blok(boek, ws, BEREKENING, len(r.producten), pool.rij + 1)
+    producten = Blok(boek, ws, BEREKENING, aantal, pool.rij + 1, leeg_als="code")
     _producten(boek, ws, producten, personeel, r, plaatsen)
-    stappen = Blok(boek, ws, BEREKENING, len(r.producten), producten.rij + 1)
+    stappen = Blok(boek, ws, BEREKENING, aantal, producten.rij + 1, leeg_als="code")
     _opbouw(boek, ws, stappen, producten, r)
-    return Berekening(personeel, producten, stappen)
+    ws.protect("", {"format_cells": True, "format_columns": True, "format_rows": True})
+    ws.print_area(0, 0, stappen.rij, 3 + aantal)
+    return Berekening(personeel, producten, stappen, aantal)
 
 
 def _uren(boek: Boek, ws, b: Blok, r: KostprijsResultaat) -> None:
@@ -59,59 +76,6 @@ def _uren(boek: Boek, ws, b: Blok, r: KostprijsResultaat) -> None:
               "uren_per_jaar_24_7/uren_inzetbaar", u.fte_per_24_7_post, "getal", "fte_per_24_7_post")
 
 
-def _loonkosten(boek: Boek, ws, b: Blok, r: KostprijsResultaat, plaatsen: Plaatsen) -> None:
-    """§1.1: loonkosten per personeelsregel; één kolom per regel van blad Personeel."""
-    boek.sectie(ws, b.rij - 1, "§1.1 Loonkosten per personeelsregel (één kolom per regel van Invoer › Personeel)")
-    rijen = plaatsen.personeel
-    o = [g.opbouw for g in r.regels]
-    regels = [g.regel for g in r.regels]
-
-    def link(kolom):
-        return lambda k: cel(rijen[k], kolom, INVOER)
-
-    b.stap("product", "Product", "Invoer › Personeel", "code", link(0), [g.product for g in regels], "tekst", vet=True)
-    b.stap("functie", "Functie", "Invoer › Personeel", "", link(1), [g.functie for g in regels], "tekst",
-           terugloop=True)
-    b.stap("f", "FTE f", "Invoer › Personeel", "fte", link(4), [g.fte for g in regels], "getal", totaal=True)
-    b.stap("m", "Maandsalaris m (voltijd)", "Invoer › Personeel", "euro per maand", link(5),
-           [g.maandsalaris for g in regels])
-    b.stap("o", "ORT-fractie o", "Invoer › Personeel", "fractie", link(6), [g.ort for g in regels], "procent")
-    c = b.cel
-    b.stap("S", "Jaarsalaris S", "maanden_per_jaar · m", "euro per fte",
-           lambda k: f"maanden_per_jaar*{c('m', k)}", [x.jaarsalaris for x in o])
-    b.stap("VT", "Vakantietoeslag VT", "vakantietoeslag · S", "euro per fte",
-           lambda k: f"vakantietoeslag*{c('S', k)}", [x.vakantietoeslag for x in o])
-    b.stap("EJU", "Eindejaarsuitkering EJU", "eindejaarsuitkering · (S + VT)", "euro per fte",
-           lambda k: f"eindejaarsuitkering*({c('S', k)}+{c('VT', k)})", [x.eindejaarsuitkering for x in o])
-    b.stap("ORT", "Onregelmatigheid ORT", "o · S", "euro per fte",
-           lambda k: f"{c('o', k)}*{c('S', k)}", [x.onregelmatigheid for x in o])
-    b.stap("LB", "Loopbaanbudget LB", "loopbaanbudget · (S + VT + EJU + ORT)", "euro per fte",
-           lambda k: f"loopbaanbudget*({c('S', k)}+{c('VT', k)}+{c('EJU', k)}+{c('ORT', k)})",
-           [x.loopbaanbudget for x in o])
-    b.stap("B", "Brutoloon B", "S + VT + EJU + ORT + LB", "euro per fte",
-           lambda k: "+".join(c(s, k) for s in ("S", "VT", "EJU", "ORT", "LB")), [x.brutoloon for x in o])
-    b.stap("SP", "Sociale premies werkgever SP", "sociale_premies · B", "euro per fte",
-           lambda k: f"sociale_premies*{c('B', k)}", [x.sociale_premies for x in o])
-    b.stap("P", "Pensioen werkgever P", "pensioen_werkgever · max(0, S + VT + EJU − pensioen_franchise)",
-           "euro per fte",
-           lambda k: f"pensioen_werkgever*MAX(0,{c('S', k)}+{c('VT', k)}+{c('EJU', k)}-pensioen_franchise)",
-           [x.pensioen for x in o])
-    b.stap("OP", "Overige personeelskosten OP", "overige_personeelskosten_per_fte", "euro per fte",
-           lambda k: "overige_personeelskosten_per_fte", [x.overige_personeelskosten for x in o])
-    b.stap("L", "Loonkosten per fte L", "B + SP + P + OP", "euro per fte",
-           lambda k: "+".join(c(s, k) for s in ("B", "SP", "P", "OP")), [x.loonkosten_per_fte for x in o], vet=True)
-    b.stap("K", "Loonkosten van de regel K_r", "f · L", "euro per jaar",
-           lambda k: f"{c('f', k)}*{c('L', k)}", [g.kosten for g in r.regels], totaal=True, vet=True)
-    b.stap("fS", "  waarvan salaris", "f · S (voor de opbouw)", "euro per jaar",
-           lambda k: f"{c('f', k)}*{c('S', k)}", [g.regel.fte * g.opbouw.jaarsalaris for g in r.regels], totaal=True)
-    b.stap("fCAO", "  waarvan CAO-opslagen", "f · (VT + EJU + ORT + LB)", "euro per jaar",
-           lambda k: f"{c('f', k)}*({c('VT', k)}+{c('EJU', k)}+{c('ORT', k)}+{c('LB', k)})",
-           [g.regel.fte * g.opbouw.cao_opslagen for g in r.regels], totaal=True)
-    b.stap("fWG", "  waarvan werkgeverslasten", "f · (SP + P + OP)", "euro per jaar",
-           lambda k: f"{c('f', k)}*({c('SP', k)}+{c('P', k)}+{c('OP', k)})",
-           [g.regel.fte * g.opbouw.werkgeverslasten for g in r.regels], totaal=True)
-
-
 def som_als(criteriumbereik: str, criterium: str, sombereik: str) -> str:
     """Σ over de regels waarvan de code exact ``criterium`` is.
 
@@ -122,16 +86,16 @@ def som_als(criteriumbereik: str, criterium: str, sombereik: str) -> str:
 
 
 def bedragen(plaatsen: Plaatsen, kolom: int) -> str:
-    """Kolom ``kolom`` van de tabel Kosten op blad Invoer (0 = Product, 3 = Bedrag)."""
-    return kolombereik(INVOER, kolom, plaatsen.kosten_van, plaatsen.kosten_tot)
+    """Kolom ``kolom`` van de tabel Kosten (0 = Product, 3 = Bedrag), inclusief de reserverijen."""
+    return plaatsen.kosten.bereik(kolom)
 
 
-def _overheadpool(boek: Boek, ws, b: Blok, pers: Blok, r: KostprijsResultaat, plaatsen: Plaatsen) -> None:
+def _overheadpool(boek: Boek, ws, b: Blok, pers: Tabel, r: KostprijsResultaat, plaatsen: Plaatsen) -> None:
     """§1.4: overheadpool O = Σ K_r (OVERHEAD) + Σ bedrag (OVERHEAD)."""
     boek.sectie(ws, b.rij - 1, "§1.4 Overheadpool")
     pool_kosten = r.overhead_pool - r.overhead_pool_personeel
     b.scalair("Opers", "Overhead personeel", "Σ K_r van regels met product code_overhead", "euro per jaar",
-              som_als(pers.bereik("product"), "code_overhead", pers.bereik("K")), r.overhead_pool_personeel,
+              som_als(pers.bereik("product", True), "code_overhead", pers.bereik("K", True)), r.overhead_pool_personeel,
               naam="overhead_pool_personeel")
     b.scalair("Okost", "Overhead overige kosten", "Σ Bedrag van Kosten met product code_overhead", "euro per jaar",
               som_als(bedragen(plaatsen, 0), "code_overhead", bedragen(plaatsen, 3)), pool_kosten,
@@ -140,7 +104,7 @@ def _overheadpool(boek: Boek, ws, b: Blok, pers: Blok, r: KostprijsResultaat, pl
               "overhead_pool_personeel+overhead_pool_kosten", r.overhead_pool, naam="overhead_pool")
 
 
-def _producten(boek: Boek, ws, b: Blok, pers: Blok, r: KostprijsResultaat, plaatsen: Plaatsen) -> None:
+def _producten(boek: Boek, ws, b: Blok, pers: Tabel, r: KostprijsResultaat, plaatsen: Plaatsen) -> None:
     """§1.3-1.6 per product: directe kosten, overhead, integrale kosten, volume, kostprijs, tekort."""
     boek.sectie(ws, b.rij - 1, "§1.3-1.6 Per product (één kolom per product van Invoer › Producten)")
     _productinvoer(b, r, plaatsen)
@@ -150,23 +114,28 @@ def _producten(boek: Boek, ws, b: Blok, pers: Blok, r: KostprijsResultaat, plaat
 
 
 def _productinvoer(b: Blok, r: KostprijsResultaat, plaatsen: Plaatsen) -> None:
-    rijen, pr = plaatsen.producten, r.producten
+    pl, pr = plaatsen.producten, r.producten
+
+    def invoer(k, kolom):
+        return cel(pl.rij(k), kolom, pl.blad)
 
     def link(kolom):
-        return lambda k: cel(rijen[k], kolom, INVOER)
+        return lambda k: f'{invoer(k, kolom)}&""'
 
     def optioneel(kolom):
-        return lambda k: f'IF({cel(rijen[k], kolom, INVOER)}="","",{cel(rijen[k], kolom, INVOER)})'
+        return lambda k: f'IF(ISBLANK({invoer(k, kolom)}),"",{invoer(k, kolom)})'
 
-    b.stap("code", "Product", "Invoer › Producten", "code", link(0), [p.code for p in pr], "tekst", vet=True)
+    b.stap("code", "Product", "Invoer › Producten (leeg = reservekolom)", "code", link(0), [p.code for p in pr],
+           "tekst", vet=True)
     b.stap("soort", "Soort", "Invoer › Producten", "", link(2), [p.product.soort for p in pr], "tekst")
     b.stap("eenheid", "Eenheid", "Invoer › Producten", "", link(3), [p.product.eenheid for p in pr], "tekst")
     b.stap("N", "Plaatsen N", "Invoer › Producten", "plaatsen", optioneel(4),
            [p.product.plaatsen for p in pr], "getal")
-    b.stap("bez", "Bezetting voor het gerealiseerde volume", "Werkelijke bezetting; leeg = bezettingsnorm",
-           "fractie", lambda k: (f'IF({cel(rijen[k], 5, INVOER)}="",bezettingsnorm,{cel(rijen[k], 5, INVOER)})'),
+    _normbezetting(b, r, pl, invoer)
+    b.stap("bez", "Bezetting voor het gerealiseerde volume", "Werkelijke bezetting; leeg = b_p",
+           "fractie", lambda k: f"IF(ISBLANK({invoer(k, 5)}),{b.cel('bnorm', k)},{invoer(k, 5)})",
            [p.product.werkelijke_bezetting if p.product.werkelijke_bezetting is not None
-            else r.parameters["bezettingsnorm"] for p in pr], "procent1")
+            else _norm(p, r) for p in pr], "procent1")
     b.stap("upt", "Uren per traject", "Invoer › Producten", "uren", optioneel(6),
            [p.product.uren_per_traject for p in pr], "uren")
     b.stap("tpj", "Trajecten per jaar", "Invoer › Producten", "trajecten", optioneel(7),
@@ -175,12 +144,45 @@ def _productinvoer(b: Blok, r: KostprijsResultaat, plaatsen: Plaatsen) -> None:
            optioneel(8), [p.gemeentetarief for p in pr])
 
 
-def _kosten(b: Blok, pers: Blok, r: KostprijsResultaat, plaatsen: Plaatsen) -> None:
+def _norm(p, r: KostprijsResultaat) -> float:
+    """b_p zoals het model hem gebruikte (opvang); ambulant: bezettingsnorm (niet gebruikt)."""
+    return p.bezettingsnorm if getattr(p, "bezettingsnorm", None) is not None else r.parameters["bezettingsnorm"]
+
+
+def _normbezetting(b: Blok, r: KostprijsResultaat, pl, invoer) -> None:
+    """§1.6 v2: b_p = eigen Bezettingsnorm van het product; anders (methode weigerkans) ρ*(N, doel_weigerkans);
+    anders bezettingsnorm. ρ* is een zoektocht (Erlang) en staat als waarde (grijs), uit het model."""
+    pr = r.producten
+    weigerkans = "bezettingsnorm_methode" in b.boek.namen
+    if weigerkans:
+        rij = b.rij
+        b.rijen["rho"] = rij
+        b.boek.tekst(b.ws, rij, 0, "ρ* bij doel_weigerkans (waarde)")
+        b.boek.tekst(b.ws, rij, 1, "bezettingsnorm_methode = weigerkans: Erlang-zoektocht in het model; "
+                     "bij een ander aantal plaatsen opnieuw exporteren", b.boek.opmaak(font_color="#595959"))
+        b.boek.tekst(b.ws, rij, 2, "fractie")
+        for k in range(b.aantal):
+            waarde = None
+            if k < len(pr) and pr[k].product.soort == "opvang" and r.parameters.get("doel_weigerkans") is not None:
+                from tariefmodel.kostprijs.bezetting import rho_ster
+
+                waarde = rho_ster(pr[k].product.plaatsen, r.parameters["doel_weigerkans"])
+            b.boek.waarde(b.ws, rij, b.kolom0 + k, waarde, b.boek.opmaak("procent1", font_color="#7F7F7F"))
+        b.rij += 1
+    methode = ('IF(AND(bezettingsnorm_methode="weigerkans",ISNUMBER({rho})),{rho},bezettingsnorm)'
+               if weigerkans else "bezettingsnorm")
+    b.stap("bnorm", "Normbezetting b_p", "eigen Bezettingsnorm; leeg: ρ* (methode weigerkans) of bezettingsnorm",
+           "fractie", lambda k: (f"IF(ISBLANK({invoer(k, 9)}),"
+                                 f"{methode.format(rho=b.cel('rho', k)) if weigerkans else methode},{invoer(k, 9)})"),
+           [_norm(p, r) for p in pr], "procent1")
+
+
+def _kosten(b: Blok, pers: Tabel, r: KostprijsResultaat, plaatsen: Plaatsen) -> None:
     """§1.3 directe kosten, §1.4 overhead, §1.5 integrale kosten."""
     c, pr = b.cel, r.producten
 
     def som(rij):
-        return lambda k: som_als(pers.bereik("product"), c("code", k), pers.bereik(rij))
+        return lambda k: som_als(pers.bereik("product", True), c("code", k), pers.bereik(rij, True))
 
     b.stap("fte", "FTE", "Σ f van de regels van het product", "fte", som("f"), [p.fte for p in pr], "getal",
            totaal=True)
@@ -231,8 +233,8 @@ def _volumes(b: Blok, r: KostprijsResultaat) -> None:
     b.stap("H", "Directe uren H_p (ambulant)", "FTE · U_d", "uren per jaar",
            lambda k: f'IF({c("soort", k)}=soort_opvang,"",{c("fte", k)}*uren_direct)',
            [p.directe_uren for p in pr], "uren")
-    b.stap("V", "Normvolume V_p", "opvang: N · dagen_per_jaar · bezettingsnorm; ambulant: H_p", "eenheden",
-           lambda k: f"IF({c('soort', k)}=soort_opvang,{c('bruto', k)}*bezettingsnorm,{c('H', k)})",
+    b.stap("V", "Normvolume V_p", "opvang: N · dagen_per_jaar · b_p; ambulant: H_p", "eenheden",
+           lambda k: f"IF({c('soort', k)}=soort_opvang,{c('bruto', k)}*{c('bnorm', k)},{c('H', k)})",
            [p.normvolume for p in pr], "getal")
     b.stap("per_uur", "Kostprijs per uur (ambulant)", "I_p / H_p", "euro per uur",
            lambda k: f'IF({c("soort", k)}=soort_opvang,"",{c("I", k)}/{c("H", k)})',

@@ -7,7 +7,7 @@ plaatsen voor de doel-weigerkans is een zoektocht en staat als waarde (methode v
 
 from __future__ import annotations
 
-from tariefmodel.export.controle import schrijf_controleblad
+from tariefmodel.export.controle import grenschecks, schrijf_controleblad
 from tariefmodel.export.landelijk_capaciteit import (
     schrijf_capaciteit,
     schrijf_duvo,
@@ -17,7 +17,13 @@ from tariefmodel.export.landelijk_capaciteit import (
 from tariefmodel.export.landelijk_invoer import schrijf_invoer, schrijf_parameters
 from tariefmodel.export.landelijk_uitvoer import checks, schrijf_uitvoer
 from tariefmodel.export.landelijk_verdeling import schrijf_verdeling
-from tariefmodel.export.opmaak import Boek, Kop, aandachtspunten, schrijf_toelichting
+from tariefmodel.export.opmaak import (
+    Boek,
+    Kop,
+    aandachtspunten,
+    schrijf_toelichting,
+    schrijf_voorblad,
+)
 from tariefmodel.landelijk import LandelijkResultaat
 from tariefmodel.landelijk.rapportage import ILLUSTRATIEF_LABEL
 from tariefmodel.uitgangspunten import peildatum
@@ -51,6 +57,9 @@ def exporteer_landelijk(resultaat: LandelijkResultaat) -> bytes:
     titel = f"Landelijk model{' (ILLUSTRATIEF)' if invoer.illustratief else ''} — rekenjaar {invoer.rekenjaar}"
     boek = Boek(Kop(titel, invoer.bestandsnaam, invoer.sha256, invoer.concept,
                     f"peildatum parameters {peildatum(invoer.rekenjaar):%d-%m-%Y}"))
+    schrijf_voorblad(boek, "Landelijk model: DUVO, verdeelmodel en capaciteit (rekenmethode §2)",
+                     "landelijk" + (" (ILLUSTRATIEF)" if invoer.illustratief else ""), invoer.rekenjaar,
+                     f"{peildatum(invoer.rekenjaar):%d-%m-%Y}")
     _toelichting(boek, resultaat)
     plaatsen = schrijf_invoer(boek, resultaat)
     schrijf_parameters(boek, resultaat)
@@ -60,7 +69,7 @@ def exporteer_landelijk(resultaat: LandelijkResultaat) -> bytes:
     duvo = schrijf_duvo(boek, resultaat, plaatsen, capaciteit)
     per_jaar = None if duvo is None else schrijf_duvo_per_jaar(boek, resultaat, duvo)
     uitvoer = schrijf_uitvoer(boek, resultaat, verdeling, capaciteit)
-    schrijf_controleblad(boek, checks(resultaat, verdeling, capaciteit, duvo, per_jaar, uitvoer))
+    schrijf_controleblad(boek, checks(resultaat, verdeling, capaciteit, duvo, per_jaar, uitvoer) + grenschecks(boek))
     boek.wb.get_worksheet_by_name("Uitvoer").activate()
     return boek.bytes()
 

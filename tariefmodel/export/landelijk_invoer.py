@@ -14,6 +14,7 @@ from tariefmodel.landelijk import LandelijkResultaat
 from tariefmodel.landelijk.capaciteit import AFROND_TOLERANTIE
 from tariefmodel.landelijk.verdeelmodel import HALVE_CENT
 from tariefmodel.uitgangspunten import Uitgangspunt
+from tariefmodel.werkboek.lezen import normaliseer
 
 INVOER = "Invoer"
 REGIO_KOLOMMEN = ["Centrumgemeente", "Inwoners", "Plaatsen", "Cliënten per jaar", "Gemiddelde verblijfsduur",
@@ -40,8 +41,11 @@ def schrijf_invoer(boek: Boek, r: LandelijkResultaat) -> Plaatsen:
     ws = boek.blad(INVOER, "Invoer zoals gelezen uit het werkboek (gele cellen). Wijzig hier om door te rekenen.",
                    [24, 14, 12, 14, 14, 16] + [18] * len(invoer.maatstaven) + [12])
     pl = Plaatsen()
-    namen = [m.naam for m in invoer.maatstaven]
-    pl.maatstafkolom = {naam: len(REGIO_KOLOMMEN) + k for k, naam in enumerate(namen)}
+    vast = {normaliseer(k): i for i, k in enumerate(REGIO_KOLOMMEN)}
+    # Een maatstaf die een vaste kolom is (bijv. Inwoners) leest die kolom: één cel per waarde (issue 13).
+    namen = [m.naam for m in invoer.maatstaven if normaliseer(m.naam) not in vast]
+    pl.maatstafkolom = {m.naam: vast[normaliseer(m.naam)] for m in invoer.maatstaven if normaliseer(m.naam) in vast}
+    pl.maatstafkolom.update({naam: len(REGIO_KOLOMMEN) + k for k, naam in enumerate(namen)})
     rij = _tabel(boek, ws, EERSTE_RIJ, "Regio's", REGIO_KOLOMMEN + namen + ["Werkboekrij"], [
         [g.naam, g.inwoners, g.plaatsen, g.clienten, g.verblijfsduur, g.historisch_budget,
          *[g.maatstaven[n] for n in namen], g.rij] for g in invoer.regios],

@@ -17,11 +17,14 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from tariefmodel import __version__
+from tariefmodel.bestanden import UitvoerFout
 
 # Getalnotaties: Excel zet ',' en '.' om naar de landinstelling van de lezer (nl: € 1.234,56).
 NOTATIES = {
-    "euro": '"€" #,##0.00;[Red]"€" -#,##0.00',
-    "euro_heel": '"€" #,##0;[Red]"€" -#,##0',
+    "euro": '"€" #,##0.00;"€" -#,##0.00',  # geen rood: het teken draagt de betekenis (zwart-wit-veilig)
+    "euro_heel": '"€" #,##0;"€" -#,##0',
+    # tekort: positief = verlies, negatief = overschot; als woord, niet alleen als kleur of minteken
+    "tekort": '"€" #,##0.00" tekort";"€" #,##0.00" overschot";"€" 0.00',
     "procent": "0.00%",
     "procent1": "0.0%",
     "uren": "#,##0.0",
@@ -35,6 +38,14 @@ NOTATIES = {
 INVOERKLEUR = "#FFF2CC"  # FAST: invoer herkenbaar aan een gele achtergrond
 KOPKLEUR = "#DCE6F0"
 EERSTE_RIJ = 4  # rijen 0-2: kop van het blad, rij 3 leeg
+
+
+MAX_RIJEN = 1_048_576  # Excel: rijen per blad
+MAX_KOLOMMEN = 16_384
+
+
+class NietTeExporteren(UitvoerFout):
+    """Het werkboek past niet in Excel (te veel rijen of kolommen); nooit stilzwijgend afkappen."""
 
 
 def is_leeg(waarde) -> bool:
@@ -80,6 +91,7 @@ class Boek:
     kop: Kop
     _buffer: io.BytesIO = field(default_factory=io.BytesIO)
     namen: dict[str, str] = field(default_factory=dict)
+    grenzen: list = field(default_factory=list)  # parameters.Grens: bereik per parameter (blad Controle)
 
     def __post_init__(self):
         self.wb = xlsxwriter.Workbook(self._buffer, {
@@ -96,6 +108,7 @@ class Boek:
             eigenschappen = {"num_format": NOTATIES.get(soort, "General"), "valign": "top", **extra}
             if invoer:
                 eigenschappen["bg_color"] = INVOERKLEUR
+                eigenschappen["locked"] = False  # bladbeveiliging (zonder wachtwoord) laat invoer vrij
             if vet:
                 eigenschappen["bold"] = True
             self._opmaak[sleutel] = self.wb.add_format(eigenschappen)
@@ -162,8 +175,51 @@ class Boek:
         ws.set_row(rij, 15 * max(1, math.ceil(len(tekst) / tekens_per_regel)))
 
     def bytes(self) -> bytes:
+        for ws in self.wb.worksheets():
+            afdrukschaal(ws)
         self.wb.close()
         return self._buffer.getvalue()
+
+
+def schrijf_voorblad(boek: Boek, soort: str, organisatie: str, rekenjaar, peildatum: str) -> None:
+    """Blad Voorblad: wat dit is, versie, peildatum parameters, invoerhash, aanmaakdatum en status."""
+    ws = boek.blad("Voorblad", "Voorblad van de auditeerbare export", [30, 90])
+    ws.hide_gridlines(2)
+    kop = boek.kop
+    regels = [
+        ("Model", soort), ("Organisatie", organisatie), ("Rekenjaar", str(rekenjaar)),
+        ("Status", "CONCEPT" if kop.concept else "definitief"),
+        ("tariefmodel-versie", __version__), ("Peildatum parameters", peildatum),
+        ("Invoerwerkboek", kop.werkboek or "–"), ("sha256 van de invoer", kop.sha256 or "–"),
+        ("Gemaakt op", f"{dt.date.today():%d-%m-%Y}"),
+        ("Controle", "aantal afwijkingen in blad Controle (moet 0 zijn):"),
+    ]
+    for k, (label, waarde) in enumerate(regels):
+        rij = EERSTE_RIJ + k
+        boek.tekst(ws, rij, 0, label, boek.opmaak(vet=True))
+        rood = label == "Status" and kop.concept
+        boek.tekst(ws, rij, 1, waarde, boek.opmaak(vet=rood, font_color="#C00000") if rood else None)
+    rij = EERSTE_RIJ + len(regels)
+    boek.formule(ws, rij, 1, "controle_afwijkingen", 0, boek.opmaak("geheel", vet=True, align="left"))
+    boek.tekst(ws, rij + 2, 0, "Bronnen", boek.opmaak(vet=True))
+    boek.tekst(ws, rij + 2, 1, "De bron van elke parameter staat in blad Parameters (openbare adressen als link).")
+    ws.protect("", {"format_cells": True, "format_columns": True})
+    ws.print_area(0, 0, rij + 2, 1)
+
+
+A4_LIGGEND_TEKENS = 150  # bedrukbare breedte van A4 liggend in standaardtekens bij 100 %
+MIN_SCHAAL = 70  # procent: kleiner wordt onleesbaar (issue 13: bladen werden op 3,5 pt gedrukt)
+
+
+def afdrukschaal(ws) -> None:
+    """Passend op de breedte als dat met minstens MIN_SCHAAL % kan; anders MIN_SCHAAL % over meer pagina's
+    (met herhaalde kop en eerste kolom)."""
+    info = getattr(ws, "col_info", {})
+    breedte = sum((getattr(c, "width", None) or (c[0] if isinstance(c, list) else 8.43)) for c in info.values())
+    if breedte and breedte * MIN_SCHAAL / 100 > A4_LIGGEND_TEKENS:
+        ws.fit_page = False
+        ws.set_print_scale(MIN_SCHAAL)
+        ws.repeat_columns(0, 0)
 
 
 def aandachtspunten(uitgangspunten, waarschuwingen, eerst: Sequence[str] = ()) -> list[str]:
@@ -231,6 +287,7 @@ class Blok:
     rij: int
     kolom0: int = 4
     rijen: dict[str, int] = field(default_factory=dict)
+    leeg_als: str | None = None  # rij met de code: een lege code (reservekolom) maakt elke stap leeg
 
     def cel(self, sleutel: str, k: int, blad: bool = False, absoluut: bool = False) -> str:
         return cel(self.rijen[sleutel], self.kolom0 + k, self.blad if blad else "", absoluut)
@@ -264,10 +321,13 @@ class Blok:
             self.ws.set_row(rij, 30)
         for k in range(self.aantal):
             tekst = formule(k)
+            waarde = waarden[k] if k < len(waarden) else ""  # reservekolom: leeg
             if tekst is None:  # bijv. het rekenjaar in een indexreeks: geen stap
                 self.boek.tekst(self.ws, rij, self.kolom0 + k, "–", self.boek.opmaak(align="right"))
             else:
-                self.boek.formule(self.ws, rij, self.kolom0 + k, tekst, waarden[k], opmaak)
+                if self.leeg_als and sleutel != self.leeg_als and self.leeg_als in self.rijen:
+                    tekst = f'IF({self.cel(self.leeg_als, k)}="","",{tekst})'
+                self.boek.formule(self.ws, rij, self.kolom0 + k, tekst, waarde, opmaak)
         if totaal:
             som = sum(float(schoon(w) or 0) for w in waarden)
             self.boek.formule(self.ws, rij, self.kolom0 - 1, f"SUM({self.bereik(sleutel)})", som,
@@ -283,6 +343,19 @@ class Blok:
 
     def witregel(self) -> None:
         self.rij += 1
+
+
+def nodige_breedte(waarden: Sequence, soort: str, som: bool) -> int:
+    """Kolombreedte (tekens) waarin elk getal én het totaal passen: nooit ### in Excel of LibreOffice."""
+    if soort not in {"euro", "euro_heel", "getal", "aantal", "uren"}:
+        return 0
+    getallen = [float(w) for w in (schoon(x) for x in waarden) if isinstance(w, float)]
+    if som:
+        getallen.append(sum(getallen))
+    if not getallen:
+        return 0
+    grootste = max(abs(g) for g in getallen)
+    return len(f"{grootste:,.2f}") + 5  # euroteken, spatie, minteken en marge
 
 
 @dataclass
@@ -318,6 +391,7 @@ class Tabel:
         k = self.kolommen[sleutel] = self.volgende
         self.volgende += 1
         self.boek.kopregel(self.ws, self.rij0 - 1, [kop], kolom=k)
+        breedte = max(breedte or 0, nodige_breedte(waarden, soort, som))
         if breedte:
             self.ws.set_column(k, k, breedte)
         opmaak = self.boek.opmaak(soort)

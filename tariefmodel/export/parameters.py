@@ -6,11 +6,14 @@ gepubliceerde bron) staan vet op een rode achtergrond.
 
 from __future__ import annotations
 
-from tariefmodel.export.opmaak import EERSTE_RIJ, Boek
+from dataclasses import dataclass
+
+from tariefmodel.export.opmaak import EERSTE_RIJ, Boek, is_leeg
 from tariefmodel.parameters import definities
 
 PARAMETERS = "Parameters"
-KOPJES = ["Naam (in formules)", "Waarde", "Eenheid", "Status", "Geldig vanaf", "Bron", "Omschrijving"]
+KOPJES = ["Naam (in formules)", "Waarde", "Eenheid", "Status", "Geldig vanaf", "Bron", "Omschrijving", "Minimum",
+          "Maximum"]
 OMSCHRIJVING = ("Uitgangspunten (gele cellen, elk een benoemde cel: de formules gebruiken de naam). "
                 "Status ESTIMATE of NOT FOUND: geen gepubliceerde bron; controleer de waarde.")
 VASTE_GETALLEN_TITEL = ("Vaste getallen en codes (geen parameters van de rekenmethode, wel benoemd: geen "
@@ -19,7 +22,7 @@ VASTE_GETALLEN_TITEL = ("Vaste getallen en codes (geen parameters van de rekenme
 
 def parameterblad(boek: Boek, titel: str) -> tuple[object, int]:
     """Nieuw blad Parameters met als eerste sectie ``titel``; geeft het blad en de eerste vrije rij."""
-    ws = boek.blad(PARAMETERS, OMSCHRIJVING, [34, 16, 30, 22, 12, 70, 60])
+    ws = boek.blad(PARAMETERS, OMSCHRIJVING, [34, 16, 30, 22, 12, 70, 60, 10, 10])
     return ws, sectie(boek, ws, EERSTE_RIJ, titel)
 
 
@@ -75,6 +78,52 @@ def parameterregel(boek: Boek, ws, rij: int, naam: str, u, waarde, omschrijving:
     waarschuwing = u.onzeker
     boek.tekst(ws, rij, 3, u.label, boek.opmaak(vet=waarschuwing, bg_color="#F8CBAD") if waarschuwing else None)
     boek.waarde(ws, rij, 4, u.geldig_vanaf.strftime("%d-%m-%Y") if u.geldig_vanaf else None)
-    boek.tekst(ws, rij, 5, u.bron)
+    bron_cel(boek, ws, rij, 5, u.bron)
     boek.tekst(ws, rij, 6, omschrijving or (definitie.omschrijving if definitie else u.toelichting))
+    if definitie is not None and not isinstance(waarde, str) and not is_leeg(waarde):
+        _bereik(boek, ws, rij, naam, definitie)
+    elif definitie is not None and definitie.keuzes:
+        ws.data_validation(rij, 1, rij, 1, {"validate": "list", "source": list(definitie.keuzes)})
+        boek.grenzen.append(Grens(naam, rij, keuzes=tuple(definitie.keuzes)))
     return rij + 1
+
+
+@dataclass(frozen=True)
+class Grens:
+    """Het toegestane bereik van een parameter (zoals de intake): voor validatie en blad Controle."""
+
+    naam: str
+    rij: int  # rij in Parameters; kolom H = minimum, I = maximum
+    minimum: float | None = None
+    maximum: float | None = None
+    min_exclusief: bool = False
+    keuzes: tuple[str, ...] = ()
+
+
+def _bereik(boek: Boek, ws, rij: int, naam: str, d) -> None:
+    """Minimum en maximum naast de waarde, als gegevensvalidatie en als Grens voor blad Controle."""
+    if d.minimum is None and d.maximum is None:
+        return
+    boek.waarde(ws, rij, 7, d.minimum)
+    boek.waarde(ws, rij, 8, d.maximum)
+    delen = [f"minstens {d.minimum:g}" if d.minimum is not None else "", f"hoogstens {d.maximum:g}"
+             if d.maximum is not None else ""]
+    melding = f"{naam}: toegestaan is {' en '.join(x for x in delen if x)} ({d.eenheid})"
+    if d.minimum is not None and d.maximum is not None:
+        regel = {"validate": "decimal", "criteria": "between", "minimum": d.minimum, "maximum": d.maximum}
+    elif d.minimum is not None:
+        regel = {"validate": "decimal", "criteria": ">" if d.min_exclusief else ">=", "value": d.minimum}
+    else:
+        regel = {"validate": "decimal", "criteria": "<=", "value": d.maximum}
+    ws.data_validation(rij, 1, rij, 1, {**regel, "error_title": "Buiten het bereik", "error_message": melding[:250]})
+    boek.grenzen.append(Grens(naam, rij, d.minimum, d.maximum, bool(d.min_exclusief)))
+
+
+def bron_cel(boek: Boek, ws, rij: int, kolom: int, bron: str) -> None:
+    """Een bron als hyperlink als het een openbaar adres is (https://…), anders als tekst."""
+    adres = (bron or "").split()[0] if bron else ""
+    if adres.startswith(("https://", "http://")) and len(adres) < 255 and '"' not in adres:
+        ws.write_url(rij, kolom, adres, boek.opmaak(font_color="#1F4E79", underline=1), string=bron[:255],
+                     tip="openbare bron")
+    else:
+        boek.tekst(ws, rij, kolom, bron)

@@ -27,7 +27,8 @@ def registreer(sub) -> None:
 
 
 def exporteer(args) -> int:
-    controleer_uitvoerpad(args.uit, args.werkboek, ".xlsx")
+    invoer = [args.werkboek] + ([args.kostprijs] if args.kostprijs else [])
+    controleer_uitvoerpad(args.uit, invoer, ".xlsx")
     data = lees_invoer(args.werkboek)
     if is_landelijk_werkboek(data):
         xlsx = _landelijk(args)
@@ -38,8 +39,10 @@ def exporteer(args) -> int:
         from tariefmodel.kostprijs.berekening import bereken
         from tariefmodel.opdrachten.kostprijs import laad_met_scenario
 
-        xlsx = exporteer_kostprijs(bereken(laad_met_scenario(args.werkboek, args.zet)))
-    schrijf_uitvoer(args.uit, xlsx, args.werkboek)
+        scenario = bereken(laad_met_scenario(args.werkboek, args.zet))
+        basis = bereken(laad_met_scenario(args.werkboek, None)) if args.zet else None
+        xlsx = exporteer_kostprijs(scenario, basis)
+    schrijf_uitvoer(args.uit, xlsx, *invoer)
     return EXIT_GOED
 
 

@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from tariefmodel.bestanden import controleer_niet_invoer, schrijf_atomair
+from tariefmodel.bestanden import schrijf_atomair, weiger_uitvoer_op_invoer
 from tariefmodel.cli import Invoerprobleem
 from tariefmodel.foutteksten import os_fout
 
@@ -50,15 +50,18 @@ def lees_invoer(pad: str) -> bytes:
         raise Invoerprobleem(f"bestand '{pad}' kan niet worden gelezen ({os_fout(fout)})") from None
 
 
-def controleer_uitvoerpad(uit: str, werkboek: str, extensie: str) -> None:
-    """Weiger UIT == WERKBOEK en een verkeerde extensie, vóór er gerekend wordt."""
-    controleer_niet_invoer(Path(uit), Path(werkboek))
+def controleer_uitvoerpad(uit: str, werkboek: str | list, extensie: str) -> None:
+    """Weiger UIT gelijk aan (een link naar) een invoer en een verkeerde extensie, vóór er gerekend wordt.
+
+    ``werkboek``: één pad of een lijst van alle invoer die de opdracht leest (ook --kostprijs).
+    """
+    weiger_uitvoer_op_invoer(uit, [werkboek] if isinstance(werkboek, str) else werkboek)
     if Path(uit).suffix.lower() != extensie:
         raise Invoerprobleem(f"het uitvoerbestand '{uit}' moet eindigen op {extensie}")
 
 
 def schrijf_uitvoer(pad: str, data: bytes, *invoer: str) -> None:
-    controleer_niet_invoer(Path(pad), *(Path(i) for i in invoer))
+    weiger_uitvoer_op_invoer(pad, invoer)
     schrijf_atomair(pad, data)
     print(f"Geschreven: {pad}")
 

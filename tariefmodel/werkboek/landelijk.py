@@ -33,7 +33,14 @@ from tariefmodel.werkboek.lezen import (
     open_werkboek,
     valideer_rijen,
 )
-from tariefmodel.werkboek.pydantic_nl import Fractie, Getal, OptFractie, OptGetal, Tekst, getal_of_leeg
+from tariefmodel.werkboek.pydantic_nl import (
+    Fractie,
+    Getal,
+    OptFractie,
+    OptGetal,
+    Tekst,
+    getal_of_leeg,
+)
 
 REGIOS = "Regio's"
 # Instellingen van de controle, geen rekenparameters:
