@@ -20,7 +20,7 @@ from babel.dates import format_date
 from tariefmodel import formaat
 from tariefmodel.formaat import LOCALE, procent
 from tariefmodel.grafieken import verschil_tekst  # noqa: F401 - voor de pagina's
-from tariefmodel.werkboek.meldingen import WerkboekFout
+from tariefmodel.meldingen import WerkboekFout
 
 LOG = logging.getLogger("tariefmodel.app")
 MAP = Path(__file__).resolve().parent.parent
@@ -289,7 +289,7 @@ def _landelijk_berekend(data: bytes, naam: str, kostprijsdata: bytes | None, kos
 
     c, bron = None, None
     if kostprijsdata is not None:
-        from tariefmodel.landelijk.bundel import bundel
+        from tariefmodel.opdrachten.bundel_lezen import bundel
 
         b = bundel([(kostprijsnaam, kostprijsdata)])
         if b.kosten_per_plaats_per_jaar is not None:

@@ -15,7 +15,7 @@ import uuid
 
 from tariefmodel import __version__
 from tariefmodel.bestanden import UitvoerFout
-from tariefmodel.werkboek.meldingen import WerkboekFout
+from tariefmodel.meldingen import WerkboekFout
 
 OPDRACHTMODULES = ("kostprijs", "landelijk", "export", "rapport", "bundel")
 EXIT_GOED, EXIT_FOUT, EXIT_ONGELDIG = 0, 1, 2

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from tariefmodel.parameters import ParameterDefinitie, definities
-from tariefmodel.werkboek.getallen import GeenGetal, is_excel_fout, is_leeg, lees_getal
-from tariefmodel.werkboek.meldingen import Meldingen
+from tariefmodel.getallen import GeenGetal, is_excel_fout, is_leeg, lees_getal
+from tariefmodel.meldingen import Meldingen
 
 BLAD = "Uitgangspunten"
 ONZEKERE_STATUSSEN = ("ESTIMATE", "NOT FOUND")

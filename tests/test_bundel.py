@@ -16,7 +16,7 @@ import pytest
 
 from tariefmodel.cli import main
 from tariefmodel.kostprijs.berekening import bereken
-from tariefmodel.landelijk.bundel import BEREKEND, FOUT, OVERGESLAGEN, bundel, bundel_map
+from tariefmodel.opdrachten.bundel_lezen import BEREKEND, FOUT, OVERGESLAGEN, bundel, bundel_map
 from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
 from tests.hulp.landelijk import landelijk_bytes
 from tests.hulp.werkboeken import maak_kostprijswerkboek

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tariefmodel.werkboek.landelijk import lees_landelijk_werkboek
-from tariefmodel.werkboek.meldingen import WerkboekFout
+from tariefmodel.meldingen import WerkboekFout
 from tests.hulp.landelijk import HANDWERKBOEK, REGIOKOLOMMEN, landelijk_bytes, met
 
 

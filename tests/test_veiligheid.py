@@ -19,7 +19,7 @@ import pytest
 
 from tariefmodel.werkboek import veiligheid
 from tariefmodel.werkboek.lezen import lees_blad, open_werkboek
-from tariefmodel.werkboek.meldingen import Meldingen, WerkboekFout
+from tariefmodel.meldingen import Meldingen, WerkboekFout
 from tariefmodel.werkboek.veiligheid import controleer_bestand
 from tests.hulp import kapotte_werkboeken as kapot
 

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 
 from tariefmodel.kostprijs.invoer import OVERHEAD, KostprijsInvoer
 from tariefmodel.parameters import cao_salaristabel
-from tariefmodel.werkboek.meldingen import Meldingen
+from tariefmodel.meldingen import Meldingen
 
 BLAD_UP = "Uitgangspunten"
+DREMPEL_OVERHEADPERCENTAGE = 0.40  # boven 40% overhead op directe kosten: ongebruikelijk hoog (waarschuwing)
 
 
 def controleer_berekenbaar(uitgangspunten, producten, personeel, kosten, meldingen: Meldingen) -> None:
     """Fouten voor wat niet te berekenen is; waarschuwingen voor wat opvalt."""
-    from tariefmodel.werkboek.kostprijs import DREMPEL_OVERHEADPERCENTAGE
-
     if not producten:
         meldingen.fout("er staat geen enkel product in het blad", blad="Producten", rij=2, kolom="Code")
         return
@@ -60,17 +60,22 @@ def _ontbrekende_standaarden(uitgangspunten, meldingen) -> None:
 
 
 def _producten_berekenbaar(producten, personeel, kosten, meldingen) -> None:
-    direct_totaal = sum(r.fte for r in personeel if r.product != OVERHEAD) + sum(
+    """Elk product moet directe kosten hebben; één keer over personeel en kosten (lineair)."""
+    fte_per_product: dict[str, float] = defaultdict(float)
+    for r in personeel:
+        fte_per_product[r.product] += r.fte
+    met_kosten: set[str] = {k.product for k in kosten if k.bedrag > 0}
+    direct_totaal = sum(f for p, f in fte_per_product.items() if p != OVERHEAD) + sum(
         k.bedrag for k in kosten if k.product != OVERHEAD)
     if direct_totaal <= 0:
         meldingen.fout("geen enkel product heeft directe kosten (personeel of kosten); overhead kan niet "
                        "worden verdeeld", blad="Personeel", kolom="Product")
     for prod in producten.values():
-        fte = sum(r.fte for r in personeel if r.product == prod.code)
+        fte = fte_per_product.get(prod.code, 0.0)
         if prod.soort == "ambulant" and fte <= 0:
             meldingen.fout(f"ambulant product '{prod.code}' heeft geen personeel (FTE > 0) in blad Personeel; "
                            "zonder directe uren is er geen kostprijs per uur", blad="Producten", rij=prod.rij, kolom="Code")
-        elif fte <= 0 and not any(k.bedrag > 0 for k in kosten if k.product == prod.code):
+        elif fte <= 0 and prod.code not in met_kosten:
             meldingen.fout(f"opvangproduct '{prod.code}' heeft geen personeel en geen kosten (bladen Personeel en "
                            "Kosten); de kostprijs zou 0 zijn. Vul ze in of verwijder het product", blad="Producten",
                            rij=prod.rij, kolom="Code")

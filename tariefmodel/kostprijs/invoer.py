@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from tariefmodel import uitgangspunten as up
-from tariefmodel.werkboek.meldingen import Melding
+from tariefmodel.meldingen import Melding
 
 OVERHEAD = "OVERHEAD"
 PARAMETERS_KOSTPRIJS = {
@@ -104,7 +104,7 @@ class KostprijsInvoer:
 def _getal(naam: str, waarde: object) -> float:
     if isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
         return float(waarde)
-    from tariefmodel.werkboek.getallen import GeenGetal, lees_getal
+    from tariefmodel.getallen import GeenGetal, lees_getal
 
     try:
         return lees_getal(waarde)

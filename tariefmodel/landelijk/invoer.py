@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from tariefmodel import uitgangspunten as up
-from tariefmodel.werkboek.meldingen import Melding
+from tariefmodel.meldingen import Melding
 
 PARAMETERS_LANDELIJK = {
     "rekenjaar", "concept", "illustratief", "bezettingsnorm", "doel_weigerkans", "kosten_per_plaats",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tariefmodel import formaat
 from tariefmodel.cli import EXIT_GOED, EXIT_ONGELDIG, Invoerprobleem
-from tariefmodel.landelijk.bundel import (
+from tariefmodel.opdrachten.bundel_lezen import (
     FOUT,
     OVERGESLAGEN,
     BundelResultaat,

@@ -21,7 +21,7 @@ from tariefmodel.opdrachten.gedeeld import (
     werkboekargumenten,
 )
 from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
-from tariefmodel.werkboek.meldingen import WerkboekFout
+from tariefmodel.meldingen import WerkboekFout
 from tariefmodel.werkboek.scenarios import Scenarioblad, lees_scenarios
 from tariefmodel.werkboek.lezen import is_landelijk_werkboek
 

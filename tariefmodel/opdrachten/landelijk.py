@@ -44,7 +44,7 @@ def laad(pad: str, zet: list[str] | None):
 
 def kosten_uit_kostprijs(pad: str) -> tuple[float, str]:
     """c = Σ integrale kosten / Σ plaatsen van de opvangproducten in een kostprijswerkboek of map."""
-    from tariefmodel.landelijk.bundel import bundel, bundel_map
+    from tariefmodel.opdrachten.bundel_lezen import bundel, bundel_map
 
     bron = Path(pad)
     if not bron.exists():

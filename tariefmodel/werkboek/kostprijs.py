@@ -18,11 +18,10 @@ from tariefmodel.kostprijs.invoer import (
 )
 from tariefmodel.parameters import cao_salaristabel
 from tariefmodel.werkboek.lezen import lees_blad, open_werkboek, valideer_rijen
-from tariefmodel.werkboek.meldingen import Meldingen
+from tariefmodel.meldingen import Meldingen
 from tariefmodel.werkboek.pydantic_nl import Getal, OptGetal, OptTekst, Tekst, geen_excel_fout
 
 # Drempels voor waarschuwingen (blokkeren niet). Instellingen van de controle, geen rekenparameters.
-DREMPEL_OVERHEADPERCENTAGE = 0.40  # boven 40% overhead op directe kosten: ongebruikelijk hoog
 DREMPEL_BEZETTING = 1.0  # werkelijke bezetting boven 100%: plaatsen overvol
 MAX_BEZETTING = 2.0  # boven 200% is het een tikfout (95 i.p.v. 95% of 0,95): fout, geen waarschuwing
 

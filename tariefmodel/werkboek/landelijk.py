@@ -22,9 +22,9 @@ from tariefmodel.landelijk.invoer import (
     Plaatsing,
     Regio,
 )
-from tariefmodel.werkboek.getallen import GeenGetal, is_leeg, lees_getal
+from tariefmodel.getallen import GeenGetal, is_leeg, lees_getal
 from tariefmodel.werkboek.lezen import Rij, lees_blad, normaliseer, open_werkboek, valideer_rijen
-from tariefmodel.werkboek.meldingen import Meldingen
+from tariefmodel.meldingen import Meldingen
 from tariefmodel.werkboek.pydantic_nl import Getal, OptGetal, Tekst, getal_of_leeg
 
 REGIOS = "Regio's"

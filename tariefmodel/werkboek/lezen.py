@@ -16,7 +16,7 @@ import openpyxl
 from defusedxml import DefusedXmlException
 from pydantic import BaseModel, ValidationError
 
-from tariefmodel.werkboek.meldingen import Meldingen, WerkboekFout
+from tariefmodel.meldingen import Meldingen, WerkboekFout
 from tariefmodel.werkboek.pydantic_nl import nederlandse_melding
 
 M = TypeVar("M", bound=BaseModel)

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
-from tariefmodel.werkboek.getallen import GeenGetal, is_excel_fout, is_leeg, lees_getal
+from tariefmodel.getallen import GeenGetal, is_excel_fout, is_leeg, lees_getal
 
 
 def getal_of_leeg(waarde: Any) -> float | None:

@@ -14,9 +14,9 @@ from tariefmodel import uitgangspunten as up
 from tariefmodel.kostprijs import hefbomen
 from tariefmodel.kostprijs.gevoeligheid import Scenario
 from tariefmodel.kostprijs.invoer import PARAMETERS_KOSTPRIJS, KostprijsInvoer
-from tariefmodel.werkboek.getallen import GeenGetal, is_leeg, lees_getal
+from tariefmodel.getallen import GeenGetal, is_leeg, lees_getal
 from tariefmodel.werkboek.lezen import lees_blad, normaliseer, open_werkboek
-from tariefmodel.werkboek.meldingen import Melding, Meldingen
+from tariefmodel.meldingen import Melding, Meldingen
 
 BLAD = "Scenario's"
 KOLOMMEN = ["Scenario", "Parameter", "Waarde", "Toelichting"]

@@ -17,7 +17,7 @@ import zipfile
 
 import openpyxl.xml
 
-from tariefmodel.werkboek.meldingen import WerkboekFout
+from tariefmodel.meldingen import WerkboekFout
 
 if not openpyxl.xml.DEFUSEDXML:  # expliciet i.p.v. assert: blijft werken onder python -O
     raise ImportError(

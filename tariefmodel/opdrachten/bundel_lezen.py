@@ -16,7 +16,7 @@ from tariefmodel.afronding import rond_euro
 from tariefmodel.kostprijs.berekening import KostprijsResultaat, ProductResultaat, bereken
 from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
 from tariefmodel.werkboek.lezen import open_werkboek, zoek_blad
-from tariefmodel.werkboek.meldingen import Melding, WerkboekFout
+from tariefmodel.meldingen import Melding, WerkboekFout
 
 BEREKEND, FOUT, OVERGESLAGEN = "berekend", "fout", "overgeslagen"
 SOORTEN = (("opvang", "etmaal"), ("ambulant", "uur"), ("ambulant", "traject"))
