@@ -37,8 +37,10 @@ class Kolom:
 
     @property
     def kostendekkend(self) -> float:
-        """Σ kostprijs × gerealiseerd volume: wat de gemeente betaalt als het tarief de kostprijs is."""
-        return float(sum(p.kostprijs * p.gerealiseerd_volume for p in self.met_tarief))
+        """Σ kostprijs × gerealiseerd volume: wat de gemeente betaalt als het tarief de kostprijs is.
+
+        De kostprijs als tarief is een bedrag in centen (§1.7): afgerond, zoals in tabel en export."""
+        return float(sum(rond_euro(p.kostprijs) * p.gerealiseerd_volume for p in self.met_tarief))
 
     @property
     def kosten_met_tarief(self) -> float:
@@ -140,3 +142,53 @@ def _kolom_json(k: Kolom) -> dict:
 
 def _json_waarde(w):
     return w.item() if hasattr(w, "item") else w
+
+
+# --- VO tegen gemeente ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Geschilpunt:
+    """Eén aanname die de twee kanten verschillend zetten, met wat dat alleen al kost."""
+
+    naam: str
+    waarde_a: object
+    waarde_b: object
+    tekort_a: float  # tekort per jaar: het werkboek met alleen deze aanname van kant a
+    tekort_b: float
+
+    @property
+    def effect(self) -> float:
+        """Euro per jaar: tekort met de waarde van b min tekort met de waarde van a (elk alleen op de basis)."""
+        return self.tekort_b - self.tekort_a
+
+
+def geschilpunten(invoer: KostprijsInvoer, a: Scenario, b: Scenario) -> list[Geschilpunt]:
+    """De aannames waarin scenario's a en b verschillen; elk apart op de basis gezet (grootste effect eerst).
+
+    Een aanname die één kant niet zet, heeft aan die kant de waarde van het werkboek. De effecten tellen
+    niet precies op tot het verschil tussen a en b: aannames versterken elkaar (bijv. tarief en volume).
+    """
+    wa, wb = a.wijzigingen, b.wijzigingen
+    uit = []
+    for naam in dict.fromkeys([*wa, *wb]):
+        va, vb = wa.get(naam, _basiswaarde(invoer, naam)), wb.get(naam, _basiswaarde(invoer, naam))
+        if va == vb:
+            continue
+        ta = float(bereken(invoer.met_scenario({naam: va} if va is not None else {})).tekort)
+        tb = float(bereken(invoer.met_scenario({naam: vb} if vb is not None else {})).tekort)
+        uit.append(Geschilpunt(naam, va, vb, ta, tb))
+    return sorted(uit, key=lambda g: -abs(g.effect))
+
+
+def _basiswaarde(invoer: KostprijsInvoer, naam: str):
+    """De waarde in het werkboek van een uitgangspunt of van een productkolom (None als die leeg is)."""
+    from tariefmodel.kostprijs.hefbomen import splits
+
+    hefboom, code = splits(naam)
+    if code is None:
+        u = invoer.uitgangspunten.get(naam)
+        return None if u is None else u.waarde
+    if hefboom == "fte_factor":
+        return 1.0
+    product = next(p for p in invoer.producten if p.code == code)
+    return getattr(product, hefboom, None)
