@@ -150,11 +150,19 @@ def schuif(werkboek, s: Schuif, basis: float, uit: bool = False) -> float:
     k = sleutel(werkboek, s.naam)
     huidige = st.session_state.get(k)
     opties = _procent_opties(s, basis, *([huidige / 100] if isinstance(huidige, (int, float)) else []))
-    if k not in st.session_state:
-        st.session_state[k] = round(basis * 100, 4)
+    _vasthouden(k, round(basis * 100, 4))
     waarde = st.select_slider(s.label, opties, help=s.uitleg, disabled=uit, key=k, persist_state="session",
                               format_func=_procent_kort)
     return round(waarde / 100, 6)
+
+
+def _vasthouden(k: str, standaard) -> None:
+    """Zet de waarde van widget ``k`` (vóór het tekenen) opnieuw via de Session State API.
+
+    Het bekende Streamlit-recept: zo neemt hetzelfde schuifje op een andere pagina (CAO op Scenario's en
+    Meerjaren) de waarde over, in plaats van terug te springen naar de eerste optie.
+    """
+    st.session_state[k] = st.session_state[k] if k in st.session_state else standaard
 
 
 def _procent_kort(v: float) -> str:
@@ -170,7 +178,7 @@ def veldtekst(soort: str, waarde) -> str:
         return formaat.getal(waarde, 2)
     if soort == "procent":
         return _procent_kort(round(waarde * 100, 4))
-    return formaat.getal(waarde, 2).removesuffix(",00")
+    return formaat.getal(waarde, 2).rstrip("0").rstrip(",")  # altijd met komma: 16,00 -> 16, 1,10 -> 1,1
 
 
 def productwaarde(product, hefboom: str):
@@ -193,8 +201,7 @@ def productvelden(werkboek, invoer) -> tuple[dict, list[str]]:
         for kolom, (h, label, soort) in zip(kolommen, velden):
             basis = veldtekst(soort, productwaarde(p, h))
             k = sleutel(werkboek, f"p_{h}_{p.code}")
-            if k not in st.session_state:
-                st.session_state[k] = basis
+            _vasthouden(k, basis)
             tekst = kolom.text_input(label, key=k, persist_state="session",
                                      placeholder="geen" if h == "gemeentetarief" else "werkboek").strip()
             if tekst == basis or (not tekst and not basis):
@@ -212,8 +219,7 @@ def productvelden(werkboek, invoer) -> tuple[dict, list[str]]:
 
 def overhead(werkboek, invoer) -> dict:
     k = sleutel(werkboek, "overhead_methode")
-    if k not in st.session_state:
-        st.session_state[k] = invoer.waarde("overhead_methode")
+    _vasthouden(k, invoer.waarde("overhead_methode"))
     methode = st.radio("Overhead", list(METHODEN), format_func=METHODEN.get, horizontal=True, key=k,
                        persist_state="session",
                        help="Werkelijk: de overheadkosten uit het werkboek, verdeeld naar rato van de directe "
