@@ -35,6 +35,7 @@ class Uitgangspunt:
     geldig_vanaf: dt.date | None = None
     rij: int | None = None
     doorgetrokken: bool = False
+    reeksstatus: str = ""  # voorlopig / definitief (reeksen, rekenmethode §1.8 v2)
 
     @property
     def onzeker(self) -> bool:
@@ -63,9 +64,10 @@ def standaard(definitie: ParameterDefinitie, jaar: int) -> Uitgangspunt:
     if gevonden is None:
         return Uitgangspunt(definitie.naam, None, definitie.eenheid, "NOT FOUND",
                             "geen meegeleverde waarde voor dit jaar", "standaard")
-    doorgetrokken = definitie.reeks and gevonden.datum.year < jaar
+    doorgetrokken = definitie.jaarlijks and gevonden.datum.year < jaar
     return Uitgangspunt(definitie.naam, gevonden.waarde, definitie.eenheid, gevonden.status, gevonden.bron,
-                        "standaard", gevonden.toelichting, gevonden.datum, doorgetrokken=doorgetrokken)
+                        "standaard", gevonden.toelichting, gevonden.datum, doorgetrokken=doorgetrokken,
+                        reeksstatus=gevonden.reeksstatus)
 
 
 def splits_reeksnaam(naam: str) -> tuple[str, int | None]:
@@ -169,8 +171,28 @@ def vul_standaarden(gezet: dict[str, Uitgangspunt], toegestaan: set[str], jaar: 
     uit = dict(gezet)
     for naam in sorted(toegestaan):
         if naam not in uit and naam in definities():
-            uit[naam] = standaard(definities()[naam], jaar)
+            uit[naam] = afgeleide_standaard(naam, uit, jaar) or standaard(definities()[naam], jaar)
     return uit
+
+
+def afgeleide_standaard(naam: str, uitgangspunten: Mapping[str, Uitgangspunt], jaar: int) -> Uitgangspunt | None:
+    """Standaarden die van andere gegevens afhangen (rekenmethode §1.1-1.2 v2); None = de gewone standaard.
+
+    sociale_premies: de waarde voor werkgever_grootte (sociale_premies_groot / _klein);
+    feestdaguren: uit de kalender van het rekenjaar.
+    """
+    if naam == "sociale_premies":
+        grootte = uitgangspunten.get("werkgever_grootte")
+        klasse = grootte.waarde if grootte is not None and grootte.waarde else \
+            standaard(definities()["werkgever_grootte"], jaar).waarde
+        return replace(standaard(definities()[f"sociale_premies_{klasse}"], jaar), naam=naam)
+    if naam == "feestdaguren":
+        from tariefmodel.kostprijs.feestdagen import feestdaguren_standaard
+
+        return feestdaguren_standaard(uitgangspunten, jaar)
+    if naam == "cao_stijging":
+        return _cao_stijging_uit_tabellen(jaar)
+    return None
 
 
 def met_wijzigingen(uitgangspunten: Mapping[str, Uitgangspunt], wijzigingen: Mapping[str, object],
@@ -217,4 +239,20 @@ def reekswaarde(uitgangspunten: Mapping[str, Uitgangspunt], naam: str, jaar: int
     algemeen = uitgangspunten.get(naam)
     if algemeen is not None and algemeen.herkomst != "standaard":
         return algemeen
+    if naam == "cao_stijging":
+        uit_tabellen = _cao_stijging_uit_tabellen(jaar)
+        if uit_tabellen is not None:
+            return uit_tabellen
     return standaard(definities()[naam], jaar)
+
+
+def _cao_stijging_uit_tabellen(jaar: int) -> Uitgangspunt | None:
+    """§1.8 v2: de CAO-stijging van ``jaar`` uit de gedateerde tabellen, waar die het jaar dekken."""
+    from tariefmodel.kostprijs.salaris import cao_stijging_tabellen
+
+    gevonden = cao_stijging_tabellen(jaar)
+    if gevonden is None:
+        return None
+    waarde, status, bron, toelichting = gevonden
+    return Uitgangspunt("cao_stijging", waarde, definities()["cao_stijging"].eenheid, status, bron, "standaard",
+                        toelichting, dt.date(jaar, 1, 1), reeksstatus="definitief" if status == "DERIVED" else "")

@@ -34,8 +34,8 @@ from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
 from tests.hulp.werkboeken import maak_kostprijswerkboek
 
 GEVAL = Path(__file__).parent / "gevallen" / "testopvang.yaml"
-I_OPV = 699_541.2282  # integrale kosten OPV (testopvang.yaml, met de hand)
-I_AMB = 168_464.84  # integrale kosten AMB, op centen (testopvang.yaml)
+I_OPV = 702_648.3576  # integrale kosten OPV (testopvang.yaml, met de hand; v2: ORT in de pensioengrondslag)
+I_AMB = 168_368.7064  # integrale kosten AMB (testopvang.yaml, met de hand)
 U_B = 1800 - 180 - 60  # beschikbare uren per fte = 1560
 
 

@@ -10,8 +10,10 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from tariefmodel.kostprijs import bezetting as bz
 from tariefmodel.kostprijs.invoer import OVERHEAD, KostprijsInvoer, Personeelsregel, Product
-from tariefmodel.kostprijs.loon import Loonopbouw, loonopbouw
+from tariefmodel.kostprijs.loon import Loonopbouw, krijgt_toeslag, loonopbouw
+from tariefmodel.kostprijs.salaris import maandbedrag
 from tariefmodel.kostprijs.uren import Uren, uren_per_fte
 
 
@@ -48,6 +50,13 @@ class ProductResultaat:
     opbrengst: float | None
     tekort: float | None
     dekkingsgraad: float | None
+    # v2 (§1.6), opvang; None voor ambulant
+    bezettingsnorm: float | None = None  # b_p
+    bezettingsnorm_bron: str | None = None  # product / weigerkans / vast
+    breakeven_bezetting: float | None = None
+    bezetting_bij_doel_weigerkans: float | None = None  # ρ*(N, doel_weigerkans)
+    kostprijs_bij_doel_weigerkans: float | None = None
+    weigerkans_bij_norm: float | None = None
 
     @property
     def code(self) -> str:
@@ -95,7 +104,8 @@ def bereken(invoer: KostprijsInvoer, parameters: Mapping[str, float] | None = No
     """Rekenmethode §1.1-1.6 voor alle producten van ``invoer``."""
     p = {**invoer.getallen(), **(parameters or {})}
     uren = uren_per_fte(p)
-    regels = tuple(_regel(r, p) for r in invoer.personeel)
+    grens = ort_grens(invoer, p)
+    regels = tuple(_regel(r, p, grens) for r in invoer.personeel)
     kosten_per_product = _som_per_product(invoer, regels)
     pool_personeel = sum(r.kosten for r in regels if r.regel.product == OVERHEAD)
     pool = pool_personeel + sum(k.bedrag for k in invoer.kosten if k.product == OVERHEAD)
@@ -108,9 +118,18 @@ def bereken(invoer: KostprijsInvoer, parameters: Mapping[str, float] | None = No
     return KostprijsResultaat(invoer, p, uren, regels, producten, pool, pool_personeel, som_d)
 
 
-def _regel(regel: Personeelsregel, p) -> RegelResultaat:
+def ort_grens(invoer: KostprijsInvoer, p):
+    """§1.1 v2: het maandbedrag van het ORT-plafond (schaal ort_max_schaal, trede ort_max_trede) in het
+    rekenjaar: uit het blad Salaristabel, anders het jaargemiddelde van de CAO-tabellen; None = geen plafond."""
+    if "ort_max_schaal" not in p or "ort_max_trede" not in p:
+        return None
+    return maandbedrag(int(p["ort_max_schaal"]), int(p["ort_max_trede"]), invoer.rekenjaar, invoer.salaristabel)
+
+
+def _regel(regel: Personeelsregel, p, grens) -> RegelResultaat:
     """§1.1: K_r = f x L."""
-    opbouw = loonopbouw(regel.maandsalaris, regel.ort, p)
+    toeslag = krijgt_toeslag(regel.schaal, regel.product, p)
+    opbouw = loonopbouw(regel.maandsalaris, regel.ort, p, toeslag=toeslag, ort_grens=grens)
     return RegelResultaat(regel, opbouw, regel.fte * opbouw.loonkosten_per_fte)
 
 
@@ -156,7 +175,8 @@ def _product(prod: Product, k: dict, regels, uren: Uren, p, methode, pool, pool_
     d = k["direct"]
     oh, oh_loon = _overhead(d, methode, pool, pool_pers, som_d, k["loon"], p)
     integraal = (d + oh) * (1 + p["risico_opslag"])  # §1.5
-    volume, uren_p, per_uur, per_plaats, gerealiseerd, geschat = _volumes(prod, k, integraal, uren, p)
+    norm, norm_bron = bz.normbezetting(prod.bezettingsnorm, prod.plaatsen, p) if prod.soort == "opvang" else (None, None)
+    volume, uren_p, per_uur, per_plaats, gerealiseerd, geschat = _volumes(prod, k, integraal, uren, p, norm)
     kostprijs = integraal / volume if prod.eenheid != "traject" else per_uur * prod.uren_per_traject
     tarief = prod.gemeentetarief
     opbrengst = None if tarief is None else tarief * gerealiseerd  # §1.6
@@ -170,15 +190,32 @@ def _product(prod: Product, k: dict, regels, uren: Uren, p, methode, pool, pool_
         verschil_per_eenheid=None if tarief is None else tarief - kostprijs,
         opbrengst=opbrengst, tekort=None if tarief is None else integraal - opbrengst,
         dekkingsgraad=None if tarief is None else opbrengst / integraal,
+        **_opvang_v2(prod, integraal, norm, norm_bron, p),
     )
 
 
-def _volumes(prod: Product, k: dict, integraal, uren: Uren, p):
-    """§1.6: normvolume, directe uren, kostprijs per uur/plaats en gerealiseerd volume."""
+def _opvang_v2(prod: Product, integraal, norm, norm_bron, p) -> dict:
+    """§1.6 v2: break-even bezetting, kostprijs bij doel-weigerkans en weigerkans bij de norm (opvang)."""
+    if prod.soort != "opvang":
+        return {}
+    rho = bz.rho_ster(prod.plaatsen, p["doel_weigerkans"]) if "doel_weigerkans" in p else None
+    capaciteit = prod.plaatsen * p["dagen_per_jaar"]
+    return {
+        "bezettingsnorm": norm, "bezettingsnorm_bron": norm_bron,
+        "breakeven_bezetting": bz.breakeven_bezetting(integraal, prod.plaatsen, p["dagen_per_jaar"],
+                                                       prod.gemeentetarief),
+        "bezetting_bij_doel_weigerkans": rho,
+        "kostprijs_bij_doel_weigerkans": None if rho is None else integraal / (capaciteit * rho),
+        "weigerkans_bij_norm": bz.weigerkans_bij_bezetting(prod.plaatsen, norm),
+    }
+
+
+def _volumes(prod: Product, k: dict, integraal, uren: Uren, p, norm=None):
+    """§1.6: normvolume (met b_p), directe uren, kostprijs per uur/plaats en gerealiseerd volume."""
     if prod.soort == "opvang":
         capaciteit = prod.plaatsen * p["dagen_per_jaar"]
-        bezetting = p["bezettingsnorm"] if prod.werkelijke_bezetting is None else prod.werkelijke_bezetting
-        return (capaciteit * p["bezettingsnorm"], None, None, integraal / prod.plaatsen,
+        bezetting = norm if prod.werkelijke_bezetting is None else prod.werkelijke_bezetting
+        return (capaciteit * norm, None, None, integraal / prod.plaatsen,
                 capaciteit * bezetting, False)
     h = sum(r.regel.fte * uren.direct for r in k["regels"])
     per_uur = integraal / h

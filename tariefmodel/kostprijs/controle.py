@@ -6,7 +6,8 @@ import math
 from collections import defaultdict
 
 from tariefmodel.kostprijs.invoer import OVERHEAD, KostprijsInvoer
-from tariefmodel.parameters import cao_salaristabel
+from tariefmodel.kostprijs.salaris import doorgetrokken_maanden, maanden_tekst
+from tariefmodel.parameters import cao_tabellen
 from tariefmodel.meldingen import Meldingen
 
 BLAD_UP = "Uitgangspunten"
@@ -103,10 +104,27 @@ def _waarschuwingen(invoer: KostprijsInvoer, meldingen: Meldingen) -> None:
             meldingen.waarschuwing("'Trajecten per jaar' is leeg: de opbrengst rekent met de capaciteit "
                                    "(directe uren / uren per traject)", blad="Producten", rij=prod.rij,
                                    kolom="Trajecten per jaar")
+    _salaris_buiten_tabellen(invoer, meldingen)
+
+
+def _salaris_buiten_tabellen(invoer: KostprijsInvoer, meldingen: Meldingen) -> None:
+    """§1.1 v2: maanden van het rekenjaar buiten de bekende CAO-tabellen worden genoemd (bovenaan getoond)."""
     uit_tabel = [r for r in invoer.personeel if r.salarisbron.startswith("CAO")]
-    tabeljaar = max((b.peildatum.year for b in cao_salaristabel().values()), default=invoer.rekenjaar)
-    if uit_tabel and invoer.rekenjaar > tabeljaar:
+    if not uit_tabel:
+        return
+    jaar, t = invoer.rekenjaar, cao_tabellen()
+    rij = invoer.uitgangspunten["rekenjaar"].rij
+    laatste, eerste = t.tabellen[-1].datum, t.tabellen[0].datum
+    na = doorgetrokken_maanden(jaar, t)
+    if na:
         meldingen.waarschuwing(
-            f"{len(uit_tabel)} personeelsregel(s) gebruiken de meegeleverde CAO-tabel ({tabeljaar}), de laatst gevonden tabel "
-            f"(latere tabellen: NOT FOUND). Voor rekenjaar {invoer.rekenjaar} kan het salaris hoger zijn: vul "
-            "Maandsalaris of het blad Salaristabel in", blad="Personeel", kolom="Schaal")
+            f"rekenjaar {jaar}: voor {maanden_tekst(na)} {jaar} is geen CAO-tabel bekend (de CAO Sociaal Werk loopt "
+            f"tot {t.bekend_tot:%d-%m-%Y}); {len(uit_tabel)} personeelsregel(s) gebruiken daar de tabel van "
+            f"{laatste:%d-%m-%Y}, doorgetrokken zonder verhoging (ESTIMATE). Vul Maandsalaris of het blad "
+            "Salaristabel in als de nieuwe tabel bekend is", blad=BLAD_UP, rij=rij, kolom="Waarde")
+    voor = tuple(m for m in range(1, 13) if (jaar, m) < (eerste.year, eerste.month))
+    if voor:
+        meldingen.waarschuwing(
+            f"rekenjaar {jaar}: voor {maanden_tekst(voor)} {jaar} is geen CAO-tabel meegeleverd; "
+            f"{len(uit_tabel)} personeelsregel(s) gebruiken daar de tabel van {eerste:%d-%m-%Y} (te hoog)",
+            blad=BLAD_UP, rij=rij, kolom="Waarde")

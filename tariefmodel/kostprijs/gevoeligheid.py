@@ -230,7 +230,7 @@ def meerjaren_tabel(resultaat: KostprijsResultaat, jaren: int | None = None) -> 
     """
     from tariefmodel.kostprijs.meerjaren import meerjaren
 
-    rijen = [{k: (None if v is None else (v if isinstance(v, (int, str)) else float(v)))
+    rijen = [{k: (None if v is None else (v if isinstance(v, (int, str, tuple)) else float(v)))
               for k, v in vars(j).items()} for j in meerjaren(resultaat, jaren)]
     data = pd.DataFrame(rijen)
     met_tarief = data.dropna(subset=["tarief"])
@@ -239,7 +239,8 @@ def meerjaren_tabel(resultaat: KostprijsResultaat, jaren: int | None = None) -> 
     totaal = met_tarief.groupby("jaar", as_index=False).agg(
         integrale_kosten=("integrale_kosten", "sum"), opbrengst=("opbrengst", "sum"), tekort=("tekort", "sum"),
         cumulatief_tekort=("cumulatief_tekort", "sum"), cao_stijging=("cao_stijging", "first"),
-        prijsindex=("prijsindex", "first"), tariefindex=("tariefindex", "first"))
+        prijsindex=("prijsindex", "first"), tariefindex=("tariefindex", "first"),
+        **({"status": ("status", "first")} if "status" in data else {}))
     totaal["code"], totaal["kostprijs"], totaal["tarief"] = "TOTAAL", None, None
     return pd.concat([data, totaal[data.columns]], ignore_index=True)
 

@@ -15,6 +15,9 @@ PARAMETERS_KOSTPRIJS = {
     "overige_personeelskosten_per_fte", "jaaruren", "verlofuren", "feestdaguren", "verzuim",
     "scholing_overleg_uren", "directe_tijd_ambulant", "overhead_norm", "risico_opslag", "dagen_per_jaar",
     "bezettingsnorm", "cao_stijging", "prijsindex", "ova", "tarief_index", "meerjaren_jaren",
+    # v2 (rekenmethode §1.1, §1.6, §1.8)
+    "werkgever_grootte", "maximum_premieloon", "arbeidsmarkttoeslag", "amt_schaal_min", "amt_schaal_max",
+    "ort_max_schaal", "ort_max_trede", "bezettingsnorm_methode", "doel_weigerkans", "tarief_index_methode",
 }
 """Parameters die het blad Uitgangspunten van een kostprijswerkboek kent (rekenmethode.md §1)."""
 
@@ -31,6 +34,7 @@ class Product:
     trajecten_per_jaar: float | None = None
     gemeentetarief: float | None = None
     rij: int | None = None
+    bezettingsnorm: float | None = None  # v2: eigen normbezetting (leeg = Uitgangspunten)
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ class KostprijsInvoer:
     bestandsnaam: str = ""
     sha256: str = ""
     waarschuwingen: tuple[Melding, ...] = field(default=())
+    salaristabel: Mapping[tuple[str, str], float] = field(default_factory=dict)  # eigen blad Salaristabel
 
     @property
     def organisatie(self) -> str:

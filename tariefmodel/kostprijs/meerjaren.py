@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tariefmodel import uitgangspunten as up
+from tariefmodel.parameters import definities
 from tariefmodel.kostprijs.berekening import KostprijsResultaat, ProductResultaat
 
 
@@ -26,6 +27,7 @@ class Jaarraming:
     cao_stijging: float
     prijsindex: float
     tariefindex: float
+    status: tuple[str, str, str] = ("", "", "")  # reeksstatus van (cao_stijging, prijsindex, tariefindex)
 
 
 def loondeel(p: ProductResultaat, risico_opslag: float) -> float:
@@ -36,10 +38,41 @@ def loondeel(p: ProductResultaat, risico_opslag: float) -> float:
 def indices(resultaat: KostprijsResultaat, jaar: int) -> tuple[up.Uitgangspunt, up.Uitgangspunt, up.Uitgangspunt]:
     """(cao_stijging, prijsindex, tariefindex) die in ``jaar`` gelden, met hun bron."""
     u = resultaat.invoer.uitgangspunten
-    tarief = up.reekswaarde(u, "tarief_index", jaar) if "tarief_index" in u else None
-    if tarief is None or tarief.waarde is None:
-        tarief = up.reekswaarde(u, "ova", jaar)
-    return up.reekswaarde(u, "cao_stijging", jaar), up.reekswaarde(u, "prijsindex", jaar), tarief
+    prijs = up.reekswaarde(u, "prijsindex", jaar)
+    return up.reekswaarde(u, "cao_stijging", jaar), prijs, tariefindex(u, jaar, prijs)
+
+
+def tariefindex(u, jaar: int, prijs: up.Uitgangspunt | None = None) -> up.Uitgangspunt:
+    """§1.8 v2: de index van het gemeentetarief volgens tarief_index_methode.
+
+    vng (standaard) = vng_aandeel_ova x ova + (1 - vng_aandeel_ova) x prijsindex (VNG-advies: 0,9 / 0,1);
+    ova; eigen = tarief_index (per jaar). Zonder tarief_index_methode (oude invoer): tarief_index als die
+    gezet is, anders ova.
+    """
+    methode = u["tarief_index_methode"].waarde if "tarief_index_methode" in u else None
+    eigen = up.reekswaarde(u, "tarief_index", jaar) if "tarief_index" in u else None
+    if methode == "eigen" or (methode is None and eigen is not None and eigen.waarde is not None):
+        return eigen
+    ova = up.reekswaarde(u, "ova", jaar)
+    if methode != "vng":
+        return ova
+    prijs = prijs or up.reekswaarde(u, "prijsindex", jaar)
+    a = float(up.standaard(definities()["vng_aandeel_ova"], jaar).waarde)
+    waarde = a * float(ova.waarde) + (1 - a) * float(prijs.waarde)
+    status = "ESTIMATE" if "ESTIMATE" in (reeksstatus(ova), reeksstatus(prijs)) else \
+        "voorlopig" if "voorlopig" in (reeksstatus(ova), reeksstatus(prijs)) else reeksstatus(ova)
+    bron = f"VNG-advies {a:g} x OVA + {1 - a:g} x prijsindex; OVA: {ova.bron}; prijsindex: {prijs.bron}"
+    return up.Uitgangspunt("tariefindex", waarde, ova.eenheid, "ESTIMATE" if status == "ESTIMATE" else "DERIVED", bron.replace("0.9", "0,9")
+                           .replace("0.1", "0,1"), ova.herkomst, f"reeksstatus {status}", reeksstatus=status)
+
+
+def reeksstatus(u: up.Uitgangspunt) -> str:
+    """§1.8 v2: voorlopig / definitief / ESTIMATE van een reekswaarde (werkboek: 'werkboek')."""
+    if u.herkomst != "standaard":
+        return u.herkomst
+    if u.onzeker:
+        return "ESTIMATE"
+    return u.reeksstatus or "definitief"
 
 
 def meerjaren(resultaat: KostprijsResultaat, jaren: int | None = None) -> list[Jaarraming]:
@@ -53,7 +86,9 @@ def meerjaren(resultaat: KostprijsResultaat, jaren: int | None = None) -> list[J
         loon, rest, tarief, cumulatief = loon0, p.integrale_kosten - loon0, p.gemeentetarief, 0.0
         for k in range(aantal):
             jaar = invoer.rekenjaar + k
-            cao, prijs, index = (float(i.waarde) for i in indices(resultaat, jaar))
+            gevonden = indices(resultaat, jaar)
+            cao, prijs, index = (float(i.waarde) for i in gevonden)
+            status = tuple(reeksstatus(i) for i in gevonden) if k else ("", "", "")
             if k > 0:
                 loon, rest = loon * (1 + cao), rest * (1 + prijs)
                 tarief = None if tarief is None else tarief * (1 + index)
@@ -64,5 +99,5 @@ def meerjaren(resultaat: KostprijsResultaat, jaren: int | None = None) -> list[J
             kostprijs = p.kostprijs * integraal / p.integrale_kosten if p.integrale_kosten else 0.0
             uit.append(Jaarraming(jaar, p.code, kostprijs, tarief, integraal,
                                   opbrengst, tekort, cumulatief, cao if k else 0.0, prijs if k else 0.0,
-                                  index if k else 0.0))
+                                  index if k else 0.0, status))
     return uit

@@ -45,6 +45,7 @@ class DatumWaarde:
     status: str
     bron: str
     toelichting: str
+    reeksstatus: str = ""  # voorlopig / definitief (indexreeksen)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class ParameterDefinitie:
     maximum: float | None = None
     keuzes: tuple[str, ...] = ()
     reeks: bool = False
+    jaarlijks: bool = False  # elk jaar opnieuw vastgesteld: na het jaar van de laatste waarde 'doorgetrokken'
 
     def op(self, datum: dt.date) -> DatumWaarde | None:
         """De waarde die op ``datum`` geldt (laatste met datum <= peildatum), of None."""
@@ -99,13 +101,17 @@ def lees_definitie(naam: str, tekst: str) -> ParameterDefinitie:
             raise ParameterbestandFout(f"{naam}: sleutel {datum!r} is geen datum")
         if inhoud.get("status") not in STATUSSEN or not inhoud.get("bron"):
             raise ParameterbestandFout(f"{naam} {datum}: status uit {sorted(STATUSSEN)} en bron zijn verplicht")
-        waarden.append(DatumWaarde(datum, inhoud["waarde"], inhoud["status"], inhoud["bron"], inhoud.get("toelichting", "")))
+        if inhoud.get("reeksstatus", "") not in ("", "voorlopig", "definitief"):
+            raise ParameterbestandFout(f"{naam} {datum}: reeksstatus is voorlopig of definitief")
+        waarden.append(DatumWaarde(datum, inhoud["waarde"], inhoud["status"], inhoud["bron"],
+                                   inhoud.get("toelichting", ""), inhoud.get("reeksstatus", "")))
     bereik = data.get("bereik") or {}
     return ParameterDefinitie(
         naam=naam, omschrijving=data["omschrijving"], eenheid=data["eenheid"],
         rekenmethode=data["rekenmethode"], soort=data.get("soort", "getal"), waarden=tuple(waarden),
         minimum=bereik.get("min"), min_exclusief=bool(bereik.get("min_exclusief")),
         maximum=bereik.get("max"), keuzes=tuple(data.get("keuzes", ())), reeks=bool(data.get("reeks")),
+        jaarlijks=bool(data.get("jaarlijks")) or bool(data.get("reeks")),
     )
 
 
@@ -119,6 +125,13 @@ def definities() -> dict[str, ParameterDefinitie]:
             naam = bestand.name[: -len(".yaml")]
             uit[naam] = lees_definitie(naam, bestand.read_text(encoding="utf-8"))
     return uit
+
+
+@lru_cache(maxsize=None)
+def gegevens(naam: str) -> dict:
+    """De volledige inhoud van parameterbestand ``naam`` (ook de extra sleutels naast 'waarden')."""
+    tekst = resources.files(__name__).joinpath(f"{naam}.yaml").read_text(encoding="utf-8")
+    return yaml.load(tekst, Loader=_GeenDubbeleSleutels)
 
 
 @dataclass(frozen=True)
@@ -141,3 +154,46 @@ def cao_salaristabel() -> dict[tuple[str, str], Salarisbedrag]:
                                dt.date.fromisoformat(r["peildatum"]))
         tabel[(bedrag.schaal, bedrag.trede)] = bedrag
     return tabel
+
+
+@dataclass(frozen=True)
+class Salaristabel:
+    """Eén gedateerde CAO-tabel: geldig vanaf ``datum`` tot de volgende (rekenmethode §1.1 v2)."""
+
+    datum: dt.date
+    bedragen: dict  # (schaal, trede) -> maandsalaris
+    status: str  # FACT/DERIVED/ESTIMATE van de tabel als geheel (cellen: Salarisbedrag.status)
+    bron: str
+    factor: float = 1.0  # samengestelde verhoging t.o.v. de eerste tabel (onafgerond)
+
+
+@dataclass(frozen=True)
+class CaoTabellen:
+    tabellen: tuple[Salaristabel, ...]
+    bekend_tot: dt.date  # einde looptijd van de laatste CAO: vanaf hier is een tabel doorgetrokken
+    bekend_tot_bron: str
+
+
+def _centen(x: float) -> float:
+    """Half naar boven afronden op centen (Decimal, zoals Excel ROUND(x; 2))."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return float(Decimal(repr(x)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+@lru_cache(maxsize=1)
+def cao_tabellen() -> CaoTabellen:
+    """De meegeleverde tabel 1-7-2024 plus de afgeleide tabellen uit cao_tabelverhoging.yaml (DERIVED):
+    elke cel = vorige cel x (1 + verhoging), afgerond op centen."""
+    basis = cao_salaristabel()
+    eerste = min(b.peildatum for b in basis.values())
+    tabellen = [Salaristabel(eerste, {k: b.maandsalaris for k, b in basis.items()}, "DERIVED",
+                             "CAO Sociaal Werk, salaristabel per 1-7-2024 (uurlonen x 156), "
+                             "https://nedflex.nl/kennisbank/sociaal-werk-cao/")]
+    tekst = resources.files(__name__).joinpath("cao_tabelverhoging.yaml").read_text(encoding="utf-8")
+    data = yaml.load(tekst, Loader=_GeenDubbeleSleutels)
+    for w in lees_definitie("cao_tabelverhoging", tekst).waarden:
+        vorige = tabellen[-1]
+        bedragen = {k: _centen(v * (1 + w.waarde)) for k, v in vorige.bedragen.items()}
+        tabellen.append(Salaristabel(w.datum, bedragen, "DERIVED", w.bron, vorige.factor * (1 + w.waarde)))
+    return CaoTabellen(tuple(tabellen), data["bekend_tot"], data["bekend_tot_bron"])

@@ -16,7 +16,8 @@ from tariefmodel.kostprijs.invoer import (
     Personeelsregel,
     Product,
 )
-from tariefmodel.parameters import cao_salaristabel
+from tariefmodel.kostprijs.salaris import bron_tekst, jaargemiddelde
+from tariefmodel.parameters import cao_tabellen
 from tariefmodel.werkboek.lezen import lees_blad, open_werkboek, valideer_rijen
 from tariefmodel.meldingen import Meldingen
 from tariefmodel.werkboek.pydantic_nl import Getal, OptGetal, OptTekst, Tekst, geen_excel_fout
@@ -28,7 +29,7 @@ MAX_BEZETTING = 2.0  # boven 200% is het een tikfout (95 i.p.v. 95% of 0,95): fo
 KOLOMMEN = {
     "Uitgangspunten": (["Parameter", "Waarde", "Eenheid", "Toelichting"], ["Parameter", "Waarde"]),
     "Producten": (["Code", "Naam", "Soort", "Eenheid", "Plaatsen", "Werkelijke bezetting", "Uren per traject",
-                   "Trajecten per jaar", "Gemeentetarief"], ["Code", "Naam", "Soort", "Eenheid"]),
+                   "Trajecten per jaar", "Gemeentetarief", "Bezettingsnorm"], ["Code", "Naam", "Soort", "Eenheid"]),
     "Personeel": (["Functie", "Product", "Schaal", "Trede", "FTE", "Maandsalaris", "ORT"],
                   ["Functie", "Product", "FTE"]),
     "Kosten": (["Product", "Kostensoort", "Omschrijving", "Bedrag"], ["Product", "Kostensoort", "Bedrag"]),
@@ -74,6 +75,7 @@ class ProductRegel(_Regel):
     uren_per_traject: OptGetal = Field(None, alias="Uren per traject", gt=0)
     trajecten_per_jaar: OptGetal = Field(None, alias="Trajecten per jaar", ge=0)
     gemeentetarief: OptGetal = Field(None, alias="Gemeentetarief", ge=0)
+    bezettingsnorm: OptGetal = Field(None, alias="Bezettingsnorm", gt=0, le=1)
 
 
 class PersoneelRegel(_Regel):
@@ -108,14 +110,21 @@ def lees_kostprijswerkboek(data: bytes, bestandsnaam: str = "") -> KostprijsInvo
     uitgangspunten = _uitgangspunten(bladen["Uitgangspunten"], meldingen)
     producten = _producten(bladen["Producten"], meldingen)
     codes = _alle_codes(bladen["Producten"])
-    salaristabel = _salaristabel(bladen["Salaristabel"], meldingen)
-    personeel = _personeel(bladen["Personeel"], producten, codes, salaristabel, meldingen)
+    eigen_tabel = _salaristabel(bladen["Salaristabel"], meldingen)
+    jaar = _rekenjaar(uitgangspunten)
+    personeel = _personeel(bladen["Personeel"], producten, codes, eigen_tabel, jaar, meldingen)
     kosten = _kosten(bladen["Kosten"], producten, codes, meldingen)
     if not meldingen.heeft_fouten:
         _controleer_samenhang(uitgangspunten, producten, personeel, kosten, meldingen)
     meldingen.stop_bij_fouten()
     return KostprijsInvoer(uitgangspunten, tuple(producten.values()), tuple(personeel), tuple(kosten),
-                           bestandsnaam, hashlib.sha256(data).hexdigest(), tuple(meldingen.waarschuwingen))
+                           bestandsnaam, hashlib.sha256(data).hexdigest(), tuple(meldingen.waarschuwingen),
+                           {k: v[0] for k, v in eigen_tabel.items()})
+
+
+def _rekenjaar(uitgangspunten) -> int | None:
+    u = uitgangspunten.get("rekenjaar")
+    return None if u is None or u.waarde is None else int(u.waarde)
 
 
 def _uitgangspunten(rijen, meldingen):
@@ -181,8 +190,8 @@ def _alle_codes(rijen) -> set[str] | None:
 
 
 def _salaristabel(rijen, meldingen) -> dict[tuple[str, str], tuple[float, str]]:
-    tabel = {(k[0], k[1]): (v.maandsalaris, f"CAO Sociaal Werk {v.peildatum:%d-%m-%Y} ({v.status})")
-             for k, v in cao_salaristabel().items()}
+    """De eigen regels van het blad Salaristabel (die gaan voor de meegeleverde tabellen)."""
+    tabel: dict[tuple[str, str], tuple[float, str]] = {}
     eigen: dict[tuple[str, str], int] = {}
     for rij, r in valideer_rijen(SalarisRegel, rijen or [], "Salaristabel", meldingen):
         sleutel = (r.schaal, r.trede)
@@ -195,12 +204,12 @@ def _salaristabel(rijen, meldingen) -> dict[tuple[str, str], tuple[float, str]]:
     return tabel
 
 
-def _personeel(rijen, producten, codes, salaristabel, meldingen) -> list[Personeelsregel]:
+def _personeel(rijen, producten, codes, salaristabel, jaar, meldingen) -> list[Personeelsregel]:
     uit = []
     for rij, r in valideer_rijen(PersoneelRegel, rijen or [], "Personeel", meldingen):
         if not _bekend_product(r.product, producten, codes, "Personeel", rij.nummer, meldingen):
             continue
-        salaris = _maandsalaris(r, rij.nummer, salaristabel, meldingen)
+        salaris = _maandsalaris(r, rij.nummer, salaristabel, jaar, meldingen)
         if salaris is None:
             continue
         uit.append(Personeelsregel(r.functie, r.product, r.fte, salaris[0], r.ort or 0.0, r.schaal, r.trede,
@@ -208,7 +217,9 @@ def _personeel(rijen, producten, codes, salaristabel, meldingen) -> list[Persone
     return uit
 
 
-def _maandsalaris(r: PersoneelRegel, nummer: int, tabel, meldingen) -> tuple[float, str] | None:
+def _maandsalaris(r: PersoneelRegel, nummer: int, tabel, jaar, meldingen) -> tuple[float, str] | None:
+    """Maandsalaris van de regel: eigen bedrag, anders het blad Salaristabel, anders het jaargemiddelde van
+    de CAO-tabellen over het rekenjaar (rekenmethode §1.1 v2)."""
     if r.maandsalaris is not None:
         return r.maandsalaris, f"werkboek (Personeel, rij {nummer})"
     if r.schaal is None or r.trede is None:
@@ -216,6 +227,10 @@ def _maandsalaris(r: PersoneelRegel, nummer: int, tabel, meldingen) -> tuple[flo
         meldingen.fout("vul Maandsalaris in, of Schaal en Trede", blad="Personeel", rij=nummer, kolom=kolom)
         return None
     gevonden = tabel.get((r.schaal, r.trede))
+    if gevonden is None:
+        # zonder geldig rekenjaar (daarover is al een melding) alleen: bestaat de cel?
+        gemiddeld = jaargemiddelde(r.schaal, r.trede, jaar or cao_tabellen().tabellen[0].datum.year)
+        gevonden = None if gemiddeld is None else (gemiddeld.bedrag, bron_tekst(gemiddeld, jaar or 0))
     if gevonden is None:
         meldingen.fout(f"schaal {r.schaal} trede {r.trede} staat niet in de salaristabel; vul Maandsalaris in "
                        "of voeg de trede toe in het blad Salaristabel", blad="Personeel", rij=nummer, kolom="Trede")
