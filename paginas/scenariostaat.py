@@ -55,6 +55,7 @@ METHODEN = {"werkelijk": "Werkelijke overhead (pro rata)", "norm": "Genormeerd p
 # (hefboom, label, soort): invoervelden per product; soort bepaalt de notatie in het veld
 PRODUCTVELDEN = [
     ("gemeentetarief", "Gemeentetarief (€)", "euro"),
+    ("bezettingsnorm", "Bezettingsnorm (leeg = algemeen)", "procent"),
     ("plaatsen", "Plaatsen", "getal"),
     ("werkelijke_bezetting", "Werkelijke bezetting", "procent"),
     ("trajecten_per_jaar", "Trajecten per jaar", "getal"),
@@ -230,9 +231,21 @@ def overhead(werkboek, invoer) -> dict:
     return {"overhead_methode": methode, "overhead_norm": norm}
 
 
+INDEXMETHODEN = {"vng": "VNG-advies (0,9 × OVA + 0,1 × prijsindex)", "ova": "OVA", "eigen": "Eigen index"}
+
+
 def indexschuifjes(werkboek, invoer) -> dict:
-    """De CAO- en OVA-schuifjes: dezelfde sleutels op Scenario's en Meerjaren (één waarde per sessie)."""
-    return {s.naam: schuif(werkboek, s, float(invoer.waarde(s.naam))) for s in INDEXSCHUIFJES}
+    """CAO, OVA en de tariefindexmethode: dezelfde sleutels op Scenario's en Meerjaren (één waarde per sessie)."""
+    gekozen = {s.naam: schuif(werkboek, s, float(invoer.waarde(s.naam))) for s in INDEXSCHUIFJES}
+    if "tarief_index_methode" in invoer.uitgangspunten:
+        k = sleutel(werkboek, "tarief_index_methode")
+        basis = invoer.waarde("tarief_index_methode") or "vng"
+        _vasthouden(k, basis)
+        gekozen["tarief_index_methode"] = st.radio(
+            "Indexatie van het gemeentetarief", list(INDEXMETHODEN), format_func=INDEXMETHODEN.get, key=k,
+            persist_state="session", help="Hoe de gemeente het tarief elk jaar indexeert (rekenmethode §1.8). "
+            "'Eigen index' gebruikt tarief_index uit het werkboek.")
+    return gekozen
 
 
 def alleen_wijzigingen(invoer, gekozen: dict) -> dict:
@@ -259,6 +272,9 @@ def _widgetwaarden(invoer, wijzigingen: dict) -> dict[str, object]:
     for s in [*SCHUIFJES, *INDEXSCHUIFJES, Schuif("overhead_norm", "", 0, 0, 1, "")]:
         uit[s.naam] = round(float(wijzigingen.get(s.naam, invoer.waarde(s.naam))) * 100, 4)
     uit["overhead_methode"] = wijzigingen.get("overhead_methode", invoer.waarde("overhead_methode"))
+    if "tarief_index_methode" in invoer.uitgangspunten:
+        uit["tarief_index_methode"] = wijzigingen.get("tarief_index_methode",
+                                                      invoer.waarde("tarief_index_methode") or "vng")
     for p in invoer.producten:
         for h, _, soort in PRODUCTVELDEN:
             naam = hefbomen.naam(h, p.code)

@@ -180,3 +180,29 @@ def test_kopie_rekent_hetzelfde_als_het_scenario(tmp_path, capsys):
     direct = _json(capsys, VOORBEELD, "--zet", "bezettingsnorm=0,8", "--zet", "plaatsen[VERVOLG]=18",
                    "--zet", "gemeentetarief[CRISIS]=300")
     assert uit["producten"] == direct["producten"] and uit["totaal"] == direct["totaal"]
+
+
+def test_bezettingsnorm_per_product_verandert_alleen_dat_product():
+    invoer = _invoer()
+    basis, r = bereken(invoer), bereken(invoer.met_scenario({"bezettingsnorm[CRISIS]": "80%"}))
+    crisis = r.product("CRISIS")
+    assert crisis.integrale_kosten == pytest.approx(basis.product("CRISIS").integrale_kosten)
+    assert crisis.kostprijs == pytest.approx(crisis.integrale_kosten / (16 * 365 * 0.80))  # §1.6 v2: b_p = 0,80
+    assert r.product("NOOD").kostprijs == pytest.approx(basis.product("NOOD").kostprijs)
+
+
+def test_tariefindexmethode_als_hefboom(capsys):
+    from tariefmodel import uitgangspunten as up
+    from tariefmodel.kostprijs.meerjaren import meerjaren
+
+    invoer = _invoer()
+    jaar = invoer.rekenjaar + 1
+    u = invoer.uitgangspunten
+    ova, prijs = (float(up.reekswaarde(u, n, jaar).waarde) for n in ("ova", "prijsindex"))
+    for methode, verwacht in (("ova", ova), ("vng", 0.9 * ova + 0.1 * prijs)):  # rekenmethode §1.8 v2
+        r = bereken(invoer.met_scenario({"tarief_index_methode": methode}))
+        assert next(j for j in meerjaren(r) if j.jaar == jaar).tariefindex == pytest.approx(verwacht)
+    uit = _json(capsys, VOORBEELD, "--zet", "tarief_index_methode=ova")
+    assert uit["scenario"]["wijzigingen"] == {"tarief_index_methode": "ova"}
+    assert main(["bereken", str(VOORBEELD), "--zet", "tarief_index_methode=gemeente"]) == 2
+    assert "kies uit: vng, ova, eigen" in capsys.readouterr().err
