@@ -74,7 +74,7 @@ def totaal_metrics(basis, r) -> None:
 
 
 def _verschil(verschil: float) -> str:
-    return "–" if abs(verschil) < 0.005 else g.verschil_tekst(verschil)
+    return "–" if abs(verschil) < 0.005 else sc.euro_verschil(verschil, heel=False)
 
 
 def _delta(verschil: float) -> str | None:
@@ -168,14 +168,16 @@ def vo_tegen_gemeente(invoer, werkboek) -> None:
     rijen = [{"Aanname": p.naam, a: wijziging_tekst(p.naam, p.waarde_a).removeprefix(p.naam + " ")
               if p.waarde_a is not None else "–",
               b: wijziging_tekst(p.naam, p.waarde_b).removeprefix(p.naam + " ") if p.waarde_b is not None else "–",
-              "Effect op het tekort per jaar": g.verschil_tekst(p.effect, heel=True)} for p in punten]
+              "Effect op het tekort per jaar": sc.euro_verschil(p.effect),
+              "Effect op kostendekkend totaal": sc.euro_verschil(p.effect_kostendekkend)} for p in punten]
     if a == b:
         st.info("Kies twee verschillende scenario's.")
         return
-    sc.tabel(rijen, rechts=("Effect op het tekort per jaar",))
+    sc.tabel(rijen, rechts=("Effect op het tekort per jaar", "Effect op kostendekkend totaal"))
     st.caption(f"Elke aanname apart op het werkboek gezet: het tekort met de waarde van '{b}' min het tekort met de "
-               f"waarde van '{a}'. Samen: {g.verschil_tekst(tekort_b - tekort_a, heel=True)} per jaar (de effecten "
-               "tellen niet precies op: aannames versterken elkaar, bijv. tarief en volume).")
+               f"waarde van '{a}'. Samen: {sc.euro_verschil(tekort_b - tekort_a)} per jaar (de effecten "
+               "tellen niet precies op: aannames versterken elkaar, bijv. tarief en volume). Kostendekkend totaal = "
+               "kostprijs × volume: daarin werkt ook een bezettingsnorm door, die het tekort zelf niet raakt.")
 
 
 def tornado_tonen(invoer, scenario: Scenario, werkboek) -> None:

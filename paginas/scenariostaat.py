@@ -248,6 +248,15 @@ def indexschuifjes(werkboek, invoer) -> dict:
     return gekozen
 
 
+SCHUIFMARGE = 1e-6  # een schuifje geeft een fractie op 6 decimalen: kleiner verschil = de werkboekwaarde
+
+
+def euro_verschil(x: float, heel: bool = True) -> str:
+    """Een verschil in Babels notatie met teken: € +1.234 / € -1.234 (zelfde minteken als elders)."""
+    tekst = formaat.euro_heel(x) if heel else formaat.euro(x)
+    return tekst.replace("€\xa0", "€\xa0+", 1) if x > 0 else tekst
+
+
 def alleen_wijzigingen(invoer, gekozen: dict) -> dict:
     """Alleen wat afwijkt van het werkboek (een scenario bewaart wat er veranderd is)."""
     uit = {}
@@ -257,7 +266,7 @@ def alleen_wijzigingen(invoer, gekozen: dict) -> dict:
             continue
         oud = invoer.waarde(naam)
         if isinstance(waarde, float) and isinstance(oud, (int, float)) and not isinstance(oud, bool):
-            if abs(waarde - oud) > 1e-9:
+            if abs(waarde - oud) > SCHUIFMARGE:
                 uit[naam] = waarde
         elif waarde != oud:
             uit[naam] = waarde

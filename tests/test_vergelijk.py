@@ -109,3 +109,16 @@ def test_vo_tegen_gemeente_effect_per_aanname():
     assert [p.naam for p in punten] == ["gemeentetarief[CRISIS]"]  # verzuim gelijk; plaatsen[NOOD] = werkboek (3)
     # tarief 300 -> 270 bij 16 · 365 · 0,95 gerealiseerde etmalen: 30 · 5548 = € 166.440 meer tekort
     assert punten[0].effect == pytest.approx(30 * 16 * 365 * 0.95)
+
+
+def test_bezettingsnorm_raakt_niet_het_tekort_wel_het_kostendekkend_totaal():
+    invoer = lees_kostprijswerkboek(VOORBEELD.read_bytes(), VOORBEELD.name)
+    [punt] = geschilpunten(invoer, Scenario("VO", {"bezettingsnorm": 0.80}), Scenario("Gemeente", {"bezettingsnorm": 0.85}))
+    assert punt.effect == pytest.approx(0, abs=1e-6)  # tekort = I − tarief × gerealiseerd volume (§1.6)
+    # kostprijs × volume daalt met factor 0,80/0,85 voor elk opvangproduct met tarief
+    from tariefmodel.afronding import rond_euro
+    from tariefmodel.kostprijs.berekening import bereken
+
+    opvang = [p for p in bereken(invoer.met_scenario({"bezettingsnorm": 0.80})).producten if p.product.soort == "opvang"]
+    lager = sum((rond_euro(p.kostprijs * 0.80 / 0.85) - rond_euro(p.kostprijs)) * p.gerealiseerd_volume for p in opvang)
+    assert punt.effect_kostendekkend == pytest.approx(lager, rel=1e-4)

@@ -155,6 +155,13 @@ class Geschilpunt:
     waarde_b: object
     tekort_a: float  # tekort per jaar: het werkboek met alleen deze aanname van kant a
     tekort_b: float
+    kostendekkend_a: float = 0.0  # Σ kostprijs × volume (zie Kolom.kostendekkend), idem
+    kostendekkend_b: float = 0.0
+
+    @property
+    def effect_kostendekkend(self) -> float:
+        """Euro per jaar: verschil in wat kostendekkend is (daarin werkt ook de bezettingsnorm door)."""
+        return self.kostendekkend_b - self.kostendekkend_a
 
     @property
     def effect(self) -> float:
@@ -174,10 +181,10 @@ def geschilpunten(invoer: KostprijsInvoer, a: Scenario, b: Scenario) -> list[Ges
         va, vb = wa.get(naam, _basiswaarde(invoer, naam)), wb.get(naam, _basiswaarde(invoer, naam))
         if va == vb:
             continue
-        ta = float(bereken(invoer.met_scenario({naam: va} if va is not None else {})).tekort)
-        tb = float(bereken(invoer.met_scenario({naam: vb} if vb is not None else {})).tekort)
-        uit.append(Geschilpunt(naam, va, vb, ta, tb))
-    return sorted(uit, key=lambda g: -abs(g.effect))
+        ka, kb = (Kolom(naam, {}, bereken(invoer.met_scenario({naam: v} if v is not None else {}))) for v in (va, vb))
+        uit.append(Geschilpunt(naam, va, vb, float(ka.resultaat.tekort), float(kb.resultaat.tekort),
+                               ka.kostendekkend, kb.kostendekkend))
+    return sorted(uit, key=lambda g: (-abs(g.effect), -abs(g.effect_kostendekkend)))
 
 
 def _basiswaarde(invoer: KostprijsInvoer, naam: str):
