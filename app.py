@@ -10,7 +10,10 @@ import streamlit as st
 from paginas import gedeeld as g
 
 st.set_page_config(page_title="Tariefmodel vrouwenopvang", page_icon=":material/balance:", layout="wide",
-                   initial_sidebar_state="expanded")
+                   initial_sidebar_state="expanded",
+                   # de teksten van het menu die Streamlit laat instellen: Nederlands, Engelse links weg (issue 11)
+                   menu_items={"Get help": None, "Report a bug": None,
+                               "About": "**Tariefmodel vrouwenopvang**: kostendekkende tarieven, DUVO en capaciteit."})
 
 PAGINAS = {
     "Kostprijs en tarief": [

@@ -169,13 +169,13 @@ def main() -> None:
     invoer = g.invoer("kostprijs")
     r = bereken(invoer)
     kop(invoer, werkboek)
+    g.waarschuwingen(m.tekst() for m in invoer.waarschuwingen)  # boven de cijfers (werkboekformaat.md v2)
     kerncijfers(r)
     tarieftabel(r)
     opbouw_per_product(r)
     bezetting(invoer, r)
     personeel(r)
     uitgangspunten(invoer)
-    g.waarschuwingen(m.tekst() for m in invoer.waarschuwingen)
 
 
 main()

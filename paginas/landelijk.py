@@ -57,10 +57,10 @@ def main() -> None:
     r = g.landelijk_resultaat()
     g.landelijk_kop("Landelijk", "Het landelijke beeld van de opvangcapaciteit: hoeveel plaatsen er zijn, hoeveel "
                                  "de Istanbul-norm vraagt en hoe vaak een vrouw naar verwachting geweigerd wordt.", r)
+    g.waarschuwingen(m.tekst() for m in r.invoer.waarschuwingen)  # boven de cijfers (werkboekformaat.md v2)
     kerncijfers(r)
     istanbul(r)
     tabel(r)
-    g.waarschuwingen(m.tekst() for m in r.invoer.waarschuwingen)
 
 
 main()

@@ -10,6 +10,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from tariefmodel.foutteksten import os_fout
+
 NIEUWE_RECHTEN = 0o644  # een nieuw uitvoerbestand: leesbaar voor iedereen (mkstemp maakt 0o600)
 
 
@@ -45,7 +47,7 @@ def schrijf_atomair(pad: Path | str, data: bytes) -> Path:
     try:
         fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=pad.parent)
     except OSError as fout:
-        raise UitvoerFout(f"in de map '{pad.parent}' kan niet worden geschreven ({fout.strerror})") from None
+        raise UitvoerFout(f"in de map '{pad.parent}' kan niet worden geschreven ({os_fout(fout)})") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -56,7 +58,7 @@ def schrijf_atomair(pad: Path | str, data: bytes) -> Path:
     except BaseException as fout:
         Path(tijdelijk).unlink(missing_ok=True)
         if isinstance(fout, OSError):
-            raise UitvoerFout(f"'{pad}' kan niet worden geschreven ({fout.strerror}); het bestaande bestand "
+            raise UitvoerFout(f"'{pad}' kan niet worden geschreven ({os_fout(fout)}); het bestaande bestand "
                               "is ongewijzigd") from None
         raise
     return pad

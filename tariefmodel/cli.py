@@ -14,6 +14,7 @@ import traceback
 import uuid
 
 from tariefmodel import __version__
+from tariefmodel.argparse_nl import NederlandseParser
 from tariefmodel.bestanden import UitvoerFout
 from tariefmodel.meldingen import WerkboekFout
 
@@ -26,7 +27,7 @@ class Invoerprobleem(Exception):
     """Een gebruikersfout buiten het werkboek (bestand niet gevonden, ongeldige --zet...)."""
 
 
-class _Parser(argparse.ArgumentParser):
+class _Parser(NederlandseParser):
     def error(self, message: str):  # argparse zou exit 2 geven met Engelse tekst; houd exit 2
         self.print_usage(sys.stderr)
         print(f"Fout in de opdracht: {message}", file=sys.stderr)

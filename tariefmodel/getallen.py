@@ -29,29 +29,79 @@ def lees_getal(waarde: object) -> float:
         raise GeenGetal(f"verwacht een getal, maar de cel bevat een ja/nee-waarde ({waarde})")
     if isinstance(waarde, (int, float)):
         return _begrensd(waarde)
+    if isinstance(waarde, dt.timedelta):
+        raise GeenGetal("verwacht een getal, maar de cel bevat een tijdsduur; zet de celopmaak op 'Getal'")
     if isinstance(waarde, (dt.date, dt.datetime, dt.time)):
-        raise GeenGetal(f"verwacht een getal, maar de cel bevat een datum ({waarde})")
+        raise GeenGetal(f"verwacht een getal, maar de cel bevat een datum of tijd ({waarde}); zet de celopmaak "
+                        "op 'Getal'")
     if not isinstance(waarde, str):
-        raise GeenGetal(f"verwacht een getal, maar de cel bevat {type(waarde).__name__}")
+        raise GeenGetal("verwacht een getal, maar de cel bevat iets anders (geen getal en geen tekst)")
     return _tekst_naar_getal(waarde)
 
 
+_WEG = str.maketrans("", "", "\u00a0\u202f\u2009\u2007 \t€")
+_NL_DUIZEND = re.compile(r"[1-9]\d{0,2}(\.\d{3})+")  # 1.234 / 12.345.678 (geen 0.025)
+_EN_DUIZEND = re.compile(r"[1-9]\d{0,2}(,\d{3})+")  # 1,234 / 12,345,678
+_GEWOON = re.compile(r"\d+([.,]\d+)?([eE][+-]?\d+)?")
+
+
 def _tekst_naar_getal(tekst: str) -> float:
-    schoon = tekst.strip().replace("\u00a0", "").replace(" ", "").replace("€", "")
+    """Tekst als getal (werkboekformaat.md v2 'Nothing is ever silently misread').
+
+    Nederlands: ``12,5``, ``1.234``, ``1.234,56``. Engels alleen als het eenduidig is: ``198,000.00`` (beide
+    scheidingstekens), ``1,234,567``, ``0.025``, ``12.5``. Dubbelzinnig (``1,100``: 1,1 of 1100?) is een fout.
+    ``€``, spaties en harde spaties tellen niet; ``%`` deelt door 100. Alleen de cijfers 0-9.
+    """
+    schoon = tekst.translate(_WEG).replace("\u2212", "-")
     if schoon.upper() in _EXCEL_FOUTEN:
         raise GeenGetal(f"de cel bevat de Excel-fout {schoon.upper()}; herstel de formule of vul een getal in")
+    if any(t.isnumeric() and not t.isascii() for t in schoon):
+        raise GeenGetal(f"'{kort(tekst)}' bevat cijfers die geen gewone cijfers 0-9 zijn (bijvoorbeeld Arabische "
+                        "of brede cijfers); typ het getal opnieuw met de cijfers 0-9")
     procent = schoon.endswith("%")
     if procent:
         schoon = schoon[:-1]
-    if "," in schoon:
-        schoon = schoon.replace(".", "").replace(",", ".")
-    elif _DUIZENDTALLEN.match(schoon):
-        schoon = schoon.replace(".", "")
-    try:
-        getal = float(schoon)
-    except ValueError:
-        raise GeenGetal(f"'{tekst}' is geen getal (gebruik bijvoorbeeld 12,5 of 1.234,56 of 85%)") from None
-    return _begrensd(getal / 100 if procent else getal)
+    teken = -1.0 if schoon.startswith("-") else 1.0
+    kern = schoon[1:] if schoon[:1] in "+-" else schoon
+    getal = _kern_naar_getal(kern, tekst)
+    return _begrensd(teken * (getal / 100 if procent else getal))
+
+
+def _kern_naar_getal(kern: str, tekst: str) -> float:
+    if "," in kern and "." in kern:
+        if kern.rfind(",") > kern.rfind("."):  # Nederlands: 1.234,56
+            geheel, _, rest = kern.rpartition(",")
+            if _NL_DUIZEND.fullmatch(geheel) and rest.isdigit():
+                return float(geheel.replace(".", "") + "." + rest)
+        else:  # Engels: 198,000.00
+            geheel, _, rest = kern.rpartition(".")
+            if _EN_DUIZEND.fullmatch(geheel) and rest.isdigit():
+                return float(geheel.replace(",", "") + "." + rest)
+        raise _geen_getal(tekst)
+    if kern.count(",") > 1:
+        if _EN_DUIZEND.fullmatch(kern):
+            return float(kern.replace(",", ""))
+        raise _geen_getal(tekst)
+    if "," in kern and _EN_DUIZEND.fullmatch(kern):  # 1,100: Nederlands 1,1 of Engels 1100?
+        geheel, rest = kern.split(",")
+        raise GeenGetal(f"'{kort(tekst)}' is dubbelzinnig: bedoelt u {geheel},{rest.rstrip('0') or '0'} (komma als "
+                        f"decimaalteken) of {geheel}{rest} (Engelse duizendtallen)? Schrijf het zonder twijfel, "
+                        f"bijvoorbeeld {geheel}{rest} of {geheel},{rest[:2]}")
+    if _NL_DUIZEND.fullmatch(kern):
+        return float(kern.replace(".", ""))
+    if kern.count(".") > 1 or not _GEWOON.fullmatch(kern):
+        raise _geen_getal(tekst)
+    return float(kern.replace(",", "."))
+
+
+def _geen_getal(tekst: str) -> GeenGetal:
+    return GeenGetal(f"'{kort(tekst)}' is geen getal (gebruik bijvoorbeeld 12,5 of 1.234,56 of 85%)")
+
+
+def kort(waarde: object, maximum: int = 40) -> str:
+    """Een ingevulde waarde om te herhalen in een melding: op één regel, lange tekst afgekapt met '…'."""
+    tekst = " ".join(str(waarde).split())
+    return tekst if len(tekst) <= maximum else tekst[: maximum - 1].rstrip() + "…"
 
 
 def _begrensd(getal: float) -> float:
@@ -67,3 +117,16 @@ def _begrensd(getal: float) -> float:
 
 def is_excel_fout(waarde: object) -> bool:
     return isinstance(waarde, str) and waarde.strip().upper() in _EXCEL_FOUTEN
+
+
+def fractie_fout(ruw: object, getal: float | None, naam: str = "hier") -> str | None:
+    """Een kaal getal boven 1 waar een fractie hoort: de melding 'bedoelt u 65%?', anders None.
+
+    werkboekformaat.md v2: "A bare number above 1 in a fraction is an error that suggests the percentage".
+    """
+    if getal is None or getal <= 1 or (isinstance(ruw, str) and ruw.strip().endswith("%")):
+        return None
+    procent = f"{getal:g}".replace(".", ",")
+    fractie = f"{getal / 100:g}".replace(".", ",")
+    return (f"mag niet groter zijn dan 1 (gevonden: {procent}): {naam} hoort een fractie; bedoelt u {procent}%? "
+            f"Vul {procent}% of {fractie} in")

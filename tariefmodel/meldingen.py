@@ -5,6 +5,8 @@ Vorm per werkboekformaat.md: ``Blad '<blad>', rij <n>, kolom '<kolom>': <bericht
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -41,6 +43,25 @@ class Melding:
         return self.tekst()
 
 
+_DUBBEL_WOORD = re.compile(r"\b([^\W\d_]+)(\s+\1\b)+", re.IGNORECASE)  # alleen woorden, geen getallen
+
+
+def schoon_bericht(bericht: str) -> str:
+    """Eén regel, geen dubbel woord ('schaal schaal 9' -> 'schaal 9'): een herhaalde celwaarde leest goed."""
+    return _DUBBEL_WOORD.sub(r"\1", " ".join(str(bericht).split()))
+
+
+def sorteer(meldingen: Sequence[Melding], bladvolgorde: Sequence[str] = ()) -> list[Melding]:
+    """Op blad (in ``bladvolgorde``, daarna op naam) en rij; meldingen zonder blad of rij eerst."""
+    volgorde = {b: i for i, b in enumerate(bladvolgorde)}
+
+    def sleutel(m: Melding):
+        blad = (-1, "") if m.blad is None else (volgorde.get(m.blad, len(volgorde)), m.blad)
+        return (m.bestand or "", blad, m.rij or 0)
+
+    return sorted(meldingen, key=sleutel)
+
+
 @dataclass
 class Meldingen:
     """Verzamelt alle meldingen van één controle, zodat de gebruiker alles in één keer ziet."""
@@ -48,10 +69,14 @@ class Meldingen:
     lijst: list[Melding] = field(default_factory=list)
 
     def fout(self, bericht: str, blad=None, rij=None, kolom=None) -> None:
-        self.lijst.append(Melding(bericht, blad, rij, kolom, "fout"))
+        self.lijst.append(Melding(schoon_bericht(bericht), blad, rij, kolom, "fout"))
 
     def waarschuwing(self, bericht: str, blad=None, rij=None, kolom=None) -> None:
-        self.lijst.append(Melding(bericht, blad, rij, kolom, "waarschuwing"))
+        self.lijst.append(Melding(schoon_bericht(bericht), blad, rij, kolom, "waarschuwing"))
+
+    def sorteer(self, bladvolgorde: Sequence[str] = ()) -> None:
+        """Sorteer op blad en rij (werkboekformaat.md v2), stabiel binnen een rij."""
+        self.lijst = sorteer(self.lijst, bladvolgorde)
 
     @property
     def fouten(self) -> list[Melding]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from tariefmodel.parameters import ParameterDefinitie, definities
-from tariefmodel.getallen import GeenGetal, is_excel_fout, is_leeg, lees_getal
+from tariefmodel.getallen import GeenGetal, fractie_fout, is_excel_fout, is_leeg, lees_getal
 from tariefmodel.meldingen import Meldingen
 
 BLAD = "Uitgangspunten"
@@ -112,10 +112,21 @@ def lees_waarde(naam: str, ruw: object) -> float | str | bool:
         getal = int(getal)
         if soort == "jaar" and not 2000 <= getal <= 2100:
             raise ValueError(f"{getal} is geen geldig rekenjaar (2000-2100)")
-    fout = definities()[basis].buiten_bereik(getal) if basis in definities() else None
+    fout = _fractie_fout(basis, ruw, getal) or (
+        definities()[basis].buiten_bereik(getal) if basis in definities() else None)
     if fout:
         raise ValueError(fout)
     return getal
+
+
+def _fractie_fout(basis: str, ruw: object, getal: float) -> str | None:
+    """Een kaal getal boven 1 voor een fractie-parameter: 'bedoelt u 65%?' (werkboekformaat.md v2)."""
+    definitie = definities().get(basis)
+    if definitie is None or not definitie.eenheid.startswith("fractie") or getal <= 1:
+        return None
+    if definitie.maximum is not None and definitie.maximum > 1:
+        return None
+    return fractie_fout(ruw, getal, f"bij {basis}")
 
 
 def bepaal(rijen: Iterable[tuple[int, object, object]], toegestaan: set[str], meldingen: Meldingen,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tariefmodel.afronding import rond_euro
+from tariefmodel.foutteksten import os_fout
 from tariefmodel.kostprijs.berekening import KostprijsResultaat, ProductResultaat, bereken
 from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
 from tariefmodel.werkboek.lezen import open_werkboek, zoek_blad
@@ -156,7 +157,7 @@ def bundel(bestanden: Iterable[tuple[str, bytes | OSError]]) -> BundelResultaat:
     uitkomsten, gezien = [], {}
     for naam, data in bestanden:
         if isinstance(data, OSError):
-            bericht = f"het bestand kan niet worden gelezen ({data.strerror or type(data).__name__})"
+            bericht = f"het bestand kan niet worden gelezen ({os_fout(data)})"
             uitkomsten.append(BundelBestand(naam, FOUT, meldingen=(Melding(bericht),)))
             continue
         sleutel = hashlib.sha256(data).hexdigest()

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from tariefmodel.bestanden import controleer_niet_invoer, schrijf_atomair
+from tariefmodel.foutteksten import os_fout
 from tariefmodel.cli import Invoerprobleem
 
 
@@ -46,7 +47,7 @@ def lees_invoer(pad: str) -> bytes:
         with bestand.open("rb") as f:
             return f.read(MAX_BESTANDSGROOTTE + 1)
     except OSError as fout:
-        raise Invoerprobleem(f"bestand '{pad}' kan niet worden gelezen ({fout.strerror})") from None
+        raise Invoerprobleem(f"bestand '{pad}' kan niet worden gelezen ({os_fout(fout)})") from None
 
 
 def controleer_uitvoerpad(uit: str, werkboek: str, extensie: str) -> None:

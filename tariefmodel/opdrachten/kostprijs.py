@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from pathlib import Path
 
 from tariefmodel import formaat
+from tariefmodel.bestanden import controleer_niet_invoer
 from tariefmodel.cli import EXIT_GOED, EXIT_ONGELDIG, Invoerprobleem, druk_meldingen
 from tariefmodel.kostprijs.berekening import bereken
 from tariefmodel.kostprijs.gevoeligheid import Scenario
@@ -20,8 +22,8 @@ from tariefmodel.opdrachten.gedeeld import (
     tekst_tabel,
     werkboekargumenten,
 )
-from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
 from tariefmodel.meldingen import WerkboekFout
+from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
 from tariefmodel.werkboek.scenarios import Scenarioblad, lees_scenarios
 from tariefmodel.werkboek.lezen import is_landelijk_werkboek
 
@@ -34,6 +36,8 @@ def registreer(sub) -> None:
 
     p = sub.add_parser("controleer", help="controleer een werkboek en toon alle problemen")
     p.add_argument("werkboek", metavar="WERKBOEK.xlsx")
+    p.add_argument("--xlsx", metavar="UIT.xlsx",
+                   help="schrijf een kopie van het werkboek met de foute cellen gemarkeerd en een opmerking per cel")
     p.set_defaults(functie=controleer)
 
     p = sub.add_parser("bereken", help="kostprijs per product (rekenmethode §1)")
@@ -58,16 +62,37 @@ def sjabloon(args) -> int:
 
 
 def controleer(args) -> int:
+    if args.xlsx:
+        controleer_niet_invoer(Path(args.xlsx), Path(args.werkboek))  # vóór het lezen: nooit de invoer overschrijven
     data = lees_invoer(args.werkboek)
-    if is_landelijk_werkboek(data):
-        from tariefmodel.werkboek.landelijk import lees_landelijk_werkboek
+    try:
+        if is_landelijk_werkboek(data):
+            from tariefmodel.werkboek.landelijk import lees_landelijk_werkboek
 
-        invoer = lees_landelijk_werkboek(data, Path(args.werkboek).name)
-    else:
-        invoer = lees_kostprijswerkboek(data, Path(args.werkboek).name)
+            invoer = lees_landelijk_werkboek(data, Path(args.werkboek).name)
+        else:
+            invoer = lees_kostprijswerkboek(data, Path(args.werkboek).name)
+    except WerkboekFout as fout:
+        if args.xlsx:
+            _schrijf_gemarkeerd(args, data, fout.meldingen)
+        raise
     druk_meldingen(invoer.waarschuwingen)
+    if args.xlsx:
+        _schrijf_gemarkeerd(args, data, list(invoer.waarschuwingen))
     print(f"Het werkboek '{args.werkboek}' is geldig.")
     return EXIT_GOED
+
+
+def _schrijf_gemarkeerd(args, data: bytes, meldingen) -> None:
+    """controleer --xlsx: een gemarkeerde kopie (nooit de invoer zelf; atomair via bestanden.py)."""
+    from tariefmodel.werkboek.markeren import gemarkeerde_kopie
+
+    try:
+        kopie = gemarkeerde_kopie(data, meldingen)
+    except Exception:  # noqa: BLE001 - het bestand is niet als werkboek te openen: dan is er niets te markeren
+        print("Geen gemarkeerde kopie: het bestand is niet als werkboek te openen.", file=sys.stderr)
+        return
+    schrijf_uitvoer(args.xlsx, kopie, args.werkboek)
 
 
 def laad_met_scenario(pad: str, zet: list[str] | None) -> KostprijsInvoer:
@@ -117,10 +142,10 @@ def bereken_opdracht(args) -> int:
                             "wijzigingen": {n: _json(w) for n, w in wijzigingen.items()}} if wijzigingen else None)
         druk_json(uit)
     else:
+        druk_meldingen(resultaat.invoer.waarschuwingen)  # boven de cijfers (werkboekformaat.md v2)
         if gekozen:
             print(f"Scenario '{gekozen.naam}': {beschrijving(wijzigingen)}\n")
         print(tariefoverzicht(resultaat))
-        druk_meldingen(resultaat.invoer.waarschuwingen)
     return EXIT_GOED
 
 
@@ -143,7 +168,9 @@ def tariefoverzicht(r) -> str:
     tabel = tekst_tabel(["Code", "Product", "Eenheid", "Kostprijs", "Gemeentetarief", "Verschil", "Integrale kosten",
                          "Tekort/jaar", "Dekking"], rijen, rechts={3, 4, 5, 6, 7, 8})
     totaal = (f"\nTotaal integrale kosten {formaat.euro(r.integrale_kosten)}; opbrengst {formaat.euro(r.opbrengst)}; "
-              f"tekort {formaat.euro(r.tekort)} (producten met een gemeentetarief).")
+              f"tekort {formaat.euro(r.tekort)} (producten met een gemeentetarief)." if r.met_tarief else
+              f"\nTotaal integrale kosten {formaat.euro(r.integrale_kosten)}; geen enkel product heeft een "
+              "gemeentetarief, dus opbrengst en tekort zijn niet te berekenen.")
     schattingen = sorted(n for n, u in invoer.uitgangspunten.items() if u.onzeker)
     noot = (f"\nLet op: standaardwaarden met status ESTIMATE of NOT FOUND in gebruik: {', '.join(schattingen)}."
             if schattingen else "")

@@ -17,14 +17,22 @@ from tariefmodel.kostprijs.invoer import (
     Product,
 )
 from tariefmodel.kostprijs.salaris import bron_tekst, jaargemiddelde
-from tariefmodel.parameters import cao_tabellen
-from tariefmodel.werkboek.lezen import lees_blad, open_werkboek, valideer_rijen
+from tariefmodel.parameters import cao_salaristabel, cao_tabellen
+from tariefmodel.formaat import euro
+from tariefmodel.getallen import GeenGetal, kort, lees_getal
+from tariefmodel.werkboek.lezen import kopsleutel, lees_blad, meld_onbekende_bladen, open_werkboek, valideer_rijen
 from tariefmodel.meldingen import Meldingen
-from tariefmodel.werkboek.pydantic_nl import Getal, OptGetal, OptTekst, Tekst, geen_excel_fout
+from tariefmodel.werkboek.pydantic_nl import Getal, OptFractie, OptGetal, OptTekst, Tekst, geen_excel_fout
 
 # Drempels voor waarschuwingen (blokkeren niet). Instellingen van de controle, geen rekenparameters.
 DREMPEL_BEZETTING = 1.0  # werkelijke bezetting boven 100%: plaatsen overvol
 MAX_BEZETTING = 2.0  # boven 200% is het een tikfout (95 i.p.v. 95% of 0,95): fout, geen waarschuwing
+FACTOR_JAARSALARIS = 3  # Maandsalaris boven 3x het hoogste CAO-bedrag: lijkt een jaarsalaris (werkboekformaat.md v2)
+EEN_PERSOON = ("directeur", "bestuurder", "directeur-bestuurder", "voorzitter", "controller", "manager", "hoofd",
+               "secretaris", "penningmeester")
+"""Functies van één persoon (eerste woord van Functie): meer dan 1 FTE op zo'n regel is verdacht."""
+TOTAALWOORDEN = ("totaal", "subtotaal", "total", "subtotal", "som", "eindtotaal")
+"""Een regel met zo'n woord in een tekstkolom is een totaalregel: overgeslagen met een waarschuwing."""
 
 KOLOMMEN = {
     "Uitgangspunten": (["Parameter", "Waarde", "Eenheid", "Toelichting"], ["Parameter", "Waarde"]),
@@ -35,6 +43,8 @@ KOLOMMEN = {
     "Kosten": (["Product", "Kostensoort", "Omschrijving", "Bedrag"], ["Product", "Kostensoort", "Bedrag"]),
     "Salaristabel": (["Schaal", "Trede", "Maandsalaris"], ["Schaal", "Trede", "Maandsalaris"]),
 }
+ANDERE_BLADEN = ("Scenario's", "Toelichting")
+"""Bladen die dit werkboek mag hebben maar die deze lezer niet gebruikt: geen waarschuwing 'onbekend blad'."""
 
 
 def _klein(waarde):
@@ -85,7 +95,7 @@ class PersoneelRegel(_Regel):
     trede: Sleutel = Field(None, alias="Trede")
     fte: Getal = Field(alias="FTE", ge=0)
     maandsalaris: OptGetal = Field(None, alias="Maandsalaris", gt=0)
-    ort: OptGetal = Field(None, alias="ORT", ge=0, le=1)
+    ort: OptFractie = Field(None, alias="ORT", ge=0, le=1)
 
 
 class KostenRegel(_Regel):
@@ -107,6 +117,8 @@ def lees_kostprijswerkboek(data: bytes, bestandsnaam: str = "") -> KostprijsInvo
     meldingen = Meldingen()
     bladen = {naam: lees_blad(wb, naam, *KOLOMMEN[naam], meldingen, verplicht=naam != "Salaristabel")
               for naam in KOLOMMEN}
+    for naam, (tekst, getal) in TOTAALKOLOMMEN.items():
+        bladen[naam] = zonder_totaalregels(bladen[naam], naam, tekst, getal, meldingen)
     uitgangspunten = _uitgangspunten(bladen["Uitgangspunten"], meldingen)
     producten = _producten(bladen["Producten"], meldingen)
     codes = _alle_codes(bladen["Producten"])
@@ -116,6 +128,8 @@ def lees_kostprijswerkboek(data: bytes, bestandsnaam: str = "") -> KostprijsInvo
     kosten = _kosten(bladen["Kosten"], producten, codes, meldingen)
     if not meldingen.heeft_fouten:
         _controleer_samenhang(uitgangspunten, producten, personeel, kosten, meldingen)
+    meld_onbekende_bladen(wb, (*KOLOMMEN, *ANDERE_BLADEN), meldingen)
+    meldingen.sorteer(list(KOLOMMEN))
     meldingen.stop_bij_fouten()
     return KostprijsInvoer(uitgangspunten, tuple(producten.values()), tuple(personeel), tuple(kosten),
                            bestandsnaam, hashlib.sha256(data).hexdigest(), tuple(meldingen.waarschuwingen),
@@ -125,6 +139,63 @@ def lees_kostprijswerkboek(data: bytes, bestandsnaam: str = "") -> KostprijsInvo
 def _rekenjaar(uitgangspunten) -> int | None:
     u = uitgangspunten.get("rekenjaar")
     return None if u is None or u.waarde is None else int(u.waarde)
+
+
+TOTAALKOLOMMEN = {
+    "Producten": (("Code", "Naam"), None),
+    "Personeel": (("Functie", "Product"), "FTE"),
+    "Kosten": (("Product", "Kostensoort", "Omschrijving"), "Bedrag"),
+}
+"""Per blad: de tekstkolommen waarin 'Totaal' kan staan, en de getalkolom die een totaal kan zijn."""
+
+
+def zonder_totaalregels(rijen, blad: str, tekstkolommen, getalkolom, meldingen: Meldingen):
+    """Laat totaalregels weg, met een waarschuwing: nooit dubbel tellen (werkboekformaat.md v2).
+
+    Een totaalregel heeft 'Totaal'/'Subtotaal' in een tekstkolom, of (als de tekst leeg is) een getal dat
+    gelijk is aan de som van minstens twee regels erboven.
+    """
+    if rijen is None:
+        return None
+    uit, som, aantal = [], 0.0, 0
+    for rij in rijen:
+        kolom = next((k for k in tekstkolommen if _is_totaal(rij.waarden.get(k), k)), None)
+        getal = _getal_of_none(rij.waarden.get(getalkolom)) if getalkolom else None
+        leeg = any(_leeg(rij.waarden.get(k)) for k in tekstkolommen)
+        if kolom is not None:
+            meldingen.waarschuwing(f"deze regel lijkt een totaalregel ('{kort(rij.waarden[kolom])}') en wordt niet "
+                                   "meegeteld; haal hem weg of zet totalen buiten de tabel", blad=blad,
+                                   rij=rij.nummer, kolom=kolom)
+            continue
+        if getal is not None and leeg and aantal >= 2 and abs(getal - som) <= 1e-9 * max(1.0, abs(som)):
+            meldingen.waarschuwing(f"{getalkolom} {kort(rij.waarden.get(getalkolom))} is de som van de regels erboven: "
+                                   "deze regel lijkt een totaalregel en wordt niet meegeteld", blad=blad,
+                                   rij=rij.nummer, kolom=getalkolom)
+            continue
+        if getal is not None:
+            som, aantal = som + getal, aantal + 1
+        uit.append(rij)
+    return uit
+
+
+def _is_totaal(waarde, kolom: str) -> bool:
+    """'Totaal', 'Subtotaal'; in Functie/Code/Product ook 'Totaal personeel'. Een Omschrijving als 'Totaal huur
+    locatie A' kan één kostenpost zijn: daar alleen het woord zelf."""
+    if not isinstance(waarde, str):
+        return False
+    sleutel = kopsleutel(waarde)
+    return sleutel in TOTAALWOORDEN or (kolom != "Omschrijving" and sleutel.split(" ")[0] in TOTAALWOORDEN)
+
+
+def _getal_of_none(waarde) -> float | None:
+    try:
+        return None if _leeg(waarde) else lees_getal(waarde)
+    except GeenGetal:
+        return None
+
+
+def _leeg(waarde) -> bool:
+    return waarde is None or (isinstance(waarde, str) and not waarde.strip())
 
 
 def _uitgangspunten(rijen, meldingen):
@@ -161,12 +232,26 @@ def _controleer_product(r: ProductRegel, nummer: int, meldingen: Meldingen) -> b
         meldingen.fout("een trajectproduct heeft 'Uren per traject' nodig", blad=blad, rij=nummer, kolom="Uren per traject")
     if r.werkelijke_bezetting is not None and r.werkelijke_bezetting > MAX_BEZETTING:
         meldingen.fout(f"werkelijke bezetting {r.werkelijke_bezetting:g} betekent {_procent(r.werkelijke_bezetting)}; "
-                       "dat is onmogelijk hoog. Vul een fractie (0,95) of een percentage (95%) in",
+                       f"dat is onmogelijk hoog. Bedoelt u {r.werkelijke_bezetting:g}%? Vul een fractie (0,95) of een "
+                       "percentage (95%) in",
                        blad=blad, rij=nummer, kolom="Werkelijke bezetting")
     elif r.werkelijke_bezetting is not None and r.werkelijke_bezetting > DREMPEL_BEZETTING:
         meldingen.waarschuwing(f"werkelijke bezetting {r.werkelijke_bezetting:.0%} is meer dan 100%: plaatsen zijn overvol"
                                .replace(".", ","), blad=blad, rij=nummer, kolom="Werkelijke bezetting")
+    _tarief_zonder_volume(r, nummer, meldingen)
     return len(meldingen.fouten) == aantal
+
+
+def _tarief_zonder_volume(r: ProductRegel, nummer: int, meldingen: Meldingen) -> None:
+    """Een gemeentetarief zonder volume geeft opbrengst 0: een waarschuwing (werkboekformaat.md v2)."""
+    if not r.gemeentetarief:
+        return
+    kolom = ("Werkelijke bezetting" if r.soort == "opvang" and r.werkelijke_bezetting == 0 else
+             "Trajecten per jaar" if r.eenheid == "traject" and r.trajecten_per_jaar == 0 else None)
+    if kolom:
+        meldingen.waarschuwing(f"het product heeft een gemeentetarief maar {kolom} is 0: de opbrengst wordt 0 en "
+                               "het tekort gelijk aan alle kosten. Vul het gerealiseerde volume in",
+                               blad="Producten", rij=nummer, kolom=kolom)
 
 
 def _procent(fractie: float) -> str:
@@ -212,9 +297,26 @@ def _personeel(rijen, producten, codes, salaristabel, jaar, meldingen) -> list[P
         salaris = _maandsalaris(r, rij.nummer, salaristabel, jaar, meldingen)
         if salaris is None:
             continue
+        _plausibel_personeel(r, rij.nummer, meldingen)
         uit.append(Personeelsregel(r.functie, r.product, r.fte, salaris[0], r.ort or 0.0, r.schaal, r.trede,
                                    salaris[1], rij.nummer))
     return uit
+
+
+def _plausibel_personeel(r: PersoneelRegel, nummer: int, meldingen: Meldingen) -> None:
+    """Waarschuwingen voor wat waarschijnlijk anders bedoeld is (werkboekformaat.md v2, Plausibility)."""
+    hoogste = max((b.maandsalaris for b in cao_salaristabel().values()), default=None)
+    if r.maandsalaris is not None and hoogste and r.maandsalaris > FACTOR_JAARSALARIS * hoogste:
+        meldingen.waarschuwing(
+            f"Maandsalaris {euro(r.maandsalaris)} is meer dan {FACTOR_JAARSALARIS} keer het hoogste bedrag uit de "
+            f"CAO-tabel ({euro(hoogste)}): dit lijkt een jaarsalaris. Vul het bruto salaris per maand in",
+            blad="Personeel", rij=nummer, kolom="Maandsalaris")
+    eerste = kopsleutel(r.functie).split(" ")[0] if r.functie else ""
+    if r.fte > 1 and eerste in EEN_PERSOON:
+        meldingen.waarschuwing(
+            f"FTE {r.fte:g} op de functie '{kort(r.functie)}': één persoon werkt hoogstens 1 FTE. Controleer het "
+            "aantal; gaat het om meer mensen, zet de functie dan in het meervoud (bijvoorbeeld 'Directeuren')"
+            .replace(f"{r.fte:g}", f"{r.fte:g}".replace(".", ",")), blad="Personeel", rij=nummer, kolom="FTE")
 
 
 def _maandsalaris(r: PersoneelRegel, nummer: int, tabel, jaar, meldingen) -> tuple[float, str] | None:

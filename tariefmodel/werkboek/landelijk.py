@@ -23,7 +23,7 @@ from tariefmodel.landelijk.invoer import (
     Regio,
 )
 from tariefmodel.getallen import GeenGetal, is_leeg, lees_getal
-from tariefmodel.werkboek.lezen import Rij, lees_blad, normaliseer, open_werkboek, valideer_rijen
+from tariefmodel.werkboek.lezen import Rij, lees_blad, meld_onbekende_bladen, normaliseer, open_werkboek, valideer_rijen
 from tariefmodel.meldingen import Meldingen
 from tariefmodel.werkboek.pydantic_nl import Getal, OptGetal, Tekst, getal_of_leeg
 
@@ -135,16 +135,12 @@ def lees_landelijk_werkboek(data: bytes, bestandsnaam: str = "") -> LandelijkInv
     namen = {normaliseer(r.naam): r.naam for r in regios}
     duvo = _duvo(bladen["DUVO"], namen, meldingen)
     plaatsingen = None if bladen["Plaatsingen"] is None else _plaatsingen(bladen["Plaatsingen"], namen, meldingen)
-    meldingen.lijst.sort(key=_bladvolgorde)  # stabiel: binnen een blad blijft de volgorde van de rijen
+    meld_onbekende_bladen(wb, (*KOLOMMEN, "Capaciteit", "Scenario's", "Toelichting"), meldingen)
+    meldingen.sorteer(list(KOLOMMEN))  # op blad en rij; stabiel binnen een rij
     meldingen.stop_bij_fouten()
     return LandelijkInvoer(uitgangspunten, tuple(regios), tuple(maatstaven), tuple(overgang), tuple(duvo),
                            plaatsingen, bestandsnaam, hashlib.sha256(data).hexdigest(),
                            tuple(meldingen.waarschuwingen))
-
-
-def _bladvolgorde(melding) -> int:
-    volgorde = list(KOLOMMEN)
-    return volgorde.index(melding.blad) if melding.blad in volgorde else -1
 
 
 # --- Uitgangspunten ------------------------------------------------------------------------------------

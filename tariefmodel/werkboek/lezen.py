@@ -2,11 +2,15 @@
 
 werkboekformaat.md: kopregel = rij 1; kopteksten matchen zonder hoofdletters en omringende spaties
 (uitbreiding: ook zonder accenten, dus 'Clienten' = 'Cliënten'); lege regels worden overgeslagen.
+v2 ("Nothing is ever silently misread"): ook zonder dubbele spaties, een eenheid tussen haakjes aan het eind
+en een %-teken (``ORT %``, ``Werkelijke bezetting (%)``); gedocumenteerde synoniemen (``SYNONIEMEN``,
+docs/werkboek-lezen.md); een onbekende kop geeft een waarschuwing met 'bedoelt u …?' (rapidfuzz).
 """
 
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 import warnings
 from dataclasses import dataclass
@@ -16,7 +20,9 @@ import openpyxl
 from defusedxml import DefusedXmlException
 from pydantic import BaseModel, ValidationError
 
+from tariefmodel.getallen import kort
 from tariefmodel.meldingen import Meldingen, WerkboekFout
+from tariefmodel.werkboek.formules import vul_formules_in
 from tariefmodel.werkboek.pydantic_nl import nederlandse_melding
 
 M = TypeVar("M", bound=BaseModel)
@@ -38,6 +44,45 @@ def normaliseer(tekst: str) -> str:
     return " ".join(kaal.split()).casefold()
 
 
+_EENHEID_ACHTERAAN = re.compile(r"\s*(\([^()]*\)|\[[^\[\]]*\])\s*$")
+
+SYNONIEMEN: dict[str, tuple[str, ...]] = {
+    "Werkelijke bezetting": ("bezetting", "bezettingsgraad", "werkelijke bezettingsgraad", "bezettingspercentage"),
+    "Gemeentetarief": ("tarief", "tarief gemeente", "gemeentelijk tarief", "tarief per eenheid"),
+    "Maandsalaris": ("bruto maandsalaris", "salaris per maand", "maandloon", "brutosalaris per maand"),
+    "Uren per traject": ("uren/traject", "uren traject", "uren per cliënt"),
+    "Trajecten per jaar": ("aantal trajecten", "trajecten", "trajecten/jaar"),
+    "Plaatsen": ("aantal plaatsen",),
+    "FTE": ("fte's", "aantal fte", "formatie"),
+    "ORT": ("ort-percentage", "ort percentage", "onregelmatigheidstoeslag"),
+    "Bedrag": ("bedrag per jaar", "jaarbedrag"),
+    "Kostensoort": ("soort kosten", "soort"),
+    "Code": ("productcode",),
+    "Naam": ("productnaam",),
+    "Functie": ("functienaam",),
+    "Parameter": ("naam parameter",),
+    "Centrumgemeente": ("regio",),
+}
+"""Andere kopteksten met dezelfde betekenis (alleen als de vaste kolom in dat blad bestaat en het synoniem
+niet zelf een kolom van dat blad is)."""
+
+NOTITIEKOLOMMEN = ("toelichting", "opmerking", "opmerkingen", "notitie", "notities", "bron", "commentaar")
+"""Kolommen voor eigen aantekeningen: worden niet gelezen en geven geen waarschuwing."""
+
+
+def kopsleutel(tekst: object) -> str:
+    """Sleutel voor een koptekst: als ``normaliseer``, en zonder eenheid tussen haakjes aan het eind, zonder
+    ``%``/``€``, ``*`` of ``:`` (werkboekformaat.md v2): 'Werkelijke bezetting (%)' = 'ORT %'-stijl."""
+    kaal = normaliseer(str(tekst))
+    while True:
+        korter = _EENHEID_ACHTERAAN.sub("", kaal)
+        if korter == kaal:
+            break
+        kaal = korter
+    kaal = kaal.replace("%", " ").replace("€", " ").rstrip("*: ")
+    return " ".join(kaal.split())
+
+
 def open_werkboek(data: bytes) -> openpyxl.Workbook:
     """Open xlsx-bytes met openpyxl (normale modus, berekende waarden van formules).
 
@@ -51,7 +96,9 @@ def open_werkboek(data: bytes) -> openpyxl.Workbook:
     try:
         with warnings.catch_warnings():  # openpyxl waarschuwt in het Engels over niet-ondersteunde extensies
             warnings.simplefilter("ignore")
-            return openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+            wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+            wb.tariefmodel_onberekend = vul_formules_in(data, wb)  # formules zonder opgeslagen uitkomst
+            return wb
     except Exception as fout:  # noqa: BLE001 - kapotte zip-gegevens, ongeldige XML, onverwachte structuur
         if _heeft_oorzaak(fout, DefusedXmlException):
             raise WerkboekFout.enkel(
@@ -61,7 +108,7 @@ def open_werkboek(data: bytes) -> openpyxl.Workbook:
             ) from None
         raise WerkboekFout.enkel(
             "het bestand kan niet als Excel-werkboek (.xlsx) worden gelezen; het is beschadigd of door een "
-            f"ander programma vreemd opgeslagen ({type(fout).__name__}). Open het in Excel en kies "
+            "ander programma vreemd opgeslagen. Open het in Excel en kies "
             "'Opslaan als' > 'Excel-werkmap (*.xlsx)'"
         ) from None
 
@@ -111,6 +158,7 @@ def lees_blad(
     posities = _kolomposities(kop, blad, kolommen, verplichte_kolommen, meldingen, extra_kolommen)
     if posities is None:
         return None
+    _meld_onberekende_formules(wb, ws.title, blad, posities, meldingen)
     rijen = []
     for nummer in sorted(n for n in cellen if n > 1):
         regel = cellen[nummer]
@@ -119,6 +167,18 @@ def lees_blad(
             continue
         rijen.append(Rij(nummer, waarden))
     return rijen
+
+
+def _meld_onberekende_formules(wb, titel: str, blad: str, posities: dict[str, int], meldingen: Meldingen) -> None:
+    """Een formule zonder opgeslagen uitkomst die niet uit te rekenen is: nooit als lege cel lezen."""
+    kolomnaam = {i: naam for naam, i in posities.items()}
+    for f in getattr(wb, "tariefmodel_onberekend", ()):
+        if f.blad == titel and f.rij > 1 and (f.kolom - 1) in kolomnaam:
+            meldingen.fout(
+                f"de cel bevat de formule '{kort(f.formule)}' zonder opgeslagen uitkomst (het bestand is door een "
+                "programma geschreven, niet in Excel opgeslagen) en de tool kan die formule niet uitrekenen. Open "
+                "het bestand in Excel of LibreOffice en sla het op, of typ de waarde zelf in",
+                blad=blad, rij=f.rij, kolom=kolomnaam[f.kolom - 1])
 
 
 def _gevulde_cellen(ws) -> dict[int, dict[int, Any]]:
@@ -143,26 +203,85 @@ def _leeg(waarde: object) -> bool:
 
 
 def _kolomposities(kop, blad, kolommen, verplicht, meldingen, extra) -> dict[str, int] | None:
-    bekend = {normaliseer(k): k for k in kolommen}
+    bekend = {kopsleutel(k): k for k in kolommen}
+    for k in kolommen:
+        for synoniem in SYNONIEMEN.get(k, ()):
+            bekend.setdefault(kopsleutel(synoniem), k)
     posities: dict[str, int] = {}
+    onbekend: dict[str, str] = {}  # sleutel -> koptekst zoals ingevuld (eerste keer)
     for i, cel in enumerate(kop):
         if _leeg(cel):
             continue
-        naam = bekend.get(normaliseer(cel), str(cel).strip() if extra else None)
+        naam = bekend.get(kopsleutel(cel))
+        if naam is None and extra:
+            naam = str(cel).strip()
         if naam is None:
+            if kopsleutel(cel) not in NOTITIEKOLOMMEN:
+                onbekend.setdefault(kopsleutel(cel), " ".join(str(cel).split()))
             continue
         if naam in posities:
             meldingen.fout("kolom staat twee keer in de kopregel", blad=blad, rij=1, kolom=naam)
             return None
         posities[naam] = i
     ontbrekend = [k for k in verplicht if k not in posities]
+    genoemd = _meld_ontbrekend(ontbrekend, onbekend, blad, kolommen, meldingen)
+    _meld_onbekend({s: t for s, t in onbekend.items() if s not in genoemd},
+                   [k for k in kolommen if k not in posities], blad, meldingen)
+    return None if ontbrekend else posities
+
+
+def _meld_ontbrekend(ontbrekend, onbekend, blad, kolommen, meldingen) -> set[str]:
+    """Een ontbrekende verplichte kolom noemt de meest gelijkende kop die er wel staat."""
+    genoemd = set()
     for k in ontbrekend:
         verwacht = ", ".join(f"'{v}'" for v in kolommen)
-        meldingen.fout(
-            f"verplichte kolom ontbreekt in de kopregel (verwachte kolommen: {verwacht})",
-            blad=blad, rij=1, kolom=k,
-        )
-    return None if ontbrekend else posities
+        bericht = f"verplichte kolom ontbreekt in de kopregel (verwachte kolommen: {verwacht})"
+        sleutel = _dichtstbij(kopsleutel(k), tuple(onbekend), drempel=50)
+        if sleutel is not None:
+            genoemd.add(sleutel)
+            bericht += f"; de kopregel heeft wel '{kort(onbekend[sleutel])}': bedoelt u die? Noem de kolom '{k}'"
+        meldingen.fout(bericht, blad=blad, rij=1, kolom=k)
+    return genoemd
+
+
+def _meld_onbekend(onbekend: dict[str, str], vrij: list[str], blad, meldingen) -> None:
+    """Een kop die nergens bij past wordt genoemd, nooit stil genegeerd (werkboekformaat.md v2)."""
+    kandidaten = {kopsleutel(k): k for k in vrij}
+    for sleutel, tekst in onbekend.items():  # één suggestie per verschillende onbekende kop
+        bericht = f"kolom '{kort(tekst)}' wordt niet gebruikt"
+        gevonden = _dichtstbij(sleutel, tuple(kandidaten), drempel=70)
+        if gevonden is not None:
+            bericht += f"; bedoelt u '{kandidaten[gevonden]}'? Pas de koptekst aan"
+        else:
+            bericht += " (geen bekende kolom van dit blad; eigen aantekeningen kunnen in een kolom 'Toelichting')"
+        meldingen.waarschuwing(bericht, blad=blad, rij=1, kolom=kort(tekst))
+
+
+def _dichtstbij(sleutel: str, kandidaten: tuple[str, ...], drempel: float) -> str | None:
+    """De kandidaat die het meest op ``sleutel`` lijkt (rapidfuzz WRatio), of None onder de drempel."""
+    if not kandidaten or not sleutel:
+        return None
+    from rapidfuzz import fuzz, process
+
+    gevonden = process.extractOne(sleutel, kandidaten, scorer=fuzz.WRatio, score_cutoff=drempel)
+    return gevonden[0] if gevonden else None
+
+
+def meld_onbekende_bladen(wb, bekende_bladen, meldingen: Meldingen) -> None:
+    """Een blad dat de tool niet kent wordt genoemd in een waarschuwing (werkboekformaat.md v2)."""
+    bekend = {normaliseer(b): b for b in bekende_bladen}
+    aanwezig = {normaliseer(ws.title) for ws in wb.worksheets}
+    ontbrekend = tuple(k for k in bekend if k not in aanwezig)
+    for ws in wb.worksheets:
+        if normaliseer(ws.title) in bekend:
+            continue
+        bericht = "dit blad wordt niet gelezen"
+        gevonden = _dichtstbij(normaliseer(ws.title), ontbrekend, drempel=70)
+        if gevonden is not None:
+            bericht += f"; bedoelt u blad '{bekend[gevonden]}'? Pas de bladnaam aan"
+        else:
+            bericht += f" (bekende bladen: {', '.join(bekende_bladen)})"
+        meldingen.waarschuwing(bericht, blad=ws.title)
 
 
 def valideer_rijen(model: type[M], rijen: list[Rij], blad: str, meldingen: Meldingen) -> list[tuple[Rij, M]]:

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
-from tariefmodel.getallen import GeenGetal, is_excel_fout, is_leeg, lees_getal
+from tariefmodel.getallen import GeenGetal, fractie_fout, is_excel_fout, is_leeg, lees_getal
 
 
 def getal_of_leeg(waarde: Any) -> float | None:
@@ -18,6 +18,16 @@ def getal_of_leeg(waarde: Any) -> float | None:
         return lees_getal(waarde)
     except GeenGetal as fout:
         raise ValueError(str(fout)) from None
+
+
+def fractie_of_leeg(waarde: Any) -> float | None:
+    """Een fractie (0,05 of 5%); een kaal getal boven 1 is een fout met de vraag 'bedoelt u 5%?'
+    (werkboekformaat.md v2: nooit stil verkeerd lezen)."""
+    getal = getal_of_leeg(waarde)
+    fout = fractie_fout(waarde, getal)
+    if fout:
+        raise ValueError(fout)
+    return getal
 
 
 def geen_excel_fout(waarde: Any) -> Any:
@@ -43,6 +53,8 @@ Tekst = Annotated[str, BeforeValidator(_tekst)]
 """Een verplichte, niet-lege tekst (hoofdletters blijven zoals ingevuld)."""
 OptGetal = Annotated[float | None, BeforeValidator(getal_of_leeg)]
 """Een getal dat leeg mag blijven (None)."""
+OptFractie = Annotated[float | None, BeforeValidator(fractie_of_leeg)]
+"""Een fractie die leeg mag blijven: 0,05 of 5%; een kaal getal boven 1 wordt geweigerd met een suggestie."""
 OptTekst = Annotated[str | None, BeforeValidator(_tekst)]
 """Een tekst die leeg mag blijven (None); hoofdletters blijven zoals ingevuld."""
 
