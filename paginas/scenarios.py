@@ -13,7 +13,12 @@ from paginas import scenariostaat as sc
 from tariefmodel import formaat, grafieken
 from tariefmodel.kostprijs.berekening import bereken
 from tariefmodel.kostprijs.gevoeligheid import Scenario, tornado, vergelijking
-from tariefmodel.kostprijs.vergelijking import beschrijving, geschilpunten, vergelijk, wijziging_tekst
+from tariefmodel.kostprijs.vergelijking import (
+    beschrijving,
+    geschilpunten,
+    vergelijk,
+    wijziging_tekst,
+)
 
 
 def laden(werkboek, invoer) -> None:

@@ -163,7 +163,7 @@ def _vasthouden(k: str, standaard) -> None:
     Het bekende Streamlit-recept: zo neemt hetzelfde schuifje op een andere pagina (CAO op Scenario's en
     Meerjaren) de waarde over, in plaats van terug te springen naar de eerste optie.
     """
-    st.session_state[k] = st.session_state[k] if k in st.session_state else standaard
+    st.session_state[k] = st.session_state.get(k, standaard)
 
 
 def _procent_kort(v: float) -> str:

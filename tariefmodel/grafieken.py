@@ -59,7 +59,6 @@ def locale() -> dict:
 def _locale() -> dict:
     """vl-convert bouwt de locale bij elke aanroep opnieuw (ca. 15 ms); één keer is genoeg."""
     import vl_convert as vlc
-
     from babel.numbers import get_minus_sign_symbol
 
     # d3 schrijft anders '−' (U+2212); tekst, tabellen en exports gebruiken het minteken van Babel

@@ -151,7 +151,6 @@ def _delen(data: bytes) -> dict[str, bytes]:
 def test_kopie_met_scenarios_laat_elke_andere_cel_en_elk_ander_deel_gelijk(bron):
     data = VOORBEELD.read_bytes() if bron == "zonder blad" else met_scenarios()
     hash_voor = hashlib.sha256(data).hexdigest()
-    invoer = lees_kostprijswerkboek(data, "x.xlsx")
     nieuw = [Scenario("Nieuw & 'anders'", {"plaatsen[CRISIS]": 18.0, "overhead_methode": "norm"}, {"NOOD": 250.0}),
              Scenario("=SOM(A1)", {"verzuim": 0.05})]
     kopie = met_scenarioblad(data, nieuw, {"=SOM(A1)": {"verzuim": "+31 gemeente"}})

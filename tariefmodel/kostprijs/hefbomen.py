@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -76,13 +76,6 @@ def is_producthefboom(naam_: str) -> bool:
     return splits(naam_)[1] is not None
 
 
-def heeft_productnorm() -> bool:
-    """Kent de invoer een bezettingsnorm per product (rekenmethode v2 §1.6)?"""
-    from tariefmodel.kostprijs.invoer import Product
-
-    return "bezettingsnorm" in {f.name for f in fields(Product)}
-
-
 def controleer(naam_: str, waarde: float, producten) -> tuple[str, str, float]:
     """(hefboom, code, waarde) of ValueError met Nederlandse tekst (onbekende naam/code, buiten bereik)."""
     hefboom, code = splits(naam_)
@@ -94,7 +87,7 @@ def controleer(naam_: str, waarde: float, producten) -> tuple[str, str, float]:
         raise ValueError(f"{naam_}: onbekende productcode '{code}' (bekende codes: {', '.join(per_code)})")
     h = PRODUCTHEFBOMEN[hefboom]
     if isinstance(waarde, bool) or not isinstance(waarde, (int, float)):
-        raise ValueError(f"{naam_}: verwacht een getal, gevonden '{waarde}'")
+        raise ValueError(f"{naam_}: verwacht een getal, gevonden '{waarde}'")  # noqa: TRY004
     fout = h.controleer(float(waarde))
     if fout:
         raise ValueError(f"{naam_}: {fout}")
@@ -103,9 +96,6 @@ def controleer(naam_: str, waarde: float, producten) -> tuple[str, str, float]:
         raise ValueError(f"{naam_}: {h.label.lower()} geldt alleen voor opvangproducten; {code} is ambulant")
     if h.alleen == "traject" and product.eenheid != "traject":
         raise ValueError(f"{naam_}: trajecten per jaar geldt alleen voor producten met eenheid 'traject'")
-    if hefboom == "bezettingsnorm" and not heeft_productnorm():
-        raise ValueError(f"{naam_}: een bezettingsnorm per product kent deze versie nog niet; gebruik "
-                         "'bezettingsnorm' voor alle opvangproducten")
     return hefboom, code, float(waarde)
 
 

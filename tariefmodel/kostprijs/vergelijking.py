@@ -80,7 +80,7 @@ def wijziging_tekst(naam: str, waarde) -> str:
     from tariefmodel.uitgangspunten import splits_reeksnaam
 
     hefboom, code = splits(naam)
-    if isinstance(waarde, str) or isinstance(waarde, bool):
+    if isinstance(waarde, (str, bool)):
         return f"{naam} {waarde}"
     if code is not None:
         soort = {"bezettingsnorm": "procent", "werkelijke_bezetting": "procent", "gemeentetarief": "euro",

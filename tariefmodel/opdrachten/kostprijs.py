@@ -14,6 +14,7 @@ from tariefmodel.kostprijs.gevoeligheid import Scenario
 from tariefmodel.kostprijs.invoer import KostprijsInvoer
 from tariefmodel.kostprijs.rapportage import naar_json
 from tariefmodel.kostprijs.vergelijking import beschrijving
+from tariefmodel.meldingen import WerkboekFout
 from tariefmodel.opdrachten.gedeeld import (
     druk_json,
     lees_invoer,
@@ -22,10 +23,9 @@ from tariefmodel.opdrachten.gedeeld import (
     tekst_tabel,
     werkboekargumenten,
 )
-from tariefmodel.meldingen import WerkboekFout
 from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
-from tariefmodel.werkboek.scenarios import Scenarioblad, lees_scenarios
 from tariefmodel.werkboek.lezen import is_landelijk_werkboek
+from tariefmodel.werkboek.scenarios import Scenarioblad, lees_scenarios
 
 
 def registreer(sub) -> None:

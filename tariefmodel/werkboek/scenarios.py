@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tariefmodel import uitgangspunten as up
+from tariefmodel.getallen import GeenGetal, is_leeg, lees_getal
 from tariefmodel.kostprijs import hefbomen
 from tariefmodel.kostprijs.gevoeligheid import Scenario
 from tariefmodel.kostprijs.invoer import PARAMETERS_KOSTPRIJS, KostprijsInvoer
-from tariefmodel.getallen import GeenGetal, is_leeg, lees_getal
-from tariefmodel.werkboek.lezen import lees_blad, normaliseer, open_werkboek
 from tariefmodel.meldingen import Melding, Meldingen
+from tariefmodel.werkboek.lezen import lees_blad, normaliseer, open_werkboek
 
 BLAD = "Scenario's"
 KOLOMMEN = ["Scenario", "Parameter", "Waarde", "Toelichting"]

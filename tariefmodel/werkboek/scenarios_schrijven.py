@@ -150,4 +150,4 @@ def blad_xml(scenarios: Sequence[Scenario], toelichtingen: Mapping[str, Mapping[
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<worksheet xmlns="{MAIN}" xmlns:r="{REL}"><sheetViews><sheetView workbookViewId="0">'
             '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
-            f'<cols>{kolommen}</cols><sheetData>{"".join(regels)}</sheetData></worksheet>').encode("utf-8")
+            f'<cols>{kolommen}</cols><sheetData>{"".join(regels)}</sheetData></worksheet>').encode()
