@@ -6,7 +6,9 @@ import streamlit as st
 
 from paginas import gedeeld as g
 from tariefmodel import formaat, grafieken
+from tariefmodel.kostprijs.amvb import WETSARTIKEL, amvb_toets, ontbrekend
 from tariefmodel.kostprijs.berekening import bereken
+from tariefmodel.kostprijs.meerjaren import tariefindex
 from tariefmodel.kostprijs.gevoeligheid import kostprijs_bij_bezetting
 from tariefmodel.kostprijs.opbouw import opbouw
 from tariefmodel.parameters import definities
@@ -129,6 +131,47 @@ def voorbeeldzin(invoer, norm: float) -> str:
             "per etmaal.")
 
 
+def weigerkans(r) -> None:
+    """§1.6 v2: per opvangproduct de weigerkans die de prijs inhoudt, de prijs bij de doel-weigerkans en de
+    break-even bezetting van het gemeentetarief."""
+    opvang = [p for p in r.producten if p.product.soort == "opvang"]
+    if not opvang:
+        return
+    doel = r.parameters.get("doel_weigerkans")
+    st.subheader("Bezettingsnorm, weigerkans en break-even")
+    st.markdown(f"Een kleine opvang die gemiddeld vol zit, moet vaak nee verkopen. Per product: de **weigerkans** "
+                f"die de bezettingsnorm inhoudt (Erlang-verliesmodel), de **kostprijs bij een weigerkans van "
+                f"{formaat.procent(doel, 0)}** en de **break-even bezetting**: bij welke bezetting het gemeentetarief "
+                "de kosten dekt (boven 100%: nooit).")
+    doeltekst = formaat.procent(doel, 0)
+    rijen = [{
+        "Product": p.product.naam, "Plaatsen": formaat.getal(p.product.plaatsen, 0),
+        "Norm": formaat.procent(p.bezettingsnorm, 1), "Prijs bij norm": formaat.euro(p.kostprijs),
+        "Weigert bij norm": formaat.procent(p.weigerkans_bij_norm, 0),
+        f"Bezetting bij {doeltekst} weigeren": formaat.procent(p.bezetting_bij_doel_weigerkans, 1),
+        f"Prijs bij {doeltekst} weigeren": formaat.euro(p.kostprijs_bij_doel_weigerkans),
+        "Break-even": formaat.procent(p.breakeven_bezetting, 1),
+    } for p in opvang]
+    g.tabel(rijen, rechts=tuple(k for k in rijen[0] if k != "Product"))
+    st.caption("Weigerkans: het deel van de aanmeldingen dat geen plaats vindt als de plaatsen gemiddeld op de norm "
+               "bezet zijn (Erlang B, aankomsten zonder wachtrij). Break-even = integrale kosten / (plaatsen × "
+               "dagen × gemeentetarief).")
+
+
+def amvb(r) -> None:
+    """§1.6 v2: de AMvB-toets a-f."""
+    st.subheader(f"Bevat de prijs alle kostprijselementen van {WETSARTIKEL}?")
+    elementen = amvb_toets(r, tariefindex(r.invoer.uitgangspunten, r.invoer.rekenjaar + 1))
+    missend = ontbrekend(elementen)
+    if missend:
+        st.warning("Niet gevuld: " + "; ".join(f"**{e.element}. {e.omschrijving}**" for e in missend) +
+                   ". Vul ze in het werkboek in (of leg uit waarom ze 0 zijn).", icon=":material/warning:")
+    rijen = [{"": e.element, "Kostprijselement": e.omschrijving, "Gevuld": "ja" if e.gevuld else "NEE",
+              "Gevonden": e.toelichting} for e in elementen]
+    g.tabel(rijen)
+    st.caption("Waar het model kijkt: " + "; ".join(f"{e.element}. {e.invoer}" for e in elementen) + ".")
+
+
 def personeel(r) -> None:
     st.subheader("Hoeveel personeel vraagt een post die dag en nacht bezet is?")
     u = r.uren
@@ -169,9 +212,11 @@ def main() -> None:
     invoer = g.invoer("kostprijs")
     r = bereken(invoer)
     kop(invoer, werkboek)
-    g.waarschuwingen(m.tekst() for m in invoer.waarschuwingen)  # boven de cijfers (werkboekformaat.md v2)
+    g.waarschuwingen(m.tekst() for m in invoer.waarschuwingen)  # werkboekformaat v2: boven de cijfers
     kerncijfers(r)
     tarieftabel(r)
+    weigerkans(r)
+    amvb(r)
     opbouw_per_product(r)
     bezetting(invoer, r)
     personeel(r)

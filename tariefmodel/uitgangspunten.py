@@ -223,7 +223,23 @@ def met_wijzigingen(uitgangspunten: Mapping[str, Uitgangspunt], wijzigingen: Map
             if fout:
                 raise ValueError(f"{naam}: {fout}")
         uit[naam] = replace(_uit_werkboek(naam, waarde, None, "scenario"))
+    if set(wijzigingen) & _BEPALEN_STANDAARDEN:
+        uit = _ververs_standaarden(uit)
     _controleer_samenhang(uit)
+    return uit
+
+
+_BEPALEN_STANDAARDEN = {"rekenjaar", "werkgever_grootte", "uren_per_feestdag"}
+
+
+def _ververs_standaarden(uitgangspunten: dict[str, Uitgangspunt]) -> dict[str, Uitgangspunt]:
+    """Na een scenario op rekenjaar of werkgever_grootte: de meegeleverde standaarden opnieuw bepalen
+    (sociale_premies, feestdaguren, cao_stijging en de gedateerde waarden van het nieuwe rekenjaar)."""
+    jaar = int(uitgangspunten["rekenjaar"].waarde)
+    uit = {n: u for n, u in uitgangspunten.items() if u.herkomst != "standaard"}
+    for naam, u in uitgangspunten.items():
+        if u.herkomst == "standaard" and naam in definities():
+            uit[naam] = replace(afgeleide_standaard(naam, uit, jaar) or standaard(definities()[naam], jaar), rij=u.rij)
     return uit
 
 

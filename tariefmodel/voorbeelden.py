@@ -3,7 +3,7 @@
 ILLUSTRATIEF: de organisatie bestaat niet. Formatie en kosten zijn verzonnen maar plausibel gemaakt met de
 feiten in shared/domein (CAO Sociaal Werk 1-7-2024, schaalindeling uit de functiematrix, een 24/7-post vraagt
 ca. 5,6-6 fte, satellietwoningen, noodbedden van enkele dagen). Gemeentetarieven zijn verzonnen: gepubliceerde
-VO-tarieven zijn NOT FOUND (kostprijs-bronnen.md §3.1).
+VO-tarieven zijn NOT FOUND.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from tariefmodel.werkboek.sjablonen import kostprijswerkboek
 
 ILLUSTRATIEF = [
     "ILLUSTRATIEF VOORBEELD — geen echte organisatie en geen echte cijfers.",
-    "Formatie, kosten en gemeentetarieven zijn verzonnen (wel plausibel gemaakt met CAO Sociaal Werk 1-7-2024",
-    "en de bronnen in tariefmodel); vervang alles door de eigen begroting voordat u iets concludeert.",
+    "Formatie, kosten en gemeentetarieven zijn verzonnen (wel plausibel gemaakt met de CAO Sociaal Werk",
+    "2025-2027 en openbare bronnen); vervang alles door de eigen begroting voordat u iets concludeert.",
 ]
 
 UITGANGSPUNTEN = {
@@ -21,6 +21,7 @@ UITGANGSPUNTEN = {
     "rekenjaar": 2026,
     "concept": "nee",
     "overige_personeelskosten_per_fte": 1250,
+    "werkgever_grootte": "groot",
 }
 
 PRODUCTEN = [
@@ -65,7 +66,9 @@ KOSTEN = [
     ["NAZORG", "overig", "Reiskosten nazorg", 6000],
     ["OVERHEAD", "huisvesting", "Kantoor", 90000],
     ["OVERHEAD", "overig", "ICT en registratiesysteem", 62000],
-    ["OVERHEAD", "overig", "Accountant, verzekeringen, keurmerk", 41000],
+    ["OVERHEAD", "overig", "Accountant, verzekeringen, keurmerk", 26000],
+    # AMvB art. 5.4 lid 3 sub f: kosten door gemeentelijke verplichtingen (uit de vorige regel gehaald)
+    ["OVERHEAD", "gemeentelijke verplichtingen", "Subsidieverantwoording en monitorrapportages gemeente", 15000],
 ]
 
 

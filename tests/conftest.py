@@ -43,7 +43,34 @@ class Geval(pytest.Item):
 def _loon(geval):
     from tariefmodel.kostprijs.loon import loonopbouw
 
-    return vars(loonopbouw(geval["invoer"]["maandsalaris"], geval["invoer"]["ort"], geval["parameters"]))
+    i = geval["invoer"]
+    return vars(loonopbouw(i["maandsalaris"], i["ort"], geval["parameters"], toeslag=i.get("toeslag", False),
+                           ort_grens=i.get("ort_grens")))
+
+
+def _salaris(geval):
+    from tariefmodel.kostprijs.salaris import cao_stijging_uit_tabellen, jaargemiddelde
+
+    i = geval["invoer"]
+    g = jaargemiddelde(str(i["schaal"]), str(i["trede"]), i["jaar"])
+    return {"maandsalaris": g.bedrag, "doorgetrokken_maanden": len(g.doorgetrokken),
+            "cao_stijging": cao_stijging_uit_tabellen(i["jaar"])}
+
+
+def _feestdagen(geval):
+    from tariefmodel.kostprijs.feestdagen import feestdagen_op_werkdag, feestdaguren
+
+    jaar = geval["invoer"]["jaar"]
+    return {"uren": feestdaguren(jaar, geval["invoer"]["uren_per_feestdag"]),
+            "datums": [d for d, _ in feestdagen_op_werkdag(jaar)]}
+
+
+def _erlang(geval):
+    from tariefmodel.kostprijs.bezetting import rho_ster, weigerkans_bij_bezetting
+
+    i = geval["invoer"]
+    return {"rho_ster": rho_ster(i["plaatsen"], i["doel"]),
+            "weigerkans_bij_85": weigerkans_bij_bezetting(i["plaatsen"], 0.85)}
 
 
 def _uren(geval):
@@ -68,7 +95,8 @@ def _werkboek(geval):
     return uit
 
 
-_REKEN = {"loon": _loon, "uren": _uren, "werkboek": _werkboek}
+_REKEN = {"loon": _loon, "uren": _uren, "werkboek": _werkboek, "salaris": _salaris, "feestdagen": _feestdagen,
+          "erlang": _erlang}
 
 
 def vergelijk(verwacht, berekend, marge, pad=""):

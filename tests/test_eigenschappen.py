@@ -102,7 +102,8 @@ def geldig_werkboek(draw) -> bytes:
              getal(p.uren_per_traject), getal(p.trajecten_per_jaar), getal(p.gemeentetarief)] for p in invoer.producten]
     pers = [_personeelscel(r, draw(st.none() | st.sampled_from(CAO))) for r in invoer.personeel]
     kost = [[k.product, k.kostensoort, "omschrijving", getal(k.bedrag)] for k in invoer.kosten]
-    up = {"organisatie": draw(st.text(min_size=1, max_size=30).filter(str.strip)),
+    # een naam die met '=' begint schrijft de sjabloonschrijver als formule (#NAME?): geen geldige invoer hier
+    up = {"organisatie": draw(st.text(min_size=1, max_size=30).filter(lambda t: t.strip() and t.lstrip()[0] not in "=+-@{#")),
           "rekenjaar": draw(st.integers(2025, 2030)),
           "bezettingsnorm": f"{invoer.waarde('bezettingsnorm'):.2%}".replace(".", ","),
           "overhead_methode": invoer.waarde("overhead_methode")}

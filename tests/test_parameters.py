@@ -31,7 +31,7 @@ def test_dubbele_datum_is_een_fout():
 
 def test_waarde_op_datum_en_doortrekken():
     ova = definities()["ova"]
-    assert ova.op(dt.date(2024, 7, 1)).waarde == 0.0494
+    assert ova.op(dt.date(2024, 7, 1)).waarde == 0.06  # OVA 2024 definitief (VNG, indexatie 2025)
     assert ova.op(dt.date(2030, 7, 1)).waarde == 0.0418  # laatst bekende waarde blijft gelden
     assert definities()["sociale_premies"].op(dt.date(2024, 7, 1)) is None  # Zvw 2024 NOT FOUND
 

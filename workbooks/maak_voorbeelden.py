@@ -7,7 +7,7 @@ De gegevens van het voorbeeld staan in tariefmodel/voorbeelden.py.
 ILLUSTRATIEF: 'Stichting Voorbeeldopvang' bestaat niet. Formatie en kosten zijn verzonnen maar
 plausibel gemaakt met de feiten in shared/domein (CAO Sociaal Werk 1-7-2024, schaalindeling uit de
 functiematrix, een 24/7-post vraagt ca. 5,6 fte, satellietwoningen, noodbedden van enkele dagen).
-Gemeentetarieven zijn verzonnen: gepubliceerde VO-tarieven zijn NOT FOUND (kostprijs-bronnen.md §3.1).
+Gemeentetarieven zijn verzonnen: gepubliceerde VO-tarieven zijn NOT FOUND.
 """
 
 from __future__ import annotations

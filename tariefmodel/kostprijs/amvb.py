@@ -38,18 +38,18 @@ def amvb_toets(r: KostprijsResultaat, tariefindex=None) -> list[Element]:
     gemeentelijk = sum(k.bedrag for k in invoer.kosten if _soort(k) == SOORT_GEMEENTELIJK)
     index = None if tariefindex is None else tariefindex.waarde
     elementen = [
-        Element("a", "kosten van de beroepskracht", direct_loon > 0, "blad Personeel (loonopbouw §1.1)",
+        Element("a", "kosten van de beroepskracht", direct_loon > 0, "blad Personeel (loonopbouw)",
                 _bedrag("loonkosten directe formatie", direct_loon)),
-        Element("b", "redelijke overheadkosten", overhead > 0, f"overhead §1.4 (methode {methode})",
+        Element("b", "redelijke overheadkosten", overhead > 0, f"overhead (methode {methode})",
                 f"overheadpercentage {float(r.overhead_percentage):.1%}".replace(".", ",")),
         Element("c", "kosten voor niet-productieve uren (verlof, ziekte, scholing, werkoverleg)", niet_productief > 0,
-                "verlofuren, feestdaguren, verzuim, scholing_overleg_uren (§1.2)",
+                "verlofuren, feestdaguren, verzuim, scholing_overleg_uren",
                 f"{float(niet_productief):.1f} niet-productieve uren per fte".replace(".", ",")),
         Element("d", "reis- en opleidingskosten", op > 0 or reis > 0,
                 "overige_personeelskosten_per_fte; Kosten met soort reis of opleiding",
                 _bedrag("per fte", op) + "; " + _bedrag("Kosten reis/opleiding", reis)),
         Element("e", "indexatie van de reële prijs", index is not None,
-                "tarief_index_methode met ova, prijsindex of tarief_index (§1.8)",
+                "tarief_index_methode met ova, prijsindex of tarief_index",
                 "geen index voor het volgende jaar" if index is None else
                 f"tariefindex {invoer.rekenjaar + 1}: {float(index):.2%} ({tariefindex.label})".replace(".", ",")),
         Element("f", "overige kosten door gemeentelijke verplichtingen (rapportage, administratie)", gemeentelijk > 0,

@@ -73,6 +73,7 @@ class KostprijsResultaat:
     overhead_pool: float  # O
     overhead_pool_personeel: float
     som_directe_kosten: float  # som D_q
+    ort_grens: float | None = None  # v2: maandbedrag van het ORT-plafond (schaal 5 trede 11) in het rekenjaar
 
     @property
     def overhead_percentage(self):
@@ -111,11 +112,14 @@ def bereken(invoer: KostprijsInvoer, parameters: Mapping[str, float] | None = No
     pool = pool_personeel + sum(k.bedrag for k in invoer.kosten if k.product == OVERHEAD)
     som_d = sum(k["direct"] for k in kosten_per_product.values())
     methode = invoer.waarde("overhead_methode")
+    norm_methode = invoer.uitgangspunten["bezettingsnorm_methode"].waarde if "bezettingsnorm_methode" in \
+        invoer.uitgangspunten else "vast"
     producten = tuple(
-        _product(prod, kosten_per_product[prod.code], regels, uren, p, methode, pool, pool_personeel, som_d)
+        _product(prod, kosten_per_product[prod.code], regels, uren, p, methode, pool, pool_personeel, som_d,
+                 norm_methode)
         for prod in invoer.producten
     )
-    return KostprijsResultaat(invoer, p, uren, regels, producten, pool, pool_personeel, som_d)
+    return KostprijsResultaat(invoer, p, uren, regels, producten, pool, pool_personeel, som_d, grens)
 
 
 def ort_grens(invoer: KostprijsInvoer, p):
@@ -171,11 +175,13 @@ def _positief(x) -> bool:
         return bool((x > 0).all())
 
 
-def _product(prod: Product, k: dict, regels, uren: Uren, p, methode, pool, pool_pers, som_d) -> ProductResultaat:
+def _product(prod: Product, k: dict, regels, uren: Uren, p, methode, pool, pool_pers, som_d,
+             norm_methode: str = "vast") -> ProductResultaat:
     d = k["direct"]
     oh, oh_loon = _overhead(d, methode, pool, pool_pers, som_d, k["loon"], p)
     integraal = (d + oh) * (1 + p["risico_opslag"])  # §1.5
-    norm, norm_bron = bz.normbezetting(prod.bezettingsnorm, prod.plaatsen, p) if prod.soort == "opvang" else (None, None)
+    norm, norm_bron = (bz.normbezetting(prod.bezettingsnorm, prod.plaatsen, p, norm_methode)
+                       if prod.soort == "opvang" else (None, None))
     volume, uren_p, per_uur, per_plaats, gerealiseerd, geschat = _volumes(prod, k, integraal, uren, p, norm)
     kostprijs = integraal / volume if prod.eenheid != "traject" else per_uur * prod.uren_per_traject
     tarief = prod.gemeentetarief

@@ -22,10 +22,14 @@ def geheel_aantal(plaatsen) -> int | None:
 
 
 def _per_waarde(functie, *args):
-    """functie(*args), of per element als een argument een numpy-array is."""
-    if any(isinstance(a, np.ndarray) for a in args):
-        return np.vectorize(functie, otypes=[float])(*args)
-    return functie(*args)
+    """functie(*args), of per element als een argument een numpy-array is. Buiten het bereik van de
+    Erlang-functies (bijv. een onrealistisch groot aantal plaatsen): None."""
+    try:
+        if any(isinstance(a, np.ndarray) for a in args):
+            return np.vectorize(functie, otypes=[float])(*args)
+        return functie(*args)
+    except ValueError:
+        return None
 
 
 def rho_ster(plaatsen, doel):
@@ -52,12 +56,12 @@ def weigerkans_bij_bezetting(plaatsen, bezetting):
     return _per_waarde(enkel, bezetting)
 
 
-def normbezetting(eigen, plaatsen, p):
+def normbezetting(eigen, plaatsen, p, methode: str = "vast"):
     """§1.6 v2: b_p = de eigen Bezettingsnorm van het product; anders bij bezettingsnorm_methode = weigerkans
     ρ*(N, doel_weigerkans); anders bezettingsnorm. Geeft (b_p, bron) met bron 'product' / 'weigerkans' / 'vast'."""
     if eigen is not None:
         return eigen, "product"
-    if p.get("bezettingsnorm_methode") == "weigerkans":
+    if methode == "weigerkans":
         rho = rho_ster(plaatsen, p["doel_weigerkans"])
         if rho is not None:
             return rho, "weigerkans"

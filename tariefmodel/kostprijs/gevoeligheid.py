@@ -230,8 +230,8 @@ def meerjaren_tabel(resultaat: KostprijsResultaat, jaren: int | None = None) -> 
     """
     from tariefmodel.kostprijs.meerjaren import meerjaren
 
-    rijen = [{k: (None if v is None else (v if isinstance(v, (int, str, tuple)) else float(v)))
-              for k, v in vars(j).items()} for j in meerjaren(resultaat, jaren)]
+    rijen = [{k: (None if v is None else (v if isinstance(v, (int, str)) else float(v)))
+              for k, v in vars(j).items() if not k.startswith("status_")} for j in meerjaren(resultaat, jaren)]
     data = pd.DataFrame(rijen)
     met_tarief = data.dropna(subset=["tarief"])
     if met_tarief.empty:

@@ -94,7 +94,7 @@ class KostprijsInvoer:
     def met_scenario(self, parameters: Mapping[str, object] | None = None,
                      tarieven: Mapping[str, float] | None = None) -> KostprijsInvoer:
         """Een scenario: parameters, productwijzigingen (``plaatsen[CODE]`` …, kostprijs/hefbomen.py) en
-        gemeentetarieven overschreven, de rest ongewijzigd."""
+        gemeentetarieven overschreven, de rest ongewijzigd. Een ander rekenjaar ververst de CAO-salarissen."""
         from tariefmodel.kostprijs import hefbomen
 
         algemeen = {n: w for n, w in (parameters or {}).items() if not hefbomen.is_producthefboom(n)}
@@ -102,7 +102,12 @@ class KostprijsInvoer:
         per_product |= {hefbomen.naam("gemeentetarief", str(c).strip().upper()): _getal(f"gemeentetarief {c}", w)
                         for c, w in (tarieven or {}).items()}
         nieuw = up.met_wijzigingen(self.uitgangspunten, algemeen, PARAMETERS_KOSTPRIJS)
-        uit = replace(self, uitgangspunten=nieuw)
+        personeel = self.personeel
+        if int(nieuw["rekenjaar"].waarde) != self.rekenjaar:
+            from tariefmodel.kostprijs.salaris import salarissen_voor_jaar
+
+            personeel = salarissen_voor_jaar(personeel, int(nieuw["rekenjaar"].waarde), self.salaristabel)
+        uit = replace(self, uitgangspunten=nieuw, personeel=personeel)
         return hefbomen.pas_toe(uit, per_product) if per_product else uit
 
 

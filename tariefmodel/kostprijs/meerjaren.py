@@ -27,7 +27,10 @@ class Jaarraming:
     cao_stijging: float
     prijsindex: float
     tariefindex: float
-    status: tuple[str, str, str] = ("", "", "")  # reeksstatus van (cao_stijging, prijsindex, tariefindex)
+    # reeksstatus (voorlopig / definitief / ESTIMATE / werkboek) van de drie indices; leeg in het rekenjaar
+    status_cao_stijging: str = ""
+    status_prijsindex: str = ""
+    status_tariefindex: str = ""
 
 
 def loondeel(p: ProductResultaat, risico_opslag: float) -> float:
@@ -99,5 +102,5 @@ def meerjaren(resultaat: KostprijsResultaat, jaren: int | None = None) -> list[J
             kostprijs = p.kostprijs * integraal / p.integrale_kosten if p.integrale_kosten else 0.0
             uit.append(Jaarraming(jaar, p.code, kostprijs, tarief, integraal,
                                   opbrengst, tekort, cumulatief, cao if k else 0.0, prijs if k else 0.0,
-                                  index if k else 0.0, status))
+                                  index if k else 0.0, *status))
     return uit

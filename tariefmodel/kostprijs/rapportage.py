@@ -25,6 +25,7 @@ def naar_json(r: KostprijsResultaat, met_meerjaren: bool = True, scenario: dict 
                          "direct": float(r.uren.direct), "fte_per_24_7_post": float(r.uren.fte_per_24_7_post)},
         "werkgever_grootte": u["werkgever_grootte"].waarde if "werkgever_grootte" in u else None,
         "sociale_premies": float(r.parameters["sociale_premies"]),
+        "ort_grens_maandsalaris": rond_euro(r.ort_grens),
         "personeel": [_personeel(x) for x in r.regels],
         "producten": [_product(p, r.parameters) for p in r.producten],
         "amvb_toets": [vars(e) for e in amvb_toets(r, _volgende_index(r))],
@@ -42,7 +43,8 @@ def naar_json(r: KostprijsResultaat, met_meerjaren: bool = True, scenario: dict 
             {"jaar": j.jaar, "code": j.code, "kostprijs": rond_euro(j.kostprijs), "tarief": rond_euro(j.tarief),
              "tekort": rond_euro(j.tekort), "cumulatief_tekort": rond_euro(j.cumulatief_tekort),
              "cao_stijging": j.cao_stijging, "prijsindex": j.prijsindex, "tariefindex": j.tariefindex,
-             "status": dict(zip(("cao_stijging", "prijsindex", "tariefindex"), j.status))}
+             "status": {"cao_stijging": j.status_cao_stijging, "prijsindex": j.status_prijsindex,
+                        "tariefindex": j.status_tariefindex}}
             for j in meerjaren(r)
         ]
     return uit

@@ -120,3 +120,18 @@ def cao_stijging_tabellen(jaar: int) -> tuple[float, str, str, str] | None:
 
 def _factor_jaar(jaar: int, t: CaoTabellen) -> float:
     return sum(m.factor for m in maandtabellen(jaar, t)) / 12
+
+
+def salarissen_voor_jaar(personeel, jaar: int, eigen: Mapping[tuple[str, str], float] | None = None):
+    """Scenario op rekenjaar: regels met een salaris uit de CAO-tabellen krijgen het jaargemiddelde van ``jaar``;
+    een eigen Maandsalaris of een regel uit het blad Salaristabel blijft staan."""
+    from dataclasses import replace
+
+    uit = []
+    for r in personeel:
+        if r.salarisbron.startswith("CAO") and r.schaal is not None and r.trede is not None:
+            g = jaargemiddelde(r.schaal, r.trede, jaar)
+            if g is not None and not (eigen and (r.schaal, r.trede) in eigen):
+                r = replace(r, maandsalaris=g.bedrag, salarisbron=bron_tekst(g, jaar))
+        uit.append(r)
+    return tuple(uit)

@@ -18,7 +18,7 @@ from tariefmodel.werkboek.schrijven import MAX_RIJ, Blad, werkboek_bytes
 REGIO_BEREIK = f"='{REGIOS.replace(chr(39), chr(39) * 2)}'!$A$2:$A${MAX_RIJ}"
 
 TOELICHTING_LANDELIJK = [
-    "Landelijk werkboek tariefmodel (werkboekformaat v1): DUVO, verdeelmodel, capaciteit (rekenmethode §2)",
+    "Landelijk werkboek tariefmodel (werkboekformaat v1): DUVO, verdeelmodel, capaciteit (rekenmethode, deel 2: landelijk)",
     "",
     "Vul per blad vanaf rij 2 in. Oranje kopjes zijn verplicht. Lege regels worden overgeslagen.",
     "Getallen mogen als getal of als Nederlandse tekst: 12,5 of 1.234,56 of 85%. Bedragen in euro.",
@@ -43,7 +43,7 @@ TOELICHTING_LANDELIJK = [
     "  Decentralisatieuitkering Vrouwenopvang' en de circulaires van 2014 (in tariefmodel NOT FOUND).",
     "- Regio-indeling (regiogemeenten): Staatscourant 2022, 18613, bijlage I. Inwoners: CBS StatLine per gemeente.",
     "- Plaatsen per regio: Monitor Veilige Opvang (Valente/VNG); besteding: gemeentelijke jaarrekeningen (Iv3).",
-    "De rekenmethode staat in docs/landelijk.md van tariefmodel.",
+    "De rekenmethode staat in de documentatie van tariefmodel (landelijk model: DUVO, verdeelmodel, capaciteit).",
 ]
 
 KOLOMUITLEG = {
@@ -153,19 +153,19 @@ ILLUSTRATIEF = [
     "ILLUSTRATIEF VOORBEELD — de 35 centrumgemeenten zijn echt, ALLE CIJFERS PER REGIO ZIJN VERZONNEN.",
     "Geen officiële bedragen: vervang ze door de circulairebedragen en eigen gegevens voordat u iets concludeert.",
     "",
-    "Landelijke totalen, afgestemd op de bronnen in tariefmodel (shared/domein):",
+    "Landelijke totalen, afgestemd op openbare bronnen:",
     "- Inwoners samen 18,0 mln: het Istanbul-ankerpunt '≈ 1.800 plaatsen bij 1 per 10.000 inwoners'",
-    "  (minister, jan. 2025; duvo-bronnen.md §4). Inwoners per regio: NOT FOUND, verzonnen.",
+    "  (minister, Kamervragen 2025D00709, jan. 2025). Inwoners per regio: NOT FOUND, verzonnen.",
     "- Plaatsen samen 1.024: Monitor Veilige Opvang 2022-2023 (Valente/VNG). Per regio verzonnen, behalve",
     "  Vlissingen 30 (Zeeland, Emergis 2023) en Almere 27 (Oranje Huis 2017: 2 nood + 10 crisis + 15 begeleid wonen).",
-    "- Cliënten per jaar samen 3.868, dicht bij de 3.880 volwassenen in de vrouwenopvang in 2022 (Valente-infographic,",
-    "  seeds). Verblijfsduur 75-108 dagen: verzonnen, tussen crisisopvang (dagen-weken) en vervolgopvang",
+    "- Cliënten per jaar samen 3.868, dicht bij de 3.880 volwassenen in de vrouwenopvang in 2022 (Valente-infographic",
+    "  2022). Verblijfsduur 75-108 dagen: verzonnen, tussen crisisopvang (dagen-weken) en vervolgopvang",
     "  (gemiddeld 259 dagen, Monitor Veilige Opvang).",
     "- Historisch budget samen 104 mln: 'van 23 naar 104 miljoen euro' (c. 2013, regioaanpakveiligthuis.nl).",
     "- Overgang (budget per jaar): 2015-2017 104 + 10 (kwaliteitsimpuls) + 2,6 (EGG/loverboys) = 116,6 mln;",
     "  2018 + 11,9 (Veilig Thuis); 2019-2020 Veilig Thuis lineair naar 38,6 (tussenjaren NOT FOUND);",
     "  vanaf 2020 + 16 (Voorjaarsnota 2020); 2021-2024 171,2 mln. Die 171 mln is zelf een SCHATTING",
-    "  (duvo-bronnen.md §2b: ondergrens, zonder AWBZ-overheveling en zonder loon- en prijsbijstelling).",
+    "  (ondergrens, zonder AWBZ-overheveling en zonder loon- en prijsbijstelling).",
     "- Aandeel objectief: 2015-2016 0 (de VNG ging er ten onrechte van uit dat 2016 al een stap bevatte),",
     "  2017 0,5 (bestuurlijk overleg VWS/VNG mei 2016: 50% historisch, 50% objectief), vanaf 2018 1,0",
     "  (AANNAME: de verdeling vanaf 2018 is NOT FOUND).",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from tariefmodel.kostprijs.invoer import OVERHEAD, PARAMETERS_KOSTPRIJS
 from tariefmodel.parameters import definities
-from tariefmodel.uitgangspunten import TEKSTPARAMETERS, peildatum
+from tariefmodel.uitgangspunten import TEKSTPARAMETERS, afgeleide_standaard, standaard
 from tariefmodel.werkboek.kostprijs import KOLOMMEN
 from tariefmodel.werkboek.schrijven import Blad, werkboek_bytes
 
 TOELICHTING_KOSTPRIJS = [
-    "Kostprijswerkboek tariefmodel (werkboekformaat v1)",
+    "Kostprijswerkboek tariefmodel (werkboekformaat v2)",
     "",
     "Vul per blad vanaf rij 2 in. Oranje kopjes zijn verplicht. Lege regels worden overgeslagen.",
     "Getallen mogen als getal of als Nederlandse tekst: 12,5 of 1.234,56 of 85%.",
@@ -18,9 +18,13 @@ TOELICHTING_KOSTPRIJS = [
     "Producten: Soort = opvang (eenheid etmaal, Plaatsen verplicht) of ambulant (eenheid uur of traject;",
     "   traject vraagt 'Uren per traject'). Gemeentetarief is per eenheid; leeg = geen vergelijking.",
     f"Personeel: Product = een productcode of {OVERHEAD}. Maandsalaris (voltijd, 36 uur) of Schaal + Trede",
-    "   uit de CAO Sociaal Werk (tabel 1-7-2024) of uit het blad Salaristabel. ORT als fractie (0,15 = 15%).",
-    f"Kosten: Bedrag per jaar; Product = een productcode of {OVERHEAD}.",
-    "De rekenmethode staat in docs/rekenmethode.md van tariefmodel (AMvB reële prijs Wmo, art. 5.4 Uitvoeringsbesluit).",
+    "   uit de CAO Sociaal Werk of uit het blad Salaristabel. ORT als fractie (0,15 = 15%). Bij Schaal + Trede",
+    "   rekent het model met het jaargemiddelde van de CAO-tabellen over het rekenjaar (1-7-2024; 1-10-2025 en",
+    "   1-10-2026 afgeleid: +3,5% en +2,1%, DERIVED). Eigen regels in Salaristabel gaan voor.",
+    "Producten: Bezettingsnorm per opvangproduct (leeg = bezettingsnorm uit Uitgangspunten).",
+    f"Kosten: Bedrag per jaar; Product = een productcode of {OVERHEAD}. Kostensoort 'gemeentelijke verplichtingen'",
+    "   (rapportage, administratie) telt als element f van de AMvB-toets; 'reis' of 'opleiding' als element d.",
+    "De rekenmethode (AMvB reële prijs Wmo, art. 5.4 lid 3 Uitvoeringsbesluit Wmo 2015) staat in de documentatie van tariefmodel.",
 ]
 
 
@@ -30,13 +34,18 @@ def _parameterregels(waarden: dict, rekenjaar: int) -> list[list]:
         regels.append([naam, waarden.get(naam), TEKSTPARAMETERS[naam], _toelichting_tekst(naam)])
     for naam in sorted(PARAMETERS_KOSTPRIJS - set(TEKSTPARAMETERS)):
         d = definities()[naam]
-        std = d.op(peildatum(rekenjaar))
-        uitleg = d.omschrijving + (f". Standaard {rekenjaar}: {std.waarde} ({std.status}; {std.bron})" if std else
-                                   f". Geen meegeleverde standaard voor {rekenjaar}")
+        std = afgeleide_standaard(naam, {}, rekenjaar) or standaard(d, rekenjaar)
+        uitleg = d.omschrijving + (f". Standaard {rekenjaar}: {_waarde(std.waarde)} ({std.label}; {std.bron})"
+                                   if std.waarde is not None else f". Geen meegeleverde standaard voor {rekenjaar}")
         regels.append([naam, waarden.get(naam), d.eenheid, uitleg])
     extra = sorted(set(waarden) - PARAMETERS_KOSTPRIJS)  # bijv. reeksen per jaar
     regels += [[naam, waarden[naam], "", ""] for naam in extra]
     return regels
+
+
+def _waarde(w) -> str:
+    """Een standaardwaarde zoals in een Nederlands werkboek: 0,0418 en 50,4."""
+    return f"{w:g}".replace(".", ",") if isinstance(w, float) else str(w)
 
 
 def _toelichting_tekst(naam: str) -> str:
