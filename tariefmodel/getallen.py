@@ -48,11 +48,13 @@ _GEWOON = re.compile(r"\d+([.,]\d+)?([eE][+-]?\d+)?")
 def _tekst_naar_getal(tekst: str) -> float:
     """Tekst als getal (werkboekformaat.md v2 'Nothing is ever silently misread').
 
-    Nederlands: ``12,5``, ``1.234``, ``1.234,56``. Engels alleen als het eenduidig is: ``198,000.00`` (beide
+    Nederlands: ``12,5``, ``1.234``, ``1.234,56``, ``3.500,-``. Engels alleen als het eenduidig is: ``198,000.00`` (beide
     scheidingstekens), ``1,234,567``, ``0.025``, ``12.5``. Dubbelzinnig (``1,100``: 1,1 of 1100?) is een fout.
     ``€``, spaties en harde spaties tellen niet; ``%`` deelt door 100. Alleen de cijfers 0-9.
     """
     schoon = tekst.translate(_WEG).replace("\u2212", "-")
+    if schoon.endswith((",-", ",--", ".-", ".--")):  # '€ 3.500,-': hele euro's
+        schoon = schoon.rstrip("-")[:-1]
     if schoon.upper() in _EXCEL_FOUTEN:
         raise GeenGetal(f"de cel bevat de Excel-fout {schoon.upper()}; herstel de formule of vul een getal in")
     if any(t.isnumeric() and not t.isascii() for t in schoon):

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from tariefmodel.parameters import ParameterDefinitie, definities
-from tariefmodel.getallen import GeenGetal, fractie_fout, is_excel_fout, is_leeg, lees_getal
+from tariefmodel.getallen import GeenGetal, fractie_fout, is_excel_fout, is_leeg, kort, lees_getal
 from tariefmodel.meldingen import Meldingen
+from tariefmodel.parameters import ParameterDefinitie, definities
 
 BLAD = "Uitgangspunten"
 ONZEKERE_STATUSSEN = ("ESTIMATE", "NOT FOUND")
@@ -136,14 +136,14 @@ def bepaal(rijen: Iterable[tuple[int, object, object]], toegestaan: set[str], me
     ongeldig: set[str] = set()  # al gemeld: geen tweede melding 'ontbreekt' (gevolgfout)
     lege_rijen: dict[str, int] = {}  # parameters met een lege Waarde: hun rij, voor latere meldingen
     for rij, ruwe_naam, ruw in rijen:
-        naam = str(ruwe_naam).strip().casefold() if not is_leeg(ruwe_naam) else ""
+        naam = parameternaam(ruwe_naam) if not is_leeg(ruwe_naam) else ""
         if not naam:
             meldingen.fout("parameternaam ontbreekt", blad=BLAD, rij=rij, kolom="Parameter")
             continue
         basis, _ = splits_reeksnaam(naam)
         if basis not in toegestaan:
-            meldingen.fout(f"onbekende parameter '{ruwe_naam}' (bekende namen: {', '.join(sorted(toegestaan))})",
-                           blad=BLAD, rij=rij, kolom="Parameter")
+            meldingen.fout(f"onbekende parameter '{kort(ruwe_naam)}'{_bedoelt_u(naam, toegestaan)} (bekende namen: "
+                           f"{', '.join(sorted(toegestaan))})", blad=BLAD, rij=rij, kolom="Parameter")
             continue
         if naam in gezet:
             meldingen.fout(f"parameter '{naam}' staat twee keer in het blad (ook rij {gezet[naam].rij})",
@@ -168,6 +168,19 @@ def bepaal(rijen: Iterable[tuple[int, object, object]], toegestaan: set[str], me
         return gezet
     uit = vul_standaarden(gezet, toegestaan, int(jaar.waarde))
     return {n: replace(u, rij=lege_rijen[n]) if n in lege_rijen and u.rij is None else u for n, u in uit.items()}
+
+
+def parameternaam(ruw: object) -> str:
+    """'Risico opslag', 'risico-opslag ' -> 'risico_opslag' (zo typen mensen een parameternaam)."""
+    return re.sub(r"[\s-]+", "_", str(ruw).strip().casefold())
+
+
+def _bedoelt_u(naam: str, toegestaan: set[str]) -> str:
+    """'; bedoelt u 'risico_opslag'?' met de meest gelijkende bekende naam (rapidfuzz), of ''."""
+    from rapidfuzz import fuzz, process
+
+    gevonden = process.extractOne(naam, sorted(toegestaan), scorer=fuzz.WRatio, score_cutoff=75)
+    return f"; bedoelt u '{gevonden[0]}'?" if gevonden else ""
 
 
 def _uit_werkboek(naam: str, waarde, rij: int | None, herkomst: str = "werkboek") -> Uitgangspunt:
@@ -225,7 +238,6 @@ def met_wijzigingen(uitgangspunten: Mapping[str, Uitgangspunt], wijzigingen: Map
         uit[naam] = replace(_uit_werkboek(naam, waarde, None, "scenario"))
     if set(wijzigingen) & _BEPALEN_STANDAARDEN:
         uit = _ververs_standaarden(uit)
-    _controleer_samenhang(uit)
     return uit
 
 
@@ -241,21 +253,6 @@ def _ververs_standaarden(uitgangspunten: dict[str, Uitgangspunt]) -> dict[str, U
         if u.herkomst == "standaard" and naam in definities():
             uit[naam] = replace(afgeleide_standaard(naam, uit, jaar) or standaard(definities()[naam], jaar), rij=u.rij)
     return uit
-
-
-_UREN = ("jaaruren", "verlofuren", "feestdaguren", "verzuim", "scholing_overleg_uren")
-
-
-def _controleer_samenhang(uitgangspunten: Mapping[str, Uitgangspunt]) -> None:
-    """Een scenario mag de inzetbare uren niet op 0 of lager zetten (rekenmethode §1.2); ValueError."""
-    waarden = {n: uitgangspunten[n].waarde for n in _UREN if n in uitgangspunten}
-    if len(waarden) < len(_UREN) or not all(isinstance(w, (int, float)) for w in waarden.values()):
-        return
-    from tariefmodel.kostprijs.controle import inzetbare_uren_fout
-
-    fout = inzetbare_uren_fout(waarden)
-    if fout:
-        raise ValueError(fout)
 
 
 def reekswaarde(uitgangspunten: Mapping[str, Uitgangspunt], naam: str, jaar: int) -> Uitgangspunt:

@@ -51,6 +51,15 @@ def test_model_importeert_niets_uit_de_leeslaag(pad):
     assert not fout, "\n".join(fout)
 
 
+@pytest.mark.parametrize("naam", NEUTRAAL)
+def test_neutrale_bouwstenen_importeren_het_model_niet(naam):
+    """Geen kring model -> uitgangspunten -> model: de neutrale modules staan onder het model."""
+    model = tuple(f"tariefmodel.{p}" for p in MODELPAKKETTEN)
+    fout = [f"{naam}:{r} importeert {n}" for r, n in _imports(PAKKET / naam)
+            if any(n == m or n.startswith(m + ".") for m in model)]
+    assert not fout, "\n".join(fout)
+
+
 def test_de_regel_vangt_een_import_in_een_functie(tmp_path):
     """De controle zelf kan falen: een import binnen een functie wordt gevonden."""
     bron = tmp_path / "x.py"

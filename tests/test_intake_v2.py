@@ -102,7 +102,7 @@ def test_onbekend_blad_wordt_genoemd():
 @pytest.mark.parametrize(("tekst", "getal"), [
     ("198,000.00", 198_000), ("1,100.00", 1_100), ("1.234,56", 1234.56), ("12,5", 12.5), ("60.000", 60_000),
     ("€ 1.234,56", 1234.56), ("1\u00a0234,5", 1234.5), ("0.025", 0.025), ("85%", 0.85), ("2,5%", 0.025),
-    ("1,234,567", 1_234_567), ("12.5", 12.5), ("-3", -3),
+    ("1,234,567", 1_234_567), ("12.5", 12.5), ("-3", -3), ("€ 3.500,-", 3_500),
 ])
 def test_tekstgetal(tekst, getal):
     assert lees_getal(tekst) == pytest.approx(getal)
@@ -287,11 +287,17 @@ def test_meldingen_op_blad_en_rij_gesorteerd():
     assert plekken == [("Personeel", 2), ("Personeel", 3), ("Kosten", 3)]
 
 
+def test_schaal_met_het_woord_schaal_ervoor():
+    gewoon = _lees(basiswerkboek())
+    data = zet_cellen(basiswerkboek(), {("Personeel", 2, "Schaal"): "Schaal 8", ("Personeel", 2, "Trede"): "trede 5"})
+    assert _lees(data).personeel[0].maandsalaris == gewoon.personeel[0].maandsalaris  # BASIS: schaal 8 trede 5
+
+
 def test_geen_dubbel_woord_en_waarde_op_een_regel():
     data = zet_cellen(basiswerkboek(), {("Personeel", 2, "Schaal"): "schaal 99",
                                         ("Kosten", 2, "Bedrag"): "veel\ngeld " + "x" * 80})
     tekst = _fout(data)
-    assert "schaal schaal" not in tekst and "schaal 99 trede" in tekst
+    assert "schaal schaal" not in tekst and "schaal 99 trede 5" in tekst
     regel = next(r for r in tekst.splitlines() if "Blad 'Kosten'" in r)
     assert "veel geld" in regel and "…" in regel and "x" * 60 not in regel
 
@@ -383,3 +389,57 @@ def test_leesfout_zonder_engelse_systeemtekst(tmp_path, capsys):
     assert main(["controleer", str(bestand / "b.xlsx")]) == 2
     tekst = capsys.readouterr().err
     assert "Not a directory" not in tekst and "Fout:" in tekst
+
+
+def test_meldingen_zonder_dubbel_woord():
+    from tariefmodel.meldingen import Meldingen
+
+    m = Meldingen()
+    m.fout("schaal schaal 9 trede 1 1 staat niet\nin de tabel", blad="Personeel", rij=2, kolom="Schaal")
+    assert m.lijst[0].bericht == "schaal 9 trede 1 1 staat niet in de tabel"  # getallen blijven staan
+
+
+def test_parameternaam_zoals_mensen_hem_typen():
+    data = basiswerkboek(uitgangspunten={"organisatie": "Corpus", "rekenjaar": 2026, "Risico opslag": "3%"})
+    assert _lees(data).uitgangspunten["risico_opslag"].waarde == pytest.approx(0.03)
+
+
+def test_onbekende_parameter_met_suggestie():
+    data = basiswerkboek(uitgangspunten={"organisatie": "Corpus", "rekenjaar": 2026, "risicoopslag": "3%"})
+    assert "onbekende parameter 'risicoopslag'; bedoelt u 'risico_opslag'?" in _fout(data)
+
+
+def test_landelijk_aandeel_als_kaal_percentage():
+    from tariefmodel.werkboek.landelijk import lees_landelijk_werkboek
+    from tests.hulp.landelijk import landelijk_bytes, met
+
+    data = landelijk_bytes(met("Overgang", rijen=[[2025, 1_000_000, 0], [2026, 1_000_000, 50], [2027, 2_000_000, 1]]))
+    with pytest.raises(WerkboekFout) as fout:
+        lees_landelijk_werkboek(data)
+    tekst = "\n".join(m.tekst() for m in fout.value.meldingen)
+    assert "Blad 'Overgang', rij 3, kolom 'Aandeel objectief': mag niet groter zijn dan 1" in tekst
+    assert "bedoelt u 50%?" in tekst
+
+
+def test_scenario_zonder_inzetbare_uren_blijft_geweigerd(tmp_path, capsys):
+    """Na het opheffen van de kring uitgangspunten -> model controleert het model dit zelf (§1.2)."""
+    from tariefmodel.cli import main
+
+    pad = tmp_path / "w.xlsx"
+    pad.write_bytes(basiswerkboek())
+    assert main(["bereken", str(pad), "--zet", "verlofuren=5000"]) == 2  # meer verlof dan jaaruren
+    assert "inzetbare uren per fte" in capsys.readouterr().err
+
+
+def test_titel_boven_de_kopregel():
+    from tests.hulp.kapotte_werkboeken import _titelregel
+
+    tekst = _fout(bewerk(basiswerkboek(), _titelregel))
+    assert "Blad 'Producten', rij 2, kolom 'Code': de kopteksten staan in rij 2, maar de kopregel hoort in rij 1" in tekst
+    assert "bedoelt u die" not in tekst  # een titel is geen kolomnaam
+
+
+def test_ort_1_onder_kop_ort_procent_geeft_waarschuwing():
+    data = bewerk(zet_cellen(basiswerkboek(), {("Personeel", 2, "ORT"): 1}), _kop("Personeel", "ORT", "ORT %"))
+    tekst = _waarschuwingen(_lees(data))  # 1 = 100%: de gebruiker bedoelde waarschijnlijk 1%
+    assert "Blad 'Personeel', rij 2, kolom 'ORT': ORT 100% van het salaris is ongebruikelijk hoog; bedoelt u 1%?" in tekst

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tariefmodel.werkboek.landelijk import lees_landelijk_werkboek
 from tariefmodel.meldingen import WerkboekFout
+from tariefmodel.werkboek.landelijk import lees_landelijk_werkboek
 from tests.hulp.landelijk import HANDWERKBOEK, REGIOKOLOMMEN, landelijk_bytes, met
 
 

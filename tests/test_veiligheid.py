@@ -17,9 +17,9 @@ import openpyxl.xml
 import openpyxl.xml.functions
 import pytest
 
+from tariefmodel.meldingen import Meldingen, WerkboekFout
 from tariefmodel.werkboek import veiligheid
 from tariefmodel.werkboek.lezen import lees_blad, open_werkboek
-from tariefmodel.meldingen import Meldingen, WerkboekFout
 from tariefmodel.werkboek.veiligheid import controleer_bestand
 from tests.hulp import kapotte_werkboeken as kapot
 

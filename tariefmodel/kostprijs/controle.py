@@ -53,6 +53,17 @@ def inzetbare_uren_fout(p) -> str | None:
             "verzuim of scholing_overleg_uren, of verhoog jaaruren").replace(".", ",")
 
 
+_UREN = ("jaaruren", "verlofuren", "feestdaguren", "verzuim", "scholing_overleg_uren")
+
+
+def scenario_uren_fout(uitgangspunten) -> str | None:
+    """Een scenario mag de inzetbare uren niet op 0 of lager zetten (rekenmethode §1.2)."""
+    waarden = {n: uitgangspunten[n].waarde for n in _UREN if n in uitgangspunten}
+    if len(waarden) < len(_UREN) or not all(isinstance(w, (int, float)) for w in waarden.values()):
+        return None
+    return inzetbare_uren_fout(waarden)
+
+
 def _ontbrekende_standaarden(uitgangspunten, meldingen) -> None:
     for naam, u in sorted(uitgangspunten.items()):
         if u.waarde is None and naam not in {"tarief_index"}:

@@ -101,7 +101,13 @@ class KostprijsInvoer:
         per_product = {n: _getal(n, w) for n, w in (parameters or {}).items() if hefbomen.is_producthefboom(n)}
         per_product |= {hefbomen.naam("gemeentetarief", str(c).strip().upper()): _getal(f"gemeentetarief {c}", w)
                         for c, w in (tarieven or {}).items()}
+        # binnen de functie: controle importeert deze module
+        from tariefmodel.kostprijs.controle import scenario_uren_fout
+
         nieuw = up.met_wijzigingen(self.uitgangspunten, algemeen, PARAMETERS_KOSTPRIJS)
+        fout = scenario_uren_fout(nieuw)
+        if fout:
+            raise ValueError(fout)
         personeel = self.personeel
         if int(nieuw["rekenjaar"].waarde) != self.rekenjaar:
             from tariefmodel.kostprijs.salaris import salarissen_voor_jaar

@@ -15,9 +15,9 @@ from pathlib import Path
 from tariefmodel.afronding import rond_euro
 from tariefmodel.foutteksten import os_fout
 from tariefmodel.kostprijs.berekening import KostprijsResultaat, ProductResultaat, bereken
+from tariefmodel.meldingen import Melding, WerkboekFout
 from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
 from tariefmodel.werkboek.lezen import open_werkboek, zoek_blad
-from tariefmodel.meldingen import Melding, WerkboekFout
 
 BEREKEND, FOUT, OVERGESLAGEN = "berekend", "fout", "overgeslagen"
 SOORTEN = (("opvang", "etmaal"), ("ambulant", "uur"), ("ambulant", "traject"))

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from tariefmodel.bestanden import controleer_niet_invoer, schrijf_atomair
-from tariefmodel.foutteksten import os_fout
 from tariefmodel.cli import Invoerprobleem
+from tariefmodel.foutteksten import os_fout
 
 
 def argument_json(p) -> None:

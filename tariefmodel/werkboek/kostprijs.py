@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from tariefmodel import uitgangspunten as up
+from tariefmodel.formaat import euro
+from tariefmodel.getallen import GeenGetal, kort, lees_getal
 from tariefmodel.kostprijs.invoer import (
     OVERHEAD,
     PARAMETERS_KOSTPRIJS,
@@ -17,16 +21,29 @@ from tariefmodel.kostprijs.invoer import (
     Product,
 )
 from tariefmodel.kostprijs.salaris import bron_tekst, jaargemiddelde
-from tariefmodel.parameters import cao_salaristabel, cao_tabellen
-from tariefmodel.formaat import euro
-from tariefmodel.getallen import GeenGetal, kort, lees_getal
-from tariefmodel.werkboek.lezen import kopsleutel, lees_blad, meld_onbekende_bladen, open_werkboek, valideer_rijen
+from tariefmodel.parameters import cao_tabellen
 from tariefmodel.meldingen import Meldingen
-from tariefmodel.werkboek.pydantic_nl import Getal, OptFractie, OptGetal, OptTekst, Tekst, geen_excel_fout
+from tariefmodel.parameters import cao_salaristabel
+from tariefmodel.werkboek.lezen import (
+    kopsleutel,
+    lees_blad,
+    meld_onbekende_bladen,
+    open_werkboek,
+    valideer_rijen,
+)
+from tariefmodel.werkboek.pydantic_nl import (
+    Getal,
+    OptFractie,
+    OptGetal,
+    OptTekst,
+    Tekst,
+    geen_excel_fout,
+)
 
 # Drempels voor waarschuwingen (blokkeren niet). Instellingen van de controle, geen rekenparameters.
 DREMPEL_BEZETTING = 1.0  # werkelijke bezetting boven 100%: plaatsen overvol
 MAX_BEZETTING = 2.0  # boven 200% is het een tikfout (95 i.p.v. 95% of 0,95): fout, geen waarschuwing
+DREMPEL_ORT = 0.5  # ORT van de helft van het salaris of meer: waarschijnlijk een procent als kaal getal (1 = 100%)
 FACTOR_JAARSALARIS = 3  # Maandsalaris boven 3x het hoogste CAO-bedrag: lijkt een jaarsalaris (werkboekformaat.md v2)
 EEN_PERSOON = ("directeur", "bestuurder", "directeur-bestuurder", "voorzitter", "controller", "manager", "hoofd",
                "secretaris", "penningmeester")
@@ -60,11 +77,13 @@ def _code(waarde):
 
 
 def _sleutel(waarde):
-    """Schaal of trede: tekst zonder hoofdletters ('U1' = 'u1'), gehele getallen zonder ',0'."""
+    """Schaal of trede: tekst zonder hoofdletters ('U1' = 'u1'), gehele getallen zonder ',0', zonder het woord
+    'schaal' of 'trede' ervoor ('Schaal 9' = 9: zo typen mensen het)."""
     geen_excel_fout(waarde)
     if waarde is None or str(waarde).strip() == "":
         return None
-    return str(int(waarde) if isinstance(waarde, float) and waarde.is_integer() else waarde).strip().casefold()
+    tekst = str(int(waarde) if isinstance(waarde, float) and waarde.is_integer() else waarde).strip().casefold()
+    return re.sub(r"^(schaal|trede)\s+", "", tekst) or tekst
 
 
 Code = Annotated[str, BeforeValidator(_code)]
@@ -303,14 +322,25 @@ def _personeel(rijen, producten, codes, salaristabel, jaar, meldingen) -> list[P
     return uit
 
 
+@functools.lru_cache(maxsize=1)
+def _hoogste_cao_bedrag() -> float | None:
+    return max((b.maandsalaris for b in cao_salaristabel().values()), default=None)
+
+
 def _plausibel_personeel(r: PersoneelRegel, nummer: int, meldingen: Meldingen) -> None:
     """Waarschuwingen voor wat waarschijnlijk anders bedoeld is (werkboekformaat.md v2, Plausibility)."""
-    hoogste = max((b.maandsalaris for b in cao_salaristabel().values()), default=None)
+    hoogste = _hoogste_cao_bedrag()
     if r.maandsalaris is not None and hoogste and r.maandsalaris > FACTOR_JAARSALARIS * hoogste:
         meldingen.waarschuwing(
             f"Maandsalaris {euro(r.maandsalaris)} is meer dan {FACTOR_JAARSALARIS} keer het hoogste bedrag uit de "
             f"CAO-tabel ({euro(hoogste)}): dit lijkt een jaarsalaris. Vul het bruto salaris per maand in",
             blad="Personeel", rij=nummer, kolom="Maandsalaris")
+    if r.ort is not None and r.ort >= DREMPEL_ORT:
+        procent = f"{r.ort * 100:g}".replace(".", ",")
+        meldingen.waarschuwing(
+            f"ORT {procent}% van het salaris is ongebruikelijk hoog; bedoelt u {f'{r.ort:g}'.replace('.', ',')}%? "
+            f"Vul dan {f'{r.ort:g}'.replace('.', ',')}% of {f'{r.ort / 100:g}'.replace('.', ',')} in",
+            blad="Personeel", rij=nummer, kolom="ORT")
     eerste = kopsleutel(r.functie).split(" ")[0] if r.functie else ""
     if r.fte > 1 and eerste in EEN_PERSOON:
         meldingen.waarschuwing(

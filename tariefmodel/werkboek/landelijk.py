@@ -12,6 +12,7 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from tariefmodel import uitgangspunten as up
+from tariefmodel.getallen import GeenGetal, is_leeg, lees_getal
 from tariefmodel.landelijk.centrumgemeenten import CENTRUMGEMEENTEN, OUDE_OF_ANDERE_NAMEN
 from tariefmodel.landelijk.invoer import (
     PARAMETERS_LANDELIJK,
@@ -22,10 +23,16 @@ from tariefmodel.landelijk.invoer import (
     Plaatsing,
     Regio,
 )
-from tariefmodel.getallen import GeenGetal, is_leeg, lees_getal
-from tariefmodel.werkboek.lezen import Rij, lees_blad, meld_onbekende_bladen, normaliseer, open_werkboek, valideer_rijen
 from tariefmodel.meldingen import Meldingen
-from tariefmodel.werkboek.pydantic_nl import Getal, OptGetal, Tekst, getal_of_leeg
+from tariefmodel.werkboek.lezen import (
+    Rij,
+    lees_blad,
+    meld_onbekende_bladen,
+    normaliseer,
+    open_werkboek,
+    valideer_rijen,
+)
+from tariefmodel.werkboek.pydantic_nl import Fractie, Getal, OptGetal, Tekst, getal_of_leeg
 
 REGIOS = "Regio's"
 # Instellingen van de controle, geen rekenparameters:
@@ -98,13 +105,13 @@ class RegioRegel(_Regel):
 
 class MaatstafRegel(_Regel):
     maatstaf: Tekst = Field(alias="Maatstaf")
-    aandeel: Getal = Field(alias="Aandeel", ge=0, le=1)
+    aandeel: Fractie = Field(alias="Aandeel", ge=0, le=1)
 
 
 class OvergangRegel(_Regel):
     jaar: Jaar = Field(alias="Jaar")
     budget: Getal = Field(alias="Budget", gt=0)
-    aandeel_objectief: Getal = Field(alias="Aandeel objectief", ge=0, le=1)
+    aandeel_objectief: Fractie = Field(alias="Aandeel objectief", ge=0, le=1)
 
 
 class DuvoRegelModel(_Regel):

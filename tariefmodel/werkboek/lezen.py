@@ -157,6 +157,7 @@ def lees_blad(
     kop = _regel(cellen.get(1, {}))
     posities = _kolomposities(kop, blad, kolommen, verplichte_kolommen, meldingen, extra_kolommen)
     if posities is None:
+        _zoek_verschoven_kopregel(cellen, blad, kolommen, verplichte_kolommen, meldingen)
         return None
     _meld_onberekende_formules(wb, ws.title, blad, posities, meldingen)
     rijen = []
@@ -167,6 +168,17 @@ def lees_blad(
             continue
         rijen.append(Rij(nummer, waarden))
     return rijen
+
+
+def _zoek_verschoven_kopregel(cellen, blad, kolommen, verplicht, meldingen: Meldingen) -> None:
+    """Staat de kopregel lager (een titel erboven)? Zeg dan waar, in plaats van alleen 'kolom ontbreekt'."""
+    bekend = {kopsleutel(k): k for k in kolommen}
+    for nummer in sorted(n for n in cellen if 1 < n <= 10):
+        gevonden = {bekend.get(kopsleutel(v)) for v in cellen[nummer].values() if not _leeg(v)}
+        if all(k in gevonden for k in verplicht):
+            meldingen.fout(f"de kopteksten staan in rij {nummer}, maar de kopregel hoort in rij 1: verwijder de "
+                           "regel(s) erboven (bijvoorbeeld een titel)", blad=blad, rij=nummer, kolom=verplicht[0])
+            return
 
 
 def _meld_onberekende_formules(wb, titel: str, blad: str, posities: dict[str, int], meldingen: Meldingen) -> None:
@@ -236,7 +248,7 @@ def _meld_ontbrekend(ontbrekend, onbekend, blad, kolommen, meldingen) -> set[str
     for k in ontbrekend:
         verwacht = ", ".join(f"'{v}'" for v in kolommen)
         bericht = f"verplichte kolom ontbreekt in de kopregel (verwachte kolommen: {verwacht})"
-        sleutel = _dichtstbij(kopsleutel(k), tuple(onbekend), drempel=50)
+        sleutel = _dichtstbij(kopsleutel(k), tuple(onbekend), drempel=70)
         if sleutel is not None:
             genoemd.add(sleutel)
             bericht += f"; de kopregel heeft wel '{kort(onbekend[sleutel])}': bedoelt u die? Noem de kolom '{k}'"

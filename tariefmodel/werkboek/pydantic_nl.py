@@ -53,6 +53,8 @@ Tekst = Annotated[str, BeforeValidator(_tekst)]
 """Een verplichte, niet-lege tekst (hoofdletters blijven zoals ingevuld)."""
 OptGetal = Annotated[float | None, BeforeValidator(getal_of_leeg)]
 """Een getal dat leeg mag blijven (None)."""
+Fractie = Annotated[float, BeforeValidator(fractie_of_leeg)]
+"""Een verplichte fractie: 0,05 of 5%; een kaal getal boven 1 wordt geweigerd met de vraag 'bedoelt u 5%?'."""
 OptFractie = Annotated[float | None, BeforeValidator(fractie_of_leeg)]
 """Een fractie die leeg mag blijven: 0,05 of 5%; een kaal getal boven 1 wordt geweigerd met een suggestie."""
 OptTekst = Annotated[str | None, BeforeValidator(_tekst)]
