@@ -33,7 +33,9 @@ def test_waarde_op_datum_en_doortrekken():
     ova = definities()["ova"]
     assert ova.op(dt.date(2024, 7, 1)).waarde == 0.06  # OVA 2024 definitief (VNG, indexatie 2025)
     assert ova.op(dt.date(2030, 7, 1)).waarde == 0.0418  # laatst bekende waarde blijft gelden
-    assert definities()["sociale_premies"].op(dt.date(2024, 7, 1)) is None  # Zvw 2024 NOT FOUND
+    assert definities()["sociale_premies"].op(dt.date(2024, 7, 1)) is None  # v2: standaard per werkgever_grootte
+    assert definities()["sociale_premies_groot"].op(dt.date(2024, 7, 1)).waarde == 0.1878  # 7,54+2,64+1,53+0,5+6,57
+    assert definities()["sociale_premies_groot"].op(dt.date(2023, 7, 1)) is None
 
 
 def test_schattingen_blijven_gemarkeerd():

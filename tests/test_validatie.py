@@ -103,8 +103,9 @@ def test_nederlandse_tekstgetallen(tmp_path, capsys):
 
 
 def test_geen_standaardwaarde_voor_het_rekenjaar_noemt_de_rij(tmp_path, capsys):
-    """Rekenjaar 2024: de Zvw-werkgeversheffing 2024 is NOT FOUND, dus sociale_premies heeft geen standaard."""
-    werkboek = _met(uitgangspunten={"organisatie": "Validatie", "rekenjaar": 2024})
+    """Rekenjaar 2023: sociale premies 2023 zijn niet meegeleverd, dus sociale_premies heeft geen standaard.
+    (v2: voor 2024 zijn de premies er wel, met de Zvw 2024 van 6,57%.)"""
+    werkboek = _met(uitgangspunten={"organisatie": "Validatie", "rekenjaar": 2023})
     code, uit = _draai(tmp_path, capsys, werkboek)
     assert code == 2
     regel = next(r for r in uit.splitlines() if "sociale_premies" in r)

@@ -6,7 +6,7 @@ een kostprijsproduct met eigen plaatsen. Alles onafgerond; None = niet te bereke
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 
 from tariefmodel.capaciteit import erlang
 
@@ -138,15 +138,15 @@ def bereken_eenheid(e: Eenheid, r: Rekenregels) -> Uitkomst:
     last = aangeboden_last(e, r)
     if last is None:
         return Uitkomst(e.model, e.plaatsen, _vol(), _vol(), _vol())
-    midden = cijfers_bij_last(e.model, e.plaatsen, e.verblijfsduur, last, r)
+    return bij_last(e.model, e.plaatsen, e.verblijfsduur, last, r)
+
+
+def bij_last(model: str, plaatsen: int, verblijfsduur: float, last: float, r: Rekenregels) -> Uitkomst:
+    """De cijfers bij een bekende aangeboden last, met de bandbreedte (§2.4a: N en d vast, bezetting ± punten)."""
+    midden = cijfers_bij_last(model, plaatsen, verblijfsduur, last, r)
     banden = []
     for teken in (-1, 1):
-        band_last = last_bij_bezetting(e.model, e.plaatsen, midden.bezetting + teken * r.gevoeligheid_bezetting)
-        banden.append(_vol() if band_last is None else
-                      cijfers_bij_last(e.model, e.plaatsen, e.verblijfsduur, band_last, r))
-    return Uitkomst(e.model, e.plaatsen, midden, *banden)
+        band_last = last_bij_bezetting(model, plaatsen, midden.bezetting + teken * r.gevoeligheid_bezetting)
+        banden.append(_vol() if band_last is None else cijfers_bij_last(model, plaatsen, verblijfsduur, band_last, r))
+    return Uitkomst(model, plaatsen, midden, *banden)
 
-
-def met_plaatsen(e: Eenheid, plaatsen: int) -> Eenheid:
-    """Dezelfde eenheid met een ander aantal plaatsen (schuif op de pagina Capaciteit)."""
-    return replace(e, plaatsen=int(plaatsen))

@@ -45,13 +45,26 @@ def erlang_b(plaatsen: int, last: float) -> float:
     Recursie B(0) = 1; B(k) = A·B(k−1) / (k + A·B(k−1)). Elke tussenwaarde ligt in [0, 1], dus er
     is geen overloop (geen A^N/N!), ook niet bij duizenden plaatsen. Bij last 0 is B(N) = 0 voor N ≥ 1.
     """
-    n = _controleer_plaatsen(plaatsen)
-    a = _controleer_last(last)
+    return _erlang_b_kern(_controleer_plaatsen(plaatsen), _controleer_last(last))
+
+
+def _erlang_b_kern(n: int, a: float) -> float:
+    """De recursie zonder invoercontrole (voor de bisecties; elke tussenwaarde ligt in [0, 1])."""
     b = 1.0
     for k in range(1, n + 1):
         ab = a * b
         b = ab / (k + ab)
     return b
+
+
+def erlang_b_reeks(plaatsen: int, last: float) -> list[float]:
+    """[B(0, A), B(1, A), …, B(N, A)] in één doorloop van de recursie (O(N), voor curves)."""
+    n, a = _controleer_plaatsen(plaatsen), _controleer_last(last)
+    reeks = [1.0]
+    for k in range(1, n + 1):
+        ab = a * reeks[-1]
+        reeks.append(ab / (k + ab))
+    return reeks
 
 
 def gedragen_last(plaatsen: int, last: float) -> float:
@@ -84,7 +97,7 @@ def last_uit_gedragen_last(plaatsen: int, gedragen: float) -> float:
         raise ValueError(f"de gedragen last moet kleiner zijn dan het aantal plaatsen ({a} ≥ {n})")
     if a == 0:
         return 0.0
-    return _bisectie(lambda x: gedragen_last(n, x), a, a, a * n / (n - a))
+    return _bisectie(lambda x: x * (1 - _erlang_b_kern(n, x)), a, a, a * n / (n - a))
 
 
 def last_bij_gedragen_bezetting(plaatsen: int, bezetting: float) -> float:
@@ -106,7 +119,7 @@ def last_bij_weigerkans(plaatsen: int, doel: float) -> float:
     doel = _controleer_fractie("de doel-weigerkans", doel)
     if n == 0:
         raise ValueError("ρ* vraagt minstens 1 plaats")
-    return _bisectie(lambda x: erlang_b(n, x), doel, 0.0, n / (1 - doel))
+    return _bisectie(lambda x: _erlang_b_kern(n, x), doel, 0.0, n / (1 - doel))
 
 
 def bezetting_bij_weigerkans(plaatsen: int, doel: float) -> float:
@@ -127,7 +140,7 @@ def plaatsen_voor_weigerkans(last: float, doel: float) -> int:
         return 0
     grens = math.ceil(2 * a) + math.ceil(math.log2(1 / doel)) + 1
     b = 1.0
-    for k in range(0, grens + 1):
+    for k in range(grens + 1):
         if k > 0:
             ab = a * b
             b = ab / (k + ab)

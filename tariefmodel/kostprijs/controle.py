@@ -66,7 +66,7 @@ def scenario_uren_fout(uitgangspunten) -> str | None:
 
 def _ontbrekende_standaarden(uitgangspunten, meldingen) -> None:
     for naam, u in sorted(uitgangspunten.items()):
-        if u.waarde is None and naam not in {"tarief_index"}:
+        if u.waarde is None and naam not in {"tarief_index", "maximum_premieloon"}:  # leeg = geen index/plafond
             meldingen.fout(f"parameter '{naam}' heeft geen meegeleverde waarde voor dit rekenjaar (NOT FOUND); "
                            "vul zelf een waarde in", blad=BLAD_UP, rij=u.rij, kolom="Waarde")
 
