@@ -91,8 +91,23 @@ def _sjabloon_landelijk() -> bytes | None:
 
 
 # Streamlit zet Engelse uitleg onder de uploadknop ('10MB per file'); wij zeggen het in het Nederlands.
+# Afdrukken (issue 15): geen zijbalk, kop of knoppen op papier; tabellen, grafieken en kerncijfers niet
+# over een paginarand. Met 'Printversie' op de pagina Scenario's worden de tabellen gewone HTML-tabellen die
+# zich naar de A4-breedte schikken (een st.dataframe is een canvas met de schermbreedte).
 STIJL = """<style>
 [data-testid='stFileUploaderDropzoneInstructions'] { display: none; }
+@media print {
+  @page { size: A4; margin: 1.2cm; }
+  [data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'], [data-testid='stHeader'],
+  [data-testid='stToolbar'], [data-testid='stDecoration'], [data-testid='stBaseButton-secondary'],
+  [data-testid='stDownloadButton'], [data-testid='stButton'], [data-testid='stForm'],
+  [data-testid='stFormSubmitButton'] { display: none !important; }
+  [data-testid='stMain'], [data-testid='stAppViewContainer'] { margin-left: 0 !important; }
+  [data-testid='stMainBlockContainer'] { max-width: 100% !important; padding: 0 !important; }
+  [data-testid='stTable'], [data-testid='stDataFrame'], [data-testid='stVegaLiteChart'], [data-testid='stMetric'],
+  [data-testid='stExpander'], table, tr { break-inside: avoid; page-break-inside: avoid; }
+  [data-testid='stTable'] table { width: 100% !important; font-size: 9pt; }
+}
 </style>"""
 
 

@@ -7,19 +7,21 @@ import re
 import streamlit as st
 
 from paginas import gedeeld as g
+from paginas import scenariostaat as sc
 from tariefmodel.kostprijs.berekening import bereken
 from tariefmodel.kostprijs.gevoeligheid import Scenario
+from tariefmodel.kostprijs.vergelijking import beschrijving
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WERKBOEK = "Werkboek (zonder wijzigingen)"
 
 
 def _sleutel(s: Scenario | None) -> tuple:
-    return () if s is None else (s.naam, tuple(sorted(s.parameters.items())), tuple(sorted(s.tarieven.items())))
+    return () if s is None else s.sleutel()
 
 
 def _uit_sleutel(sleutel: tuple) -> Scenario | None:
-    return None if not sleutel else Scenario(sleutel[0], dict(sleutel[1]), dict(sleutel[2]))
+    return None if not sleutel else Scenario.uit_sleutel(sleutel)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -53,12 +55,44 @@ def bestandsnaam(tekst: str) -> str:
 
 
 def kies_scenario(werkboek) -> Scenario | None:
-    bewaard = st.session_state.get("scenarios", {}).get(werkboek.sha, {})
-    keuze = st.selectbox("Welke berekening?", [WERKBOEK, *bewaard], key="dl_scenario",
-                         help="Bewaar op de pagina Scenario's instellingen onder een naam om ze hier mee te nemen.")
-    if not bewaard:
+    """Het werkboek, de huidige instellingen van de pagina Scenario's of een bewaard scenario (gedeelde staat)."""
+    keuzes = sc.keuzes(werkboek)
+    namen = [WERKBOEK if n == sc.BASIS else n for n in keuzes]
+    keuze = st.selectbox("Welke berekening?", namen, key="dl_scenario",
+                         help="Dezelfde scenario's als op de pagina's Scenario's en Meerjaren.")
+    if len(keuzes) <= 2:
         st.caption("Nog geen bewaarde scenario's: op de pagina Scenario's kunt u instellingen bewaren.")
-    return None if keuze == WERKBOEK else bewaard[keuze]
+    gekozen = keuzes[sc.BASIS if keuze == WERKBOEK else keuze]
+    if keuze != WERKBOEK:
+        st.caption(f"{keuze}: {beschrijving(gekozen.wijzigingen)}")
+    return None if keuze == WERKBOEK or not gekozen.wijzigingen else gekozen
+
+
+def vergelijking(werkboek) -> None:
+    """De vergelijking van het werkboek en alle bewaarde scenario's, als Excel en als PDF."""
+    st.subheader("Vergelijking van de scenario's")
+    bewaard = sc.bewaard(werkboek)
+    huidig = sc.huidig(werkboek)
+    scenarios = {**bewaard, **({sc.HUIDIG: huidig} if huidig.wijzigingen else {})}
+    if not scenarios:
+        st.caption("Bewaar op de pagina Scenario's een of meer scenario's om ze hier naast elkaar te downloaden.")
+    sleutels = tuple(s.sleutel() for s in scenarios.values())
+    stam = bestandsnaam(werkboek.naam.removesuffix(".xlsx"))
+    links, midden, rechts = st.columns(3)
+    with links:
+        st.markdown("**Excel** — werkboek en scenario's als kolommen; afgeleide regels als formule.")
+        st.download_button("Vergelijking (Excel)", sc.vergelijking_xlsx(werkboek.data, werkboek.naam, sleutels),
+                           file_name=f"{stam}_vergelijking.xlsx", mime=XLSX, icon=":material/table_view:",
+                           key="dl_vergelijking_xlsx", disabled=not scenarios)
+    with midden:
+        st.markdown("**Handout (PDF)** — wat de gemeente betaalt en het tekort per scenario.")
+        if scenarios and st.toggle("Handout maken", key="dl_vergelijking_pdf_maken"):
+            st.download_button("Vergelijking (PDF)", sc.vergelijking_pdf(werkboek.data, werkboek.naam, sleutels),
+                               file_name=f"{stam}_vergelijking.pdf", mime="application/pdf",
+                               icon=":material/picture_as_pdf:", key="dl_vergelijking_pdf")
+    with rechts:
+        st.markdown("**Uw werkboek met scenario's** — om te mailen en volgende keer weer te openen.")
+        sc.download_werkboek(werkboek, "dl_werkboek_scenarios_downloads")
 
 
 def kostprijs(werkboek) -> None:
@@ -110,6 +144,7 @@ def main() -> None:
                        "handout (PDF, A4) voor het gesprek met de gemeente. Het gaat om het werkboek dat nu "
                        "in gebruik is (zie de zijbalk).")
     kostprijs(g.werkboek("kostprijs"))
+    vergelijking(g.werkboek("kostprijs"))
     landelijk()
 
 

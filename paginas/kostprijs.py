@@ -67,7 +67,8 @@ def waarom(p, stappen) -> str:
              f"({formaat.euro(grootste[1][1])}).")
     if p.gemeentetarief is not None:
         tekst += (f" De gemeente betaalt **{formaat.euro(p.gemeentetarief)}**: dat dekt "
-                  f"{formaat.procent(p.gemeentetarief / p.kostprijs)} van de kostprijs.")
+                  f"{formaat.procent(p.dekkingsgraad)} van de kosten bij het gerealiseerde volume "
+                  "(dekkingsgraad, zoals in de tabel).")
     return tekst
 
 

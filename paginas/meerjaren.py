@@ -6,30 +6,32 @@ import pandas as pd
 import streamlit as st
 
 from paginas import gedeeld as g
+from paginas import scenariostaat as sc
 from tariefmodel import formaat, grafieken
 from tariefmodel.kostprijs.gevoeligheid import Scenario, meerjaren_tabel
 from tariefmodel.kostprijs.meerjaren import indices
+from tariefmodel.kostprijs.vergelijking import beschrijving
 
 TOTAAL = "TOTAAL"
 INDICES = {"CAO-stijging": "cao_stijging", "Prijsindex": "prijsindex", "OVA / tariefindex": "tariefindex"}
 
 
 def instellingen(invoer, werkboek) -> tuple[int, Scenario]:
-    links, midden, rechts = st.columns(3)
+    """Aantal jaren, en het scenario van de pagina Scenario's met de (gedeelde) CAO- en OVA-schuifjes."""
+    links, rechts = st.columns([1, 2])
     standaard = int(invoer.waarde("meerjaren_jaren"))
     jaren = links.select_slider("Aantal jaren", list(range(5, 11)) if standaard >= 5 else list(range(standaard, 11)),
                                 value=max(5, min(standaard, 10)), key=f"mj_{werkboek.kort}_jaren",
                                 persist_state="session", help="Inclusief het rekenjaar.")
-    eigen = midden.toggle("Eigen indexcijfers gebruiken", key=f"mj_{werkboek.kort}_eigen", persist_state="session",
-                          help="Standaard: de meegeleverde reeksen (CAO-stijging, prijsindex, OVA) per jaar.")
-    if not eigen:
-        return jaren, Scenario("standaard")
     with rechts:
-        cao = g.procentschuif("CAO-stijging per jaar", 0.0, 10.0, 0.1, float(invoer.waarde("cao_stijging")),
-                              f"mj_{werkboek.kort}_cao")
-        ova = g.procentschuif("OVA (tariefindex) per jaar", 0.0, 10.0, 0.1, float(invoer.waarde("ova")),
-                              f"mj_{werkboek.kort}_ova")
-    return jaren, Scenario("eigen", {"cao_stijging": cao, "ova": ova})
+        index = sc.indexschuifjes(werkboek, invoer)
+    wijzigingen = {n: w for n, w in sc.huidig(werkboek).wijzigingen.items() if n not in index}
+    wijzigingen |= sc.alleen_wijzigingen(invoer, index)
+    sc.zet_huidig(werkboek, wijzigingen)
+    scenario = sc.huidig(werkboek)
+    st.caption("Berekend met de instellingen van de pagina Scenario's: "
+               + beschrijving(scenario.wijzigingen) + ". De CAO- en OVA-schuifjes zijn dezelfde als daar.")
+    return jaren, scenario
 
 
 def productkeuze(r, werkboek) -> str:
@@ -100,17 +102,15 @@ def samenvatting(data: pd.DataFrame, naam: str) -> None:
 
 
 def main() -> None:
-    from tariefmodel.kostprijs.berekening import bereken
-
     werkboek = g.werkboek("kostprijs")
     invoer = g.invoer("kostprijs")
     g.kop("Meerjaren", "Wat gebeurt er als de lonen met de CAO stijgen en het tarief met de OVA wordt "
                        "geïndexeerd? Per jaar de kostprijs, het geïndexeerde tarief en het tekort dat zich opstapelt.")
     jaren, scenario = instellingen(invoer, werkboek)
     try:
-        r = scenario.bereken(invoer) if scenario.parameters else bereken(invoer)
+        r = scenario.bereken(invoer)
     except ValueError as fout:
-        st.error(f"Deze indexcijfers kunnen niet worden gebruikt: {fout}")
+        st.error(f"Dit scenario kan niet worden berekend: {fout}")
         return
     code = productkeuze(r, werkboek)
     data = meerjaren_tabel(r, jaren)

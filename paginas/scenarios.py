@@ -1,82 +1,46 @@
-"""Pagina Scenario's: aannames aanpassen met directe herberekening, scenario's bewaren en vergelijken, tornado."""
+"""Pagina Scenario's: aannames en volumes aanpassen, scenario's laden, bewaren, vergelijken en meenemen.
+
+De instellingen staan in één scenariostaat (paginas/scenariostaat.py) die Meerjaren en Downloads ook
+gebruiken: hetzelfde scenario geeft op elke pagina dezelfde cijfers.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from paginas import gedeeld as g
+from paginas import scenariostaat as sc
 from tariefmodel import formaat, grafieken
 from tariefmodel.kostprijs.berekening import bereken
-from tariefmodel.kostprijs.gevoeligheid import (
-    Scenario,
-    cumulatief_tekort,
-    opmaak,
-    tornado,
-    totalen,
-    vergelijking,
-    wijzigingen,
+from tariefmodel.kostprijs.gevoeligheid import Scenario, tornado, vergelijking
+from tariefmodel.kostprijs.vergelijking import (
+    beschrijving,
+    geschilpunten,
+    vergelijk,
+    wijziging_tekst,
 )
 
-BASIS = "Werkboek"
-HUIDIG = "Huidige instellingen"
-# (parameter, label, min %, max %, stap %, uitleg) — schuifjes in procenten; het model rekent in fracties.
-SCHUIFJES = [
-    ("bezettingsnorm", "Bezettingsnorm opvang", 50.0, 100.0, 1.0,
-     ("Over hoeveel etmalen de kosten van een plaats worden verdeeld. 85% is gangbaar (LNVO, Visie op "
-      "capaciteit); een hogere norm geeft een lagere prijs per etmaal.")),
-    ("verzuim", "Ziekteverzuim", 0.0, 20.0, 0.5, "Deel van de beschikbare uren dat medewerkers ziek zijn."),
-    ("directe_tijd_ambulant", "Directe tijd ambulant", 30.0, 95.0, 1.0,
-     "Deel van de inzetbare uren dat een ambulant hulpverlener met of voor cliënten werkt."),
-    ("risico_opslag", "Risico-opslag", 0.0, 10.0, 0.5, "Opslag op directe kosten plus overhead."),
-    ("cao_stijging", "CAO-loonstijging per jaar", 0.0, 10.0, 0.1,
-     "Werkt door in de meerjarenraming (cumulatief tekort), niet in de kostprijs van het rekenjaar."),
-]
-METHODEN = {"werkelijk": "Werkelijke overhead (pro rata)", "norm": "Genormeerd percentage"}
+
+def laden(werkboek, invoer) -> None:
+    """Een bewaard scenario in de schuifjes zetten, of alles terug naar het werkboek."""
+    bewaard = sc.bewaard(werkboek)
+    links, midden, rechts = st.columns([2, 1, 1], vertical_alignment="bottom")
+    keuze = links.selectbox("Bewaard scenario", list(bewaard) or ["(nog geen bewaarde scenario's)"],
+                            key=sc.sleutel(werkboek, "laadkeuze"), disabled=not bewaard)
+    midden.button("In de schuifjes laden", icon=":material/upload:", disabled=not bewaard, width="stretch",
+                  on_click=sc.laad, args=(werkboek, invoer, bewaard.get(keuze, Scenario(sc.BASIS))))
+    rechts.button("Terug naar het werkboek", icon=":material/restart_alt:", width="stretch",
+                  on_click=sc.herstel, args=(werkboek, invoer))
+    melding = st.session_state.pop("scenario_melding", None)
+    if melding:
+        st.success(melding, icon=":material/check_circle:")
 
 
-def sleutel(werkboek, naam: str) -> str:
-    return f"sc_{werkboek.kort}_{naam}"
-
-
-def aannames(invoer, werkboek) -> dict:
-    """De schuifjes; geeft de gekozen parameters."""
-    gekozen = {naam: g.procentschuif(label, laag, hoog, stap, float(invoer.waarde(naam)), sleutel(werkboek, naam),
-                                   uitleg)
-               for naam, label, laag, hoog, stap, uitleg in SCHUIFJES}
-    gekozen |= overhead(invoer, werkboek)
+def aannames(werkboek, invoer) -> dict:
+    gekozen = {s.naam: sc.schuif(werkboek, s, float(invoer.waarde(s.naam))) for s in sc.SCHUIFJES}
+    gekozen |= sc.overhead(werkboek, invoer)
+    gekozen |= sc.indexschuifjes(werkboek, invoer)
     return gekozen
-
-
-def overhead(invoer, werkboek) -> dict:
-    methode = st.radio("Overhead", list(METHODEN), format_func=METHODEN.get, horizontal=True,
-                       index=list(METHODEN).index(invoer.waarde("overhead_methode")),
-                       key=sleutel(werkboek, "overhead_methode"), persist_state="session",
-                       help="Werkelijk: de overheadkosten uit het werkboek, verdeeld naar rato van de directe "
-                            "kosten. Norm: een onderhandeld percentage van de directe kosten.")
-    norm = g.procentschuif("Overheadnorm", 0.0, 40.0, 0.5, float(invoer.waarde("overhead_norm")),
-                         sleutel(werkboek, "overhead_norm"), "Alleen bij de methode 'genormeerd percentage'.",
-                         uit=methode != "norm")
-    return {"overhead_methode": methode, "overhead_norm": norm}
-
-
-def tarieven(invoer, werkboek) -> dict:
-    """Tekstvelden voor het gemeentetarief per product (Nederlandse notatie: 275 of 275,50)."""
-    st.markdown("**Gemeentetarief per product** (in euro; typ bijvoorbeeld 275 of 275,50)")
-    uit = {}
-    kolommen = st.columns(3)
-    for i, p in enumerate(invoer.producten):
-        tekst = "" if p.gemeentetarief is None else formaat.getal(p.gemeentetarief, 2)
-        ingevuld = kolommen[i % 3].text_input(f"{p.naam} ({g.eenheid_tekst(p.eenheid)})", tekst,
-                                 key=sleutel(werkboek, f"tarief_{p.code}"), persist_state="session",
-                                 placeholder="geen tarief")
-        if ingevuld.strip() and ingevuld.strip() != tekst:
-            uit[p.code] = ingevuld.strip()
-    return uit
-
-
-def huidig_scenario(invoer, gekozen: dict, tarief: dict) -> Scenario:
-    basis = {n: invoer.waarde(n) for n in gekozen}
-    return Scenario(HUIDIG, wijzigingen(basis, gekozen), tarief)
 
 
 def resultaat_tonen(invoer, basis, scenario: Scenario):
@@ -87,115 +51,138 @@ def resultaat_tonen(invoer, basis, scenario: Scenario):
         return None
     totaal_metrics(basis, r)
     rijen = [{
-        "Product": p.product.naam, "Eenheid": p.product.eenheid,
+        "Product": p.product.naam, "Eenheid": g.eenheid_tekst(p.product.eenheid),
         "Werkboek": formaat.euro(basis.product(p.code).kostprijs), "Scenario": formaat.euro(p.kostprijs),
         "Verschil": _verschil(p.kostprijs - basis.product(p.code).kostprijs),
-        "Tekort per jaar": formaat.euro_heel(p.tekort),
+        "Tekort per jaar": formaat.euro_heel(p.tekort), "Dekkingsgraad": formaat.procent(p.dekkingsgraad),
     } for p in r.producten]
     st.markdown("**Kostprijs per eenheid**")
-    g.tabel(rijen, rechts=("Werkboek", "Scenario", "Verschil", "Tekort per jaar"))
-    st.caption("Wijzigingen: " + beschrijving(scenario, invoer))
+    sc.tabel(rijen, rechts=("Werkboek", "Scenario", "Verschil", "Tekort per jaar", "Dekkingsgraad"))
+    st.caption("Wijzigingen: " + beschrijving(scenario.wijzigingen))
     return r
 
 
 def totaal_metrics(basis, r) -> None:
+    from tariefmodel.kostprijs.gevoeligheid import cumulatief_tekort
+
     kolommen = st.columns(3)
     kolommen[0].metric("Tekort per jaar", formaat.euro_heel(r.tekort),
                        delta=_delta(r.tekort - basis.tekort), delta_color="inverse",
                        help="Ten opzichte van het werkboek. Een lager tekort is groen.")
     kolommen[1].metric("Integrale kosten", formaat.euro_heel(r.integrale_kosten),
-                       delta=_delta(r.integrale_kosten - basis.integrale_kosten),
-                       delta_color="off")
+                       delta=_delta(r.integrale_kosten - basis.integrale_kosten), delta_color="off")
     cumulatief, basis_cumulatief = cumulatief_tekort(r), cumulatief_tekort(basis)
     kolommen[2].metric(f"Tekort {int(r.parameters['meerjaren_jaren'])} jaar samen", formaat.euro_heel(cumulatief),
                        delta=None if cumulatief is None or basis_cumulatief is None else
-                       _delta(cumulatief - basis_cumulatief),
-                       delta_color="inverse", help="Met CAO-stijging tegen OVA-indexatie (pagina Meerjaren).")
+                       _delta(cumulatief - basis_cumulatief), delta_color="inverse",
+                       help="Met CAO-stijging tegen OVA-indexatie; dezelfde instellingen als op de pagina Meerjaren.")
 
 
 def _verschil(verschil: float) -> str:
-    return "–" if abs(verschil) < 0.005 else g.verschil_tekst(verschil)
+    return "–" if abs(verschil) < 0.005 else sc.euro_verschil(verschil, heel=False)
 
 
 def _delta(verschil: float) -> str | None:
     return None if abs(verschil) < 0.5 else g.verschil_tekst(verschil, heel=True)
 
 
-def beschrijving(scenario: Scenario, invoer) -> str:
-    delen = [f"{_label(n)} {_waarde(n, w)}" for n, w in scenario.parameters.items()]
-    namen = {p.code: p.naam for p in invoer.producten}
-    delen += [f"tarief {namen[c]} € {t}" for c, t in scenario.tarieven.items()]
-    return "; ".join(delen) if delen else "geen (gelijk aan het werkboek)"
-
-
-def _label(naam: str) -> str:
-    return {s[0]: s[1] for s in SCHUIFJES}.get(naam, {"overhead_methode": "Overhead",
-                                                      "overhead_norm": "Overheadnorm"}.get(naam, naam)).lower()
-
-
-def _waarde(naam: str, waarde) -> str:
-    return METHODEN.get(waarde, waarde).lower() if isinstance(waarde, str) else opmaak(waarde, "procent")
-
-
 def bewaren(scenario: Scenario, werkboek) -> None:
-    bewaard = st.session_state.setdefault("scenarios", {}).setdefault(werkboek.sha, {})
+    bewaard = sc.bewaard(werkboek)
     with st.form("bewaar", clear_on_submit=True, border=False):
         kolommen = st.columns([2, 1], vertical_alignment="bottom")
         naam = kolommen[0].text_input("Deze instellingen bewaren als", placeholder="bijv. Voorstel gemeente")
         if kolommen[1].form_submit_button("Bewaren", icon=":material/bookmark_add:", width="stretch"):
             naam = naam.strip()
-            if not naam or naam in (BASIS, HUIDIG):
+            if not naam or naam.casefold() in (sc.BASIS.casefold(), sc.HUIDIG.casefold(), "basis"):
                 st.warning("Geef het scenario een eigen naam.")
             else:
-                bewaard[naam] = Scenario(naam, dict(scenario.parameters), dict(scenario.tarieven))
-                st.success(f"Scenario '{naam}' is bewaard (alleen in deze sessie).")
+                bewaard[naam] = Scenario(naam, dict(scenario.wijzigingen))
+                st.success(f"Scenario '{naam}' is bewaard in deze sessie. Download het werkboek met scenario's "
+                           "om het mee te nemen.")
+    sc.download_werkboek(werkboek, "dl_werkboek_scenarios")
 
 
-def vergelijken(invoer, werkboek, huidig: Scenario) -> None:
-    bewaard = st.session_state.get("scenarios", {}).get(werkboek.sha, {})
-    opties = [BASIS, *bewaard, HUIDIG]
+def vergelijken(invoer, werkboek) -> dict | None:
+    alle = sc.keuzes(werkboek)
+    bewaard = sc.bewaard(werkboek)
+    opties = list(alle)
     # De sleutel telt de bewaarde scenario's mee: een net bewaard scenario staat zo meteen in de vergelijking.
     gekozen = st.multiselect("Scenario's naast elkaar", opties, default=opties,
-                             key=sleutel(werkboek, f"vergelijk_{len(bewaard)}"))
-    scenarios = {BASIS: Scenario(BASIS), HUIDIG: huidig, **bewaard}
+                             key=sc.sleutel(werkboek, f"vergelijk_{len(bewaard)}"))
+    if sc.BASIS not in gekozen:
+        gekozen = [sc.BASIS, *gekozen]
     try:
-        resultaten = {naam: scenarios[naam].bereken(invoer) for naam in gekozen}
+        kolommen = vergelijk(invoer, {n: alle[n] for n in gekozen if n != sc.BASIS})
+    except ValueError as fout:
+        st.error(f"Een scenario kan niet worden berekend: {fout}")
+        return None
+    if len(kolommen) < 2:
+        st.info("Kies een of meer scenario's om naast het werkboek te zetten.")
+        return None
+    vergelijk_tabellen(kolommen)
+    for naam in bewaard:
+        st.caption(f"**{naam}**: {beschrijving(bewaard[naam].wijzigingen)}")
+    if bewaard:
+        st.button("Bewaarde scenario's wissen", icon=":material/delete:", on_click=bewaard.clear)
+    return {k.naam: alle[k.naam] for k in kolommen[1:]}
+
+
+def vergelijk_tabellen(kolommen) -> None:
+    namen = [k.naam for k in kolommen]
+    st.markdown("**Wat kost dit de gemeente?**")
+    regels = [("Gemeente betaalt in totaal (tarief × volume)", lambda k: formaat.euro_heel(k.gemeente_betaalt)),
+              ("Bij kostendekkende tarieven (kostprijs × volume)", lambda k: formaat.euro_heel(k.kostendekkend)),
+              ("Verschil: wat de gemeente te weinig betaalt",
+               lambda k: formaat.euro_heel(k.kostendekkend - k.gemeente_betaalt)),
+              ("Tekort per jaar (kosten − opbrengst)", lambda k: formaat.euro_heel(k.resultaat.tekort)),
+              ("Dekkingsgraad (opbrengst / kosten)", lambda k: formaat.procent(k.dekkingsgraad)),
+              (f"Tekort over {kolommen[0].jaren} jaar", lambda k: formaat.euro_heel(k.cumulatief_tekort))]
+    sc.tabel([{"": label, **{k.naam: f(k) for k in kolommen}} for label, f in regels], rechts=tuple(namen))
+    st.caption("Volume = het gerealiseerde volume van het scenario (plaatsen × 365 × werkelijke bezetting, uren of "
+               "trajecten). Alleen producten met een gemeentetarief.")
+    st.markdown("**Kostprijs per product**")
+    rijen = [{"Product": f"{p.product.naam} ({g.eenheid_tekst(p.product.eenheid)})",
+              **{k.naam: formaat.euro(k.resultaat.producten[i].kostprijs) for k in kolommen}}
+             for i, p in enumerate(kolommen[0].resultaat.producten)]
+    sc.tabel(rijen, rechts=tuple(namen))
+    data = vergelijking({k.naam: k.resultaat for k in kolommen})
+    afwijkend = data[(data["scenario"] != sc.BASIS) & (data["verschil"].abs() > 1e-9)]
+    if not afwijkend.empty:
+        st.markdown(f"**Kostprijs ten opzichte van '{sc.BASIS}'**")
+        g.grafiek(grafieken.scenario_grafiek(data[data["scenario"] != sc.BASIS]))
+
+
+def vo_tegen_gemeente(invoer, werkboek) -> None:
+    """Welke aannames zetten de twee kanten anders, en wat kost elk daarvan (alleen op het werkboek gezet)?"""
+    alle = {n: s for n, s in sc.keuzes(werkboek).items()}
+    namen = list(alle)
+    links, rechts = st.columns(2)
+    a = links.selectbox("Kant van de aanbieder (VO)", namen, index=min(2, len(namen) - 1),
+                        key=sc.sleutel(werkboek, "kant_vo"))
+    b = rechts.selectbox("Kant van de gemeente", namen, index=min(3, len(namen) - 1) if len(namen) > 3 else 0,
+                         key=sc.sleutel(werkboek, "kant_gemeente"))
+    try:
+        punten = geschilpunten(invoer, alle[a], alle[b])
+        tekort_a, tekort_b = (float(bereken(alle[n].toepassen(invoer)).tekort) for n in (a, b))
     except ValueError as fout:
         st.error(f"Een scenario kan niet worden berekend: {fout}")
         return
-    if len(resultaten) < 2:
-        st.info("Kies twee of meer scenario's om te vergelijken. Bewaar eerst uw instellingen onder een naam.")
+    if not punten:
+        st.info("Deze twee zetten alle aannames hetzelfde.")
         return
-    vergelijk_tabellen(resultaten, scenarios, invoer)
-    for naam in bewaard:
-        st.caption(f"**{naam}**: {beschrijving(bewaard[naam], invoer)}")
-    if bewaard:
-        st.button("Bewaarde scenario's wissen", icon=":material/delete:", on_click=bewaard.clear)
-
-
-def vergelijk_tabellen(resultaten, scenarios, invoer) -> None:
-    data = vergelijking(resultaten)
-    st.markdown("**Kostprijs per product**")
-    tabel = data.pivot(index="product", columns="scenario", values="kostprijs").reindex(
-        index=list(dict.fromkeys(data["product"])), columns=list(resultaten))
-    eenheden = dict(zip(data["product"], data["eenheid"]))
-    rijen = [{"Product": f"{prod} ({g.eenheid_tekst(eenheden[prod])})",
-              **{s: formaat.euro(w) for s, w in rij.items()}} for prod, rij in tabel.iterrows()]
-    g.tabel(rijen, rechts=tuple(resultaten))
-    st.markdown("**Totaal van de organisatie**")
-    tot = totalen(resultaten).set_index("scenario")
-    cumulatief = {naam: cumulatief_tekort(r) for naam, r in resultaten.items()}
-    regels = [("Integrale kosten per jaar", tot["integrale_kosten"], formaat.euro_heel),
-              ("Opbrengst tegen gemeentetarief", tot["opbrengst"], formaat.euro_heel),
-              ("Tekort per jaar", tot["tekort"], formaat.euro_heel),
-              ("Dekkingsgraad", tot["dekkingsgraad"], formaat.procent),
-              ("Cumulatief tekort meerjaren", cumulatief, formaat.euro_heel)]
-    g.tabel([{"": label, **{s: fmt(reeks[s]) for s in resultaten}} for label, reeks, fmt in regels],
-            rechts=tuple(resultaten))
-    afwijkend = data[(data["scenario"] != next(iter(resultaten))) & (data["verschil"].abs() > 1e-9)]
-    if not afwijkend.empty:
-        st.markdown(f"**Kostprijs ten opzichte van '{next(iter(resultaten))}'**")
-        g.grafiek(grafieken.scenario_grafiek(data[data["scenario"] != next(iter(resultaten))]))
+    rijen = [{"Aanname": p.naam, a: wijziging_tekst(p.naam, p.waarde_a).removeprefix(p.naam + " ")
+              if p.waarde_a is not None else "–",
+              b: wijziging_tekst(p.naam, p.waarde_b).removeprefix(p.naam + " ") if p.waarde_b is not None else "–",
+              "Effect op het tekort per jaar": sc.euro_verschil(p.effect),
+              "Effect op kostendekkend totaal": sc.euro_verschil(p.effect_kostendekkend)} for p in punten]
+    if a == b:
+        st.info("Kies twee verschillende scenario's.")
+        return
+    sc.tabel(rijen, rechts=("Effect op het tekort per jaar", "Effect op kostendekkend totaal"))
+    st.caption(f"Elke aanname apart op het werkboek gezet: het tekort met de waarde van '{b}' min het tekort met de "
+               f"waarde van '{a}'. Samen: {sc.euro_verschil(tekort_b - tekort_a)} per jaar (de effecten "
+               "tellen niet precies op: aannames versterken elkaar, bijv. tarief en volume). Kostendekkend totaal = "
+               "kostprijs × volume: daarin werkt ook een bezettingsnorm door, die het tekort zelf niet raakt.")
 
 
 def tornado_tonen(invoer, scenario: Scenario, werkboek) -> None:
@@ -205,7 +192,7 @@ def tornado_tonen(invoer, scenario: Scenario, werkboek) -> None:
         return
     r = bereken(scenario_invoer)
     namen = {p.code: p.product.naam for p in r.producten}
-    code = st.selectbox("Product", list(namen), format_func=namen.get, key=sleutel(werkboek, "tornado"))
+    code = st.selectbox("Product", list(namen), format_func=namen.get, key=sc.sleutel(werkboek, "tornado"))
     regels = tornado(scenario_invoer)[code]
     p = r.product(code)
     if not regels:
@@ -224,22 +211,34 @@ def main() -> None:
     werkboek = g.werkboek("kostprijs")
     invoer = g.invoer("kostprijs")
     basis = bereken(invoer)
-    g.kop("Scenario's", "Verander de aannames en zie direct wat er met de kostprijs en het tekort gebeurt. "
-                        "Bewaar instellingen onder een naam om ze naast elkaar te zetten.")
+    g.kop("Scenario's", "Verander de aannames en volumes en zie direct wat er met de kostprijs en het tekort "
+                        "gebeurt. Bewaar instellingen onder een naam, zet ze naast elkaar en neem ze mee in een "
+                        "kopie van uw werkboek.")
+    sc.printknop()
+    sc.toon_bladmeldingen(werkboek)
+    laden(werkboek, invoer)
     links, rechts = st.columns([1, 2.2], gap="large")
     with links:
         st.subheader("Aannames")
-        gekozen = aannames(invoer, werkboek)
+        gekozen = aannames(werkboek, invoer)
     with rechts:
         uitkomst = st.container()
-        tarief = tarieven(invoer, werkboek)
-        scenario = huidig_scenario(invoer, gekozen, tarief)
+        with st.expander("Tarieven en volumes per product", expanded=False):
+            st.caption("Nederlandse notatie: 275,50 · 95% · 1,1. Leeg of gelijk aan het werkboek = geen wijziging.")
+            per_product, fouten = sc.productvelden(werkboek, invoer)
+        for fout in fouten:
+            st.error(fout, icon=":material/error:")
+        wijzigingen = sc.alleen_wijzigingen(invoer, gekozen) | per_product
+        sc.zet_huidig(werkboek, wijzigingen)
+        scenario = sc.huidig(werkboek)
         bewaren(scenario, werkboek)
     with uitkomst:
         st.subheader("Uitkomst")
         resultaat_tonen(invoer, basis, scenario)
     st.subheader("Scenario's vergelijken")
-    vergelijken(invoer, werkboek, scenario)
+    vergelijken(invoer, werkboek)
+    st.subheader("VO tegen gemeente: waar zit het verschil?")
+    vo_tegen_gemeente(invoer, werkboek)
     st.subheader("Welke aanname weegt het zwaarst?")
     tornado_tonen(invoer, scenario, werkboek)
 

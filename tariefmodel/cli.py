@@ -18,7 +18,7 @@ from tariefmodel.argparse_nl import NederlandseParser
 from tariefmodel.bestanden import UitvoerFout
 from tariefmodel.meldingen import WerkboekFout
 
-OPDRACHTMODULES = ("kostprijs", "landelijk", "export", "rapport", "bundel")
+OPDRACHTMODULES = ("kostprijs", "landelijk", "export", "rapport", "bundel", "vergelijk")
 EXIT_GOED, EXIT_FOUT, EXIT_ONGELDIG = 0, 1, 2
 EXIT_AFGEBROKEN = 141  # 128 + SIGPIPE, zoals de shell: de uitvoer werd niet meer gelezen
 

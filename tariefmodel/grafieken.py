@@ -59,8 +59,11 @@ def locale() -> dict:
 def _locale() -> dict:
     """vl-convert bouwt de locale bij elke aanroep opnieuw (ca. 15 ms); één keer is genoeg."""
     import vl_convert as vlc
+    from babel.numbers import get_minus_sign_symbol
 
-    return {"number": vlc.get_format_locale(LOCALE), "time": vlc.get_time_format_locale(LOCALE)}
+    # d3 schrijft anders '−' (U+2212); tekst, tabellen en exports gebruiken het minteken van Babel
+    getallen = {**vlc.get_format_locale(LOCALE), "minus": get_minus_sign_symbol(formaat.LOCALE)}
+    return {"number": getallen, "time": vlc.get_time_format_locale(LOCALE)}
 
 
 def nl(grafiek: alt.TopLevelMixin) -> alt.TopLevelMixin:
@@ -214,23 +217,38 @@ def bezetting_grafiek(data: pd.DataFrame, *, markeer: float | None = None,
 
 # --- scenario's vergelijken -----------------------------------------------------------------------
 
-def scenario_grafiek(data: pd.DataFrame, *, breedte: int | str = "container") -> alt.Chart:
+def scenario_grafiek(data: pd.DataFrame, *, breedte: int | str = "container") -> alt.LayerChart:
     """Kostprijs per product per scenario als verschil met de basis in procenten.
 
-    ``data`` heeft kolommen product, scenario, verschil (fractie t.o.v. basis) en kostprijs.
+    ``data`` heeft kolommen product, scenario, verschil (fractie t.o.v. basis) en kostprijs. Elke balk krijgt
+    een label met de kostprijs en het verschil, ook een balk van 0% (die anders onzichtbaar zou zijn);
+    productnamen worden nooit afgekort of weggelaten.
     """
     data = data.assign(label=[formaat.euro(k) for k in data["kostprijs"]],
                        verschil_tekst=[formaat.procent(v) for v in data["verschil"]])
-    grafiek = alt.Chart(data).mark_bar(cornerRadius=2).encode(
-        y=alt.Y("product:N", title=None, axis=alt.Axis(labelLimit=220)),
-        yOffset=alt.YOffset("scenario:N"),
-        x=alt.X("verschil:Q", title="Kostprijs t.o.v. het werkboek", axis=alt.Axis(format="+.0%")),
-        color=alt.Color("scenario:N", title="Scenario", legend=alt.Legend(orient="bottom")),
+    data = data.assign(balklabel=[f"{k} ({'+' if v >= 0 else ''}{t})" for k, v, t in
+                                  zip(data["label"], data["verschil"], data["verschil_tekst"])],
+                       positief=data["verschil"] >= 0)
+    volgorde = list(dict.fromkeys(data["scenario"]))
+    producten = list(dict.fromkeys(data["product"]))
+    uiterst = max(0.01, float(data["verschil"].abs().max()))
+    basis = alt.Chart(data).encode(
+        y=alt.Y("product:N", title=None, sort=producten,
+                axis=alt.Axis(labelLimit=0, labelOverlap=False, labelPadding=6)),
+        yOffset=alt.YOffset("scenario:N", sort=volgorde),
+        x=alt.X("verschil:Q", title="Kostprijs t.o.v. het werkboek", axis=alt.Axis(format="+.0%"),
+                scale=alt.Scale(domain=[-uiterst * 1.9, uiterst * 1.9])),
+        color=alt.Color("scenario:N", title="Scenario", sort=volgorde, legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("scenario:N", title="Scenario"), alt.Tooltip("product:N", title="Product"),
                  alt.Tooltip("label:N", title="Kostprijs"), alt.Tooltip("verschil_tekst:N", title="Verschil")],
     )
-    aantal = data["product"].nunique() * max(1, data["scenario"].nunique())
-    return nl(grafiek.properties(width=breedte, height=RAND_MET_LEGENDA + 22 * aantal))
+    balken = basis.mark_bar(cornerRadius=2)
+    rechts = basis.transform_filter("datum.positief").mark_text(align="left", dx=4, fontSize=11).encode(
+        text="balklabel:N", color=alt.value("#333333"))
+    links = basis.transform_filter("!datum.positief").mark_text(align="right", dx=-4, fontSize=11).encode(
+        text="balklabel:N", color=alt.value("#333333"))
+    aantal = len(producten) * max(1, len(volgorde))
+    return nl(alt.layer(balken, rechts, links).properties(width=breedte, height=RAND_MET_LEGENDA + 24 * aantal))
 
 
 # --- meerjaren ------------------------------------------------------------------------------------

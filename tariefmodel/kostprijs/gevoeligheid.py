@@ -139,11 +139,28 @@ def kostprijs_bij_bezetting(invoer: KostprijsInvoer, normen: Sequence[float]) ->
 
 @dataclass(frozen=True)
 class Scenario:
-    """Een benoemd scenario: parameterwijzigingen en gemeentetarieven per productcode."""
+    """Een benoemd scenario: wijzigingen van uitgangspunten en per product (``plaatsen[CODE]``, kostprijs/
+    hefbomen.py) in ``parameters``; ``tarieven`` (productcode -> gemeentetarief) is een verkorte schrijfwijze
+    voor ``gemeentetarief[CODE]``."""
 
     naam: str
     parameters: Mapping[str, object] = field(default_factory=dict)
     tarieven: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def wijzigingen(self) -> dict[str, object]:
+        """Alle wijzigingen onder hun --zet-naam, zoals in het blad Scenario's."""
+        from tariefmodel.kostprijs.hefbomen import naam
+
+        return {**self.parameters, **{naam("gemeentetarief", c): t for c, t in self.tarieven.items()}}
+
+    def sleutel(self) -> tuple:
+        """Hashbare vorm (voor st.cache_data): naam en gesorteerde wijzigingen."""
+        return (self.naam, tuple(sorted(self.wijzigingen.items())))
+
+    @classmethod
+    def uit_sleutel(cls, sleutel: tuple) -> Scenario:
+        return cls(sleutel[0], dict(sleutel[1]))
 
     def toepassen(self, invoer: KostprijsInvoer) -> KostprijsInvoer:
         """De invoer met dit scenario (ValueError met Nederlandse tekst bij een ongeldige waarde)."""
@@ -222,7 +239,8 @@ def meerjaren_tabel(resultaat: KostprijsResultaat, jaren: int | None = None) -> 
     totaal = met_tarief.groupby("jaar", as_index=False).agg(
         integrale_kosten=("integrale_kosten", "sum"), opbrengst=("opbrengst", "sum"), tekort=("tekort", "sum"),
         cumulatief_tekort=("cumulatief_tekort", "sum"), cao_stijging=("cao_stijging", "first"),
-        prijsindex=("prijsindex", "first"), tariefindex=("tariefindex", "first"))
+        prijsindex=("prijsindex", "first"), tariefindex=("tariefindex", "first"),
+        **({"status": ("status", "first")} if "status" in data else {}))
     totaal["code"], totaal["kostprijs"], totaal["tarief"] = "TOTAAL", None, None
     return pd.concat([data, totaal[data.columns]], ignore_index=True)
 

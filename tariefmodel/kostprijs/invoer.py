@@ -93,37 +93,36 @@ class KostprijsInvoer:
 
     def met_scenario(self, parameters: Mapping[str, object] | None = None,
                      tarieven: Mapping[str, float] | None = None) -> KostprijsInvoer:
-        """Een scenario: parameters en gemeentetarieven overschreven, de rest ongewijzigd."""
+        """Een scenario: parameters, productwijzigingen (``plaatsen[CODE]`` …, kostprijs/hefbomen.py) en
+        gemeentetarieven overschreven, de rest ongewijzigd. Een ander rekenjaar ververst de CAO-salarissen."""
+        from tariefmodel.kostprijs import hefbomen
+
+        algemeen = {n: w for n, w in (parameters or {}).items() if not hefbomen.is_producthefboom(n)}
+        per_product = {n: _getal(n, w) for n, w in (parameters or {}).items() if hefbomen.is_producthefboom(n)}
+        per_product |= {hefbomen.naam("gemeentetarief", str(c).strip().upper()): _getal(f"gemeentetarief {c}", w)
+                        for c, w in (tarieven or {}).items()}
         # binnen de functie: controle importeert deze module
         from tariefmodel.kostprijs.controle import scenario_uren_fout
 
-        nieuw = up.met_wijzigingen(self.uitgangspunten, parameters or {}, PARAMETERS_KOSTPRIJS)
+        nieuw = up.met_wijzigingen(self.uitgangspunten, algemeen, PARAMETERS_KOSTPRIJS)
+        fout = scenario_uren_fout(nieuw)
+        if fout:
+            raise ValueError(fout)
         personeel = self.personeel
         if int(nieuw["rekenjaar"].waarde) != self.rekenjaar:
             from tariefmodel.kostprijs.salaris import salarissen_voor_jaar
 
             personeel = salarissen_voor_jaar(personeel, int(nieuw["rekenjaar"].waarde), self.salaristabel)
-        fout = scenario_uren_fout(nieuw)
-        if fout:
-            raise ValueError(fout)
-        producten = self.producten
-        if tarieven:
-            codes = {p.code for p in producten}
-            onbekend = sorted(set(tarieven) - codes)
-            if onbekend:
-                raise ValueError(f"onbekende productcode(s) voor gemeentetarief: {', '.join(onbekend)}")
-            producten = tuple(replace(p, gemeentetarief=_tarief(p.code, tarieven[p.code])) if p.code in tarieven
-                              else p for p in producten)
-        return replace(self, uitgangspunten=nieuw, producten=producten, personeel=personeel)
+        uit = replace(self, uitgangspunten=nieuw, personeel=personeel)
+        return hefbomen.pas_toe(uit, per_product) if per_product else uit
 
 
-def _tarief(code: str, waarde: object) -> float:
+def _getal(naam: str, waarde: object) -> float:
+    if isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
+        return float(waarde)
     from tariefmodel.getallen import GeenGetal, lees_getal
 
     try:
-        getal = lees_getal(waarde)
+        return lees_getal(waarde)
     except GeenGetal as fout:
-        raise ValueError(f"gemeentetarief {code}: {fout}") from None
-    if getal < 0:
-        raise ValueError(f"gemeentetarief {code}: mag niet negatief zijn")
-    return getal
+        raise ValueError(f"{naam}: {fout}") from None

@@ -94,3 +94,20 @@ def lees_zet(paren: list[str]) -> tuple[dict[str, str], dict[str, str]]:
         else:
             parameters[naam.casefold()] = waarde
     return parameters, tarieven
+
+
+def lees_wijzigingen(paren: list[str] | None) -> dict[str, str]:
+    """--zet naam=waarde voor het kostprijsmodel: een uitgangspunt (``verzuim=6%``) of een wijziging per
+    product (``plaatsen[CRISIS]=18``, ``gemeentetarief[CRISIS]=275,50``); namen in vaste schrijfwijze."""
+    from tariefmodel.kostprijs.hefbomen import canoniek
+
+    uit: dict[str, str] = {}
+    for paar in paren or []:
+        if "=" not in paar:
+            raise Invoerprobleem(f"--zet '{paar}': gebruik naam=waarde, bijvoorbeeld --zet bezettingsnorm=0,95 of "
+                                 "--zet plaatsen[CRISIS]=18")
+        naam, waarde = (d.strip() for d in paar.split("=", 1))
+        if not naam:
+            raise Invoerprobleem(f"--zet '{paar}': de naam ontbreekt vóór '='")
+        uit[canoniek(naam)] = waarde
+    return uit

@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from tariefmodel import formaat
 from tariefmodel.bestanden import controleer_niet_invoer
 from tariefmodel.cli import EXIT_GOED, EXIT_ONGELDIG, Invoerprobleem, druk_meldingen
 from tariefmodel.kostprijs.berekening import bereken
+from tariefmodel.kostprijs.gevoeligheid import Scenario
 from tariefmodel.kostprijs.invoer import KostprijsInvoer
 from tariefmodel.kostprijs.rapportage import naar_json
+from tariefmodel.kostprijs.vergelijking import beschrijving
 from tariefmodel.meldingen import WerkboekFout
 from tariefmodel.opdrachten.gedeeld import (
     druk_json,
     lees_invoer,
-    lees_zet,
+    lees_wijzigingen,
     schrijf_uitvoer,
     tekst_tabel,
     werkboekargumenten,
 )
 from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
 from tariefmodel.werkboek.lezen import is_landelijk_werkboek
+from tariefmodel.werkboek.scenarios import Scenarioblad, lees_scenarios
 
 
 def registreer(sub) -> None:
@@ -37,7 +41,10 @@ def registreer(sub) -> None:
     p.set_defaults(functie=controleer)
 
     p = sub.add_parser("bereken", help="kostprijs per product (rekenmethode §1)")
-    werkboekargumenten(p, "scenario: overschrijf een parameter, of gemeentetarief[CODE]=bedrag", json=True)
+    werkboekargumenten(p, "scenario: overschrijf een parameter (verzuim=6%%) of een waarde per product: "
+                          "bezettingsnorm, plaatsen, werkelijke_bezetting, trajecten_per_jaar, gemeentetarief, "
+                          "fte_factor, als plaatsen[CODE]=18", json=True)
+    p.add_argument("--scenario", metavar="NAAM", help="reken het scenario NAAM uit het blad Scenario's door")
     p.set_defaults(functie=bereken_opdracht)
 
 
@@ -91,11 +98,29 @@ def _schrijf_gemarkeerd(args, data: bytes, meldingen) -> None:
 def laad_met_scenario(pad: str, zet: list[str] | None) -> KostprijsInvoer:
     """Lees een kostprijswerkboek en pas --zet-wijzigingen toe."""
     invoer = lees_kostprijswerkboek(lees_invoer(pad), Path(pad).name)
-    parameters, tarieven = lees_zet(zet)
     try:
-        return invoer.met_scenario(parameters, tarieven)
+        return invoer.met_scenario(lees_wijzigingen(zet))
     except ValueError as fout:
         raise Invoerprobleem(f"--zet: {fout}") from None
+
+
+def lees_met_scenarios(data: bytes, naam: str) -> tuple[KostprijsInvoer, Scenarioblad]:
+    """Werkboek en blad Scenario's; meldingen over ongeldige scenario's worden waarschuwingen van de invoer."""
+    invoer = lees_kostprijswerkboek(data, naam)
+    blad = lees_scenarios(data, invoer)
+    return replace(invoer, waarschuwingen=(*invoer.waarschuwingen, *blad.waarschuwingen())), blad
+
+
+def kies_scenario(blad: Scenarioblad, naam: str) -> Scenario:
+    """Het scenario NAAM (zonder hoofdletters te onderscheiden); WerkboekFout als het ongeldig is."""
+    gevonden = {n.casefold(): n for n in [*blad.scenarios, *blad.ongeldig]}.get(naam.strip().casefold())
+    if gevonden is None:
+        bekend = ", ".join(f"'{n}'" for n in [*blad.scenarios, *blad.ongeldig]) or "geen (het blad ontbreekt of is leeg)"
+        raise Invoerprobleem(f"scenario '{naam}' staat niet in het blad Scenario's (scenario's in het werkboek: "
+                             f"{bekend})")
+    if gevonden in blad.ongeldig:
+        raise WerkboekFout(list(blad.ongeldig[gevonden]))
+    return blad.scenarios[gevonden]
 
 
 def bereken_opdracht(args) -> int:
@@ -103,13 +128,29 @@ def bereken_opdracht(args) -> int:
     if is_landelijk_werkboek(data):
         print("Dit is een landelijk werkboek; gebruik 'tariefmodel landelijk'.")
         return EXIT_ONGELDIG
-    resultaat = bereken(laad_met_scenario(args.werkboek, args.zet))
+    invoer, blad = lees_met_scenarios(data, Path(args.werkboek).name)
+    gekozen = kies_scenario(blad, args.scenario) if args.scenario else None
+    zet = lees_wijzigingen(args.zet)
+    wijzigingen = {**(gekozen.wijzigingen if gekozen else {}), **zet}
+    try:
+        resultaat = bereken(invoer.met_scenario(wijzigingen))
+    except ValueError as fout:
+        raise Invoerprobleem(f"{'--zet' if zet else 'scenario'}: {fout}") from None
     if args.json:
-        druk_json(naar_json(resultaat))
+        uit = naar_json(resultaat)
+        uit["scenario"] = ({"naam": gekozen.naam if gekozen else "--zet",
+                            "wijzigingen": {n: _json(w) for n, w in wijzigingen.items()}} if wijzigingen else None)
+        druk_json(uit)
     else:
         druk_meldingen(resultaat.invoer.waarschuwingen)  # boven de cijfers (werkboekformaat.md v2)
+        if gekozen:
+            print(f"Scenario '{gekozen.naam}': {beschrijving(wijzigingen)}\n")
         print(tariefoverzicht(resultaat))
     return EXIT_GOED
+
+
+def _json(w):
+    return w.item() if hasattr(w, "item") else w
 
 
 def tariefoverzicht(r) -> str:
