@@ -40,9 +40,10 @@ def kop(r: KostprijsResultaat, soort: str = "Kostprijs") -> Kop:
                invoer.concept, f"peildatum parameters {peildatum(invoer.rekenjaar):%d-%m-%Y}")
 
 
-def exporteer_kostprijs(resultaat: KostprijsResultaat) -> bytes:
-    """De xlsx-bytes van de auditeerbare export van ``resultaat`` (uit ``bereken``)."""
+def exporteer_kostprijs(resultaat: KostprijsResultaat, gemaakt_door: str = "") -> bytes:
+    """De xlsx-bytes van de auditeerbare export van ``resultaat`` (uit ``bereken``); ``gemaakt_door`` in de kop."""
     boek = Boek(kop(resultaat))
+    boek.kop.gemaakt_door = gemaakt_door
     _toelichting(boek, resultaat)
     plaatsen = schrijf_invoer(boek, resultaat)
     schrijf_parameters(boek, resultaat)

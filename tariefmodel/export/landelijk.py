@@ -42,12 +42,13 @@ STAPPEN = [
 ]
 
 
-def exporteer_landelijk(resultaat: LandelijkResultaat) -> bytes:
-    """De xlsx-bytes van de auditeerbare export van ``resultaat`` (uit ``bereken_landelijk``)."""
+def exporteer_landelijk(resultaat: LandelijkResultaat, gemaakt_door: str = "") -> bytes:
+    """De xlsx-bytes van de auditeerbare export van ``resultaat`` (uit ``bereken_landelijk``); ``gemaakt_door``
+    in de kop."""
     invoer = resultaat.invoer
     titel = f"Landelijk model{' (ILLUSTRATIEF)' if invoer.illustratief else ''} — rekenjaar {invoer.rekenjaar}"
     boek = Boek(Kop(titel, invoer.bestandsnaam, invoer.sha256, invoer.concept,
-                    f"peildatum parameters {peildatum(invoer.rekenjaar):%d-%m-%Y}"))
+                    f"peildatum parameters {peildatum(invoer.rekenjaar):%d-%m-%Y}", gemaakt_door))
     _toelichting(boek, resultaat)
     plaatsen = schrijf_invoer(boek, resultaat)
     schrijf_parameters(boek, resultaat)
