@@ -54,8 +54,8 @@ def poort() -> None:
     if auth is None or is_ingelogd():
         return
     st.title("Tariefmodel vrouwenopvang")
-    if importlib.util.find_spec("authlib") is None:
-        st.error("Inloggen is ingesteld (secrets.toml, blok [auth]), maar het pakket Authlib ontbreekt op de server. "
+    if any(importlib.util.find_spec(p) is None for p in ("authlib", "httpx")):
+        st.error("Inloggen is ingesteld (secrets.toml, blok [auth]), maar de pakketten Authlib en httpx ontbreken op de server. "
                  "Installeer de app met `pip install '.[login]'` of gebruik de container.", icon=":material/error:")
         st.stop()
     st.markdown("Deze app is alleen voor medewerkers van de organisatie. Log in met uw account.")
