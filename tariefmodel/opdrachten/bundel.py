@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tariefmodel import formaat
-from tariefmodel.cli import EXIT_GOED, EXIT_ONGELDIG, Invoerprobleem
-from tariefmodel.landelijk.bundel import (
-    FOUT,
-    OVERGESLAGEN,
-    BundelResultaat,
-    bundel_map,
-    bundel_naar_json,
-)
+from tariefmodel.cli import EXIT_GOED, EXIT_ONGELDIG, Invoerprobleem, lui
 from tariefmodel.opdrachten.gedeeld import argument_json, druk_json, tekst_tabel
+
+if TYPE_CHECKING:
+    from tariefmodel.landelijk.bundel import BundelResultaat
+
+formaat = lui("tariefmodel.formaat")
 
 
 def registreer(sub) -> None:
@@ -29,6 +27,8 @@ def registreer(sub) -> None:
 
 
 def bundel_opdracht(args) -> int:
+    from tariefmodel.landelijk.bundel import bundel_map, bundel_naar_json
+
     map_ = Path(args.map)
     if not map_.exists():
         raise Invoerprobleem(f"map '{args.map}' bestaat niet")
@@ -49,6 +49,8 @@ def bundel_opdracht(args) -> int:
 
 
 def overzicht(r: BundelResultaat, map_: str) -> str:
+    from tariefmodel.landelijk.bundel import OVERGESLAGEN
+
     delen = [(f"Landelijk beeld uit {len(r.berekend)} kostprijswerkboek(en) in '{map_}' "
              f"({len(r.fouten)} met fouten, "
              f"{sum(b.status == OVERGESLAGEN for b in r.bestanden)} overgeslagen)")]
@@ -89,6 +91,8 @@ def _organisaties(r: BundelResultaat) -> str:
 
 def _druk_bestandsfouten(r: BundelResultaat) -> None:
     """Per bestand met fouten: de bestandsnaam en elke melding (naar stderr)."""
+    from tariefmodel.landelijk.bundel import FOUT
+
     fout = [b for b in r.bestanden if b.status == FOUT]
     for b in fout:
         meldingen = [m for m in b.meldingen if m.ernst == "fout"]

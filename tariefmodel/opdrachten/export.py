@@ -14,7 +14,6 @@ from tariefmodel.opdrachten.gedeeld import (
     schrijf_uitvoer,
     werkboekargumenten,
 )
-from tariefmodel.werkboek.lezen import is_landelijk_werkboek
 
 
 def registreer(sub) -> None:
@@ -27,6 +26,8 @@ def registreer(sub) -> None:
 
 
 def exporteer(args) -> int:
+    from tariefmodel.werkboek.lezen import is_landelijk_werkboek
+
     controleer_uitvoerpad(args.uit, args.werkboek, ".xlsx")
     data = lees_invoer(args.werkboek)
     if is_landelijk_werkboek(data):

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
-from tariefmodel.bestanden import controleer_niet_invoer, schrijf_atomair
 from tariefmodel.cli import Invoerprobleem
 
 
@@ -51,18 +49,24 @@ def lees_invoer(pad: str) -> bytes:
 
 def controleer_uitvoerpad(uit: str, werkboek: str, extensie: str) -> None:
     """Weiger UIT == WERKBOEK en een verkeerde extensie, vóór er gerekend wordt."""
+    from tariefmodel.bestanden import controleer_niet_invoer
+
     controleer_niet_invoer(Path(uit), Path(werkboek))
     if Path(uit).suffix.lower() != extensie:
         raise Invoerprobleem(f"het uitvoerbestand '{uit}' moet eindigen op {extensie}")
 
 
 def schrijf_uitvoer(pad: str, data: bytes, *invoer: str) -> None:
+    from tariefmodel.bestanden import controleer_niet_invoer, schrijf_atomair
+
     controleer_niet_invoer(Path(pad), *(Path(i) for i in invoer))
     schrijf_atomair(pad, data)
     print(f"Geschreven: {pad}")
 
 
 def druk_json(data) -> None:
+    import json
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 

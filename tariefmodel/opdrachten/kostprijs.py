@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tariefmodel import formaat
-from tariefmodel.cli import EXIT_GOED, EXIT_ONGELDIG, Invoerprobleem, druk_meldingen
-from tariefmodel.kostprijs.berekening import bereken
-from tariefmodel.kostprijs.invoer import KostprijsInvoer
-from tariefmodel.kostprijs.rapportage import naar_json
+from tariefmodel.cli import EXIT_GOED, EXIT_ONGELDIG, Invoerprobleem, druk_meldingen, lui
 from tariefmodel.opdrachten.gedeeld import (
     druk_json,
     lees_invoer,
@@ -17,8 +14,11 @@ from tariefmodel.opdrachten.gedeeld import (
     tekst_tabel,
     werkboekargumenten,
 )
-from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
-from tariefmodel.werkboek.lezen import is_landelijk_werkboek
+
+if TYPE_CHECKING:
+    from tariefmodel.kostprijs.invoer import KostprijsInvoer
+
+formaat = lui("tariefmodel.formaat")
 
 
 def registreer(sub) -> None:
@@ -50,6 +50,9 @@ def sjabloon(args) -> int:
 
 
 def controleer(args) -> int:
+    from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
+    from tariefmodel.werkboek.lezen import is_landelijk_werkboek
+
     data = lees_invoer(args.werkboek)
     if is_landelijk_werkboek(data):
         from tariefmodel.werkboek.landelijk import lees_landelijk_werkboek
@@ -64,6 +67,8 @@ def controleer(args) -> int:
 
 def laad_met_scenario(pad: str, zet: list[str] | None) -> KostprijsInvoer:
     """Lees een kostprijswerkboek en pas --zet-wijzigingen toe."""
+    from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
+
     invoer = lees_kostprijswerkboek(lees_invoer(pad), Path(pad).name)
     parameters, tarieven = lees_zet(zet)
     try:
@@ -73,6 +78,10 @@ def laad_met_scenario(pad: str, zet: list[str] | None) -> KostprijsInvoer:
 
 
 def bereken_opdracht(args) -> int:
+    from tariefmodel.kostprijs.berekening import bereken
+    from tariefmodel.kostprijs.rapportage import naar_json
+    from tariefmodel.werkboek.lezen import is_landelijk_werkboek
+
     data = lees_invoer(args.werkboek)
     if is_landelijk_werkboek(data):
         print("Dit is een landelijk werkboek; gebruik 'tariefmodel landelijk'.")
