@@ -20,6 +20,7 @@ if [ "$MODUS" = "--systeem" ]; then
   nodig=()
   command -v chromium >/dev/null || nodig+=(chromium)
   command -v soffice >/dev/null || nodig+=(libreoffice-calc-nogui)
+  /usr/bin/python3 -c "import uno" 2>/dev/null || nodig+=(python3-uno)  # benchmark: LibreOffice via UNO
   [ -d /usr/share/fonts/truetype/liberation ] || nodig+=(fonts-liberation)
   command -v pdftoppm >/dev/null || nodig+=(poppler-utils)
   if [ ${#nodig[@]} -gt 0 ]; then
