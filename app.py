@@ -8,6 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from paginas import gedeeld as g
+from paginas import inloggen
 
 st.set_page_config(page_title="Tariefmodel vrouwenopvang", page_icon=":material/balance:", layout="wide",
                    initial_sidebar_state="expanded",
@@ -114,6 +115,7 @@ STIJL = """<style>
 def zijbalk() -> None:
     st.html(STIJL)
     with st.sidebar:
+        inloggen.zijbalk()
         st.subheader("Werkboek in gebruik")
         for soort in ("kostprijs", "landelijk"):
             _werkboekregel(soort)
@@ -129,6 +131,7 @@ def zijbalk() -> None:
 
 
 def main() -> None:
+    inloggen.poort()  # staat inloggen aan (secrets.toml [auth]): niets van de app voordat u bent ingelogd
     pagina = st.navigation(PAGINAS)
     try:
         zijbalk()

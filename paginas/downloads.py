@@ -8,6 +8,7 @@ import streamlit as st
 
 from paginas import gedeeld as g
 from paginas import scenariostaat as sc
+from paginas.inloggen import gebruiker
 from tariefmodel.kostprijs.berekening import bereken
 from tariefmodel.kostprijs.gevoeligheid import Scenario
 from tariefmodel.kostprijs.vergelijking import beschrijving
@@ -25,29 +26,29 @@ def _uit_sleutel(sleutel: tuple) -> Scenario | None:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def kostprijs_excel(data: bytes, naam: str, scenario: tuple) -> bytes:
+def kostprijs_excel(data: bytes, naam: str, scenario: tuple, door: str = "") -> bytes:
     from tariefmodel.export import exporteer_kostprijs
 
     invoer = g.lees_kostprijs(data, naam).invoer
     s = _uit_sleutel(scenario)
-    return exporteer_kostprijs(s.bereken(invoer) if s else bereken(invoer))
+    return exporteer_kostprijs(s.bereken(invoer) if s else bereken(invoer), door)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def kostprijs_pdf(data: bytes, naam: str, scenario: tuple) -> bytes:
+def kostprijs_pdf(data: bytes, naam: str, scenario: tuple, door: str = "") -> bytes:
     from tariefmodel.rapport import rapport_pdf
 
     invoer = g.lees_kostprijs(data, naam).invoer
     s = _uit_sleutel(scenario)
-    return rapport_pdf(bereken(invoer), s.bereken(invoer) if s else None)
+    return rapport_pdf(bereken(invoer), s.bereken(invoer) if s else None, door)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def landelijk_excel(data: bytes, naam: str, kosten_uit_kostprijs: bool, _resultaat) -> bytes:
+def landelijk_excel(data: bytes, naam: str, kosten_uit_kostprijs: bool, _resultaat, door: str = "") -> bytes:
     """Gesleuteld op het werkboek en de keuze voor de kosten per plaats; ``_resultaat`` hoort daarbij."""
     from tariefmodel.export.landelijk import exporteer_landelijk
 
-    return exporteer_landelijk(_resultaat)
+    return exporteer_landelijk(_resultaat, door)
 
 
 def bestandsnaam(tekst: str) -> str:
@@ -103,7 +104,7 @@ def kostprijs(werkboek) -> None:
     links, rechts = st.columns(2)
     with links:
         st.markdown("**Excel met formules** — invoer, berekening en controles, na te rekenen in Excel.")
-        st.download_button("Excel downloaden", kostprijs_excel(werkboek.data, werkboek.naam, _sleutel(scenario)),
+        st.download_button("Excel downloaden", kostprijs_excel(werkboek.data, werkboek.naam, _sleutel(scenario), gebruiker()),
                            file_name=f"{naam}_kostprijs.xlsx", mime=XLSX, icon=":material/table_view:",
                            type="primary")
     with rechts:
@@ -113,14 +114,14 @@ def kostprijs(werkboek) -> None:
 
 
 def pdf_knop(werkboek, scenario: Scenario | None, naam: str) -> None:
-    sleutel = (werkboek.sha, _sleutel(scenario))
+    sleutel = (werkboek.sha, _sleutel(scenario), gebruiker())
     klaar = st.session_state.get("dl_pdf")
     if not klaar or klaar[0] != sleutel:
         if not st.button("Handout maken", icon=":material/picture_as_pdf:"):
             return
         with st.spinner("De handout wordt gemaakt…"):
             st.session_state["dl_pdf"] = klaar = (sleutel, kostprijs_pdf(werkboek.data, werkboek.naam,
-                                                                          _sleutel(scenario)))
+                                                                          _sleutel(scenario), gebruiker()))
     st.download_button("PDF downloaden", klaar[1], file_name=f"{naam}_handout.pdf", mime="application/pdf",
                        icon=":material/download:", type="primary")
 
@@ -133,7 +134,8 @@ def landelijk() -> None:
         return
     st.markdown("**Excel met formules** — verdeelmodel, capaciteit en DUVO, na te rekenen in Excel.")
     r = g.landelijk_resultaat()
-    xlsx = landelijk_excel(werkboek.data, werkboek.naam, bool(st.session_state.get("land_c_uit_kostprijs")), r)
+    xlsx = landelijk_excel(werkboek.data, werkboek.naam, bool(st.session_state.get("land_c_uit_kostprijs")), r,
+                          gebruiker())
     st.download_button("Excel downloaden", xlsx,
                        file_name=f"{bestandsnaam(werkboek.naam.removesuffix('.xlsx'))}_landelijk.xlsx", mime=XLSX,
                        icon=":material/table_view:", key="dl_landelijk")

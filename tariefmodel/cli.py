@@ -2,21 +2,18 @@
 
 Exitcodes: 0 goed, 2 ongeldige invoer (met Nederlandse meldingen), 1 alleen bij een programmafout.
 Elke opdracht staat in een eigen module in tariefmodel.opdrachten met een functie ``registreer``.
+Snel starten (issue 17: ``--help`` ≤ 0,15 s): hier en in de opdrachtmodules staat bovenaan alleen wat argparse
+nodig heeft; zware pakketten (openpyxl, numpy, babel, ...) laadt elke opdracht pas in zijn eigen functie, of via
+``lui(...)`` bij het eerste gebruik.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
-import traceback
-import uuid
 
-from tariefmodel import __version__
 from tariefmodel.argparse_nl import NederlandseParser
-from tariefmodel.bestanden import UitvoerFout
-from tariefmodel.meldingen import WerkboekFout
 
 OPDRACHTMODULES = ("kostprijs", "landelijk", "export", "rapport", "bundel", "vergelijk")
 EXIT_GOED, EXIT_FOUT, EXIT_ONGELDIG = 0, 1, 2
@@ -34,9 +31,36 @@ class _Parser(NederlandseParser):
         raise SystemExit(EXIT_ONGELDIG)
 
 
+class _Versie(argparse.Action):
+    """--versie: leest de versie pas als erom gevraagd wordt (importlib.metadata is niet gratis)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from tariefmodel import __version__
+
+        print(f"tariefmodel {__version__}")
+        parser.exit()
+
+
+def lui(naam: str):
+    """De module ``naam``, pas echt geladen bij het eerste gebruik van een attribuut (importlib LazyLoader)."""
+    import importlib.util
+
+    if naam in sys.modules:
+        return sys.modules[naam]
+    spec = importlib.util.find_spec(naam)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[naam] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def maak_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="tariefmodel", description="Kostendekkende tarieven en DUVO-analyses voor de vrouwenopvang.")
-    parser.add_argument("--versie", action="version", version=f"tariefmodel {__version__}")
+    parser.add_argument("--versie", action=_Versie, help="toon de versie en stop")
     sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", parser_class=_Parser)
     for naam in OPDRACHTMODULES:
         importlib.import_module(f"tariefmodel.opdrachten.{naam}").registreer(sub)
@@ -49,6 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "functie", None):
         parser.print_help()
         return EXIT_ONGELDIG
+    import os
+
+    from tariefmodel.bestanden import UitvoerFout
+    from tariefmodel.meldingen import WerkboekFout
+
     try:
         return args.functie(args)
     except WerkboekFout as fout:
@@ -63,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_AFGEBROKEN
     except Exception:  # noqa: BLE001 - een programmafout: kort melden, geen stacktrace voor de gebruiker
+        import traceback
+        import uuid
+
         referentie = uuid.uuid4().hex[:8]
         if os.environ.get("TARIEFMODEL_DEBUG"):
             traceback.print_exc()

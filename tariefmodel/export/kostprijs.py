@@ -60,12 +60,13 @@ def kop(r: KostprijsResultaat, soort: str = "Kostprijs") -> Kop:
 
 
 def exporteer_kostprijs(resultaat: KostprijsResultaat, basis: KostprijsResultaat | None = None,
-                        scenario_naam: str = "") -> bytes:
+                        scenario_naam: str = "", gemaakt_door: str = "") -> bytes:
     """De xlsx-bytes van de auditeerbare export van ``resultaat`` (uit ``bereken``).
 
     Met ``basis`` (de uitkomst zonder scenario) is ``resultaat`` het scenario en komt er een blad Scenario bij:
     basis / scenario / verschil per product (zie ``exporteer_scenario``)."""
     boek = Boek(kop(resultaat))
+    boek.kop.gemaakt_door = gemaakt_door  # wie ingelogd was in de app
     invoer = resultaat.invoer
     schrijf_voorblad(boek, "Kostprijs en gemeentetarief (rekenmethode §1)", invoer.organisatie, invoer.rekenjaar,
                      f"{peildatum(invoer.rekenjaar):%d-%m-%Y}")

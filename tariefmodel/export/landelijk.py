@@ -51,12 +51,13 @@ STAPPEN = [
 ]
 
 
-def exporteer_landelijk(resultaat: LandelijkResultaat) -> bytes:
-    """De xlsx-bytes van de auditeerbare export van ``resultaat`` (uit ``bereken_landelijk``)."""
+def exporteer_landelijk(resultaat: LandelijkResultaat, gemaakt_door: str = "") -> bytes:
+    """De xlsx-bytes van de auditeerbare export van ``resultaat`` (uit ``bereken_landelijk``); ``gemaakt_door``
+    in de kop."""
     invoer = resultaat.invoer
     titel = f"Landelijk model{' (ILLUSTRATIEF)' if invoer.illustratief else ''} — rekenjaar {invoer.rekenjaar}"
     boek = Boek(Kop(titel, invoer.bestandsnaam, invoer.sha256, invoer.concept,
-                    f"peildatum parameters {peildatum(invoer.rekenjaar):%d-%m-%Y}"))
+                    f"peildatum parameters {peildatum(invoer.rekenjaar):%d-%m-%Y}", gemaakt_door))
     schrijf_voorblad(boek, "Landelijk model: DUVO, verdeelmodel en capaciteit (rekenmethode §2)",
                      "landelijk" + (" (ILLUSTRATIEF)" if invoer.illustratief else ""), invoer.rekenjaar,
                      f"{peildatum(invoer.rekenjaar):%d-%m-%Y}")

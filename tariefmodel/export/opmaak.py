@@ -72,9 +72,11 @@ class Kop:
     sha256: str = ""
     concept: bool = False
     extra: str = ""
+    gemaakt_door: str = ""  # wie ingelogd was in de app (README, 'Installeren bij uw organisatie')
 
     def regel(self) -> str:
-        delen = [f"tariefmodel {__version__}", f"gemaakt {dt.date.today():%d-%m-%Y}"]
+        door = f" door {self.gemaakt_door}" if self.gemaakt_door else ""
+        delen = [f"tariefmodel {__version__}", f"gemaakt {dt.date.today():%d-%m-%Y}{door}"]
         if self.werkboek:
             delen.append(f"invoer: {self.werkboek}")
         if self.sha256:

@@ -14,7 +14,6 @@ from tariefmodel.opdrachten.gedeeld import (
     schrijf_uitvoer,
     werkboekargumenten,
 )
-from tariefmodel.werkboek.lezen import is_landelijk_werkboek
 
 
 def registreer(sub) -> None:
@@ -27,6 +26,8 @@ def registreer(sub) -> None:
 
 
 def exporteer(args) -> int:
+    from tariefmodel.werkboek.lezen import is_landelijk_werkboek
+
     invoer = [args.werkboek] + ([args.kostprijs] if args.kostprijs else [])
     controleer_uitvoerpad(args.uit, invoer, ".xlsx")
     data = lees_invoer(args.werkboek)

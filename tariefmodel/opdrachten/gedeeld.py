@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -67,6 +66,8 @@ def schrijf_uitvoer(pad: str, data: bytes, *invoer: str) -> None:
 
 
 def druk_json(data) -> None:
+    import json
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 

@@ -9,10 +9,8 @@ from pathlib import Path
 from tariefmodel import formaat
 from tariefmodel.bestanden import controleer_niet_invoer
 from tariefmodel.cli import EXIT_GOED, EXIT_ONGELDIG, Invoerprobleem, druk_meldingen
-from tariefmodel.kostprijs.berekening import bereken
 from tariefmodel.kostprijs.gevoeligheid import Scenario
 from tariefmodel.kostprijs.invoer import KostprijsInvoer
-from tariefmodel.kostprijs.rapportage import naar_json
 from tariefmodel.kostprijs.vergelijking import beschrijving
 from tariefmodel.meldingen import WerkboekFout
 from tariefmodel.opdrachten.gedeeld import (
@@ -97,6 +95,8 @@ def _schrijf_gemarkeerd(args, data: bytes, meldingen) -> None:
 
 def laad_met_scenario(pad: str, zet: list[str] | None) -> KostprijsInvoer:
     """Lees een kostprijswerkboek en pas --zet-wijzigingen toe."""
+    from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
+
     invoer = lees_kostprijswerkboek(lees_invoer(pad), Path(pad).name)
     try:
         return invoer.met_scenario(lees_wijzigingen(zet))
@@ -124,6 +124,10 @@ def kies_scenario(blad: Scenarioblad, naam: str) -> Scenario:
 
 
 def bereken_opdracht(args) -> int:
+    from tariefmodel.kostprijs.berekening import bereken
+    from tariefmodel.kostprijs.rapportage import naar_json
+    from tariefmodel.werkboek.lezen import is_landelijk_werkboek
+
     data = lees_invoer(args.werkboek)
     if is_landelijk_werkboek(data):
         print("Dit is een landelijk werkboek; gebruik 'tariefmodel landelijk'.")

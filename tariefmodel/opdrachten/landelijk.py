@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tariefmodel import formaat
-from tariefmodel.cli import EXIT_GOED, Invoerprobleem, druk_meldingen
-from tariefmodel.landelijk import bereken_landelijk, naar_json
-from tariefmodel.landelijk.berekening import LandelijkResultaat
-from tariefmodel.landelijk.rapportage import ILLUSTRATIEF_LABEL
+from tariefmodel.cli import EXIT_GOED, Invoerprobleem, druk_meldingen, lui
 from tariefmodel.opdrachten.gedeeld import druk_json, lees_invoer, lees_zet, tekst_tabel
-from tariefmodel.werkboek.landelijk import lees_landelijk_werkboek
-from tariefmodel.werkboek.lezen import open_werkboek, zoek_blad
+
+if TYPE_CHECKING:
+    from tariefmodel.landelijk.berekening import LandelijkResultaat
+
+formaat = lui("tariefmodel.formaat")
 
 
 def registreer(sub) -> None:
@@ -28,6 +28,9 @@ def registreer(sub) -> None:
 
 def laad(pad: str, zet: list[str] | None):
     """Lees een landelijk werkboek en pas --zet-wijzigingen toe."""
+    from tariefmodel.werkboek.landelijk import lees_landelijk_werkboek
+    from tariefmodel.werkboek.lezen import open_werkboek, zoek_blad
+
     data = lees_invoer(pad)
     if zoek_blad(open_werkboek(data), "Regio's") is None:
         raise Invoerprobleem(f"'{pad}' is geen landelijk werkboek (blad 'Regio's' ontbreekt); gebruik voor een "
@@ -65,6 +68,8 @@ def kosten_uit_kostprijs(pad: str) -> tuple[float, str]:
 
 
 def landelijk_opdracht(args) -> int:
+    from tariefmodel.landelijk import bereken_landelijk, naar_json
+
     invoer = laad(args.werkboek, args.zet)
     c, bron = kosten_uit_kostprijs(args.kostprijs) if args.kostprijs else (None, None)
     resultaat = bereken_landelijk(invoer, c, bron)
@@ -96,6 +101,8 @@ def overzicht(r: LandelijkResultaat) -> str:
 
 
 def _kop(r: LandelijkResultaat) -> str:
+    from tariefmodel.landelijk.rapportage import ILLUSTRATIEF_LABEL
+
     invoer = r.invoer
     regels = [(f"Landelijk model — {invoer.bestandsnaam or 'werkboek'} — rekenjaar {invoer.rekenjaar}"
               f"{' (CONCEPT)' if invoer.concept else ''}")]

@@ -14,8 +14,6 @@ from tariefmodel.opdrachten.gedeeld import (
     schrijf_uitvoer,
     werkboekargumenten,
 )
-from tariefmodel.opdrachten.kostprijs import laad_met_scenario
-from tariefmodel.werkboek.lezen import is_landelijk_werkboek
 
 
 def registreer(sub) -> None:
@@ -26,6 +24,9 @@ def registreer(sub) -> None:
 
 
 def rapport(args) -> int:
+    from tariefmodel.opdrachten.kostprijs import laad_met_scenario
+    from tariefmodel.werkboek.lezen import is_landelijk_werkboek
+
     controleer_uitvoerpad(args.uit, args.werkboek, ".pdf")
     if is_landelijk_werkboek(lees_invoer(args.werkboek)):
         raise Invoerprobleem("het rapport is er (nog) alleen voor een kostprijswerkboek; gebruik voor een "

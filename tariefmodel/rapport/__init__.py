@@ -21,8 +21,10 @@ SJABLOON = "kostprijs.typ"
 __all__ = ["rapport_pdf"]
 
 
-def rapport_pdf(resultaat: KostprijsResultaat, scenario: KostprijsResultaat | None = None) -> bytes:
-    """De PDF-bytes van het handout; met ``scenario`` ook de vergelijking basis tegen scenario."""
+def rapport_pdf(resultaat: KostprijsResultaat, scenario: KostprijsResultaat | None = None,
+                gemaakt_door: str = "") -> bytes:
+    """De PDF-bytes van het handout; met ``scenario`` ook de vergelijking basis tegen scenario;
+    ``gemaakt_door`` (wie ingelogd was in de app) in de voet."""
     import typst
 
     with tempfile.TemporaryDirectory(prefix="tariefmodel-rapport-") as map_:
@@ -33,6 +35,8 @@ def rapport_pdf(resultaat: KostprijsResultaat, scenario: KostprijsResultaat | No
             (werkmap / bestand).write_text(svg, encoding="utf-8")
             grafieken.append({"bestand": bestand, "titel": titel})
         data = gegevens(resultaat, scenario, grafieken)
+        if gemaakt_door:
+            data["voet"] += f" · gemaakt door {gemaakt_door}"
         (werkmap / "gegevens.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         sjabloon = werkmap / SJABLOON
         sjabloon.write_text(resources.files(__name__).joinpath(SJABLOON).read_text(encoding="utf-8"),
