@@ -31,7 +31,7 @@ def kostprijs_excel(data: bytes, naam: str, scenario: tuple, door: str = "") -> 
 
     invoer = g.lees_kostprijs(data, naam).invoer
     s = _uit_sleutel(scenario)
-    return exporteer_kostprijs(s.bereken(invoer) if s else bereken(invoer), door)
+    return exporteer_kostprijs(s.bereken(invoer) if s else bereken(invoer), gemaakt_door=door)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -48,7 +48,7 @@ def landelijk_excel(data: bytes, naam: str, kosten_uit_kostprijs: bool, _resulta
     """Gesleuteld op het werkboek en de keuze voor de kosten per plaats; ``_resultaat`` hoort daarbij."""
     from tariefmodel.export.landelijk import exporteer_landelijk
 
-    return exporteer_landelijk(_resultaat, door)
+    return exporteer_landelijk(_resultaat, gemaakt_door=door)
 
 
 def bestandsnaam(tekst: str) -> str:

@@ -83,6 +83,6 @@ def test_excel_export_noemt_wie_hem_maakte():
 
     r = bereken(lees_kostprijswerkboek(voorbeeld_kostprijs()))
     for door, verwacht in (("Jan de Vries", True), ("", False)):
-        wb = openpyxl.load_workbook(io.BytesIO(exporteer_kostprijs(r, door)), read_only=True)
+        wb = openpyxl.load_workbook(io.BytesIO(exporteer_kostprijs(r, gemaakt_door=door)), read_only=True)
         kop = " ".join(str(c) for rij in wb["Uitvoer"].iter_rows(max_row=3, values_only=True) for c in rij if c)
         assert ("door Jan de Vries" in kop) is verwacht, kop
