@@ -36,8 +36,8 @@ def _werkboekregel(soort: str) -> None:
         st.caption(f"{g.SOORTNAAM[soort]}: nog niet gekozen")
         return
     herkomst = "voorbeeld, illustratief" if gekozen.voorbeeld else "uw upload"
-    st.markdown(f"**{g.SOORTNAAM[soort]}**  \n{gekozen.naam} ({herkomst})  \n"
-                f"<small>Kenmerk (sha256): `{gekozen.kort}`</small>", unsafe_allow_html=True)
+    st.markdown(f"**{g.SOORTNAAM[soort]}**  \n{g.tekst(gekozen.naam)} ({herkomst})")
+    st.caption(f"Kenmerk (sha256): `{gekozen.kort}`")
     gelezen = g.LEZERS[soort](gekozen.data, gekozen.naam)
     jaar = getattr(gelezen.invoer, "rekenjaar", None)
     if jaar:

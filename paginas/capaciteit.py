@@ -122,7 +122,7 @@ def kerncijfers(s: Situatie, u: dict, doel: float) -> None:
 
 def uitleg(s: Situatie, u: dict, doel: float) -> None:
     st.markdown(
-        f"**{s.naam}** ({s.herkomst}): gemiddeld hebben **{formaat.getal(s.last, 1)}** vrouwen en gezinnen "
+        f"**{g.tekst(s.naam)}** ({g.tekst(s.herkomst)}): gemiddeld hebben **{formaat.getal(s.last, 1)}** vrouwen en gezinnen "
         f"tegelijk een plaats nodig. Met {s.plaatsen} plaatsen is de opvang gemiddeld "
         f"{formaat.procent(u['bezetting'], 0)} bezet, maar de vraag schommelt: op drukke momenten is alles vol. "
         f"Dan wordt naar verwachting **{formaat.procent(u['weigerkans'], 0)}** van de aanvragen geweigerd. "

@@ -41,11 +41,12 @@ def kostprijs_pdf(data: bytes, naam: str, scenario: tuple) -> bytes:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def landelijk_excel(data: bytes, naam: str, kosten_uit_kostprijs: bool, _resultaat) -> bytes:
-    """Gesleuteld op het werkboek en de keuze voor de kosten per plaats; ``_resultaat`` hoort daarbij."""
+def landelijk_excel(data: bytes, naam: str, kostprijsdata: bytes | None, kostprijsnaam: str | None,
+                    parameters: tuple = ()) -> bytes:
+    """De landelijke export; de sleutel is die van het resultaat (``g.landelijk_sleutel``), niets anders."""
     from tariefmodel.export.landelijk import exporteer_landelijk
 
-    return exporteer_landelijk(_resultaat)
+    return exporteer_landelijk(g.landelijk_berekend(data, naam, kostprijsdata, kostprijsnaam, parameters))
 
 
 def bestandsnaam(tekst: str) -> str:
@@ -98,8 +99,8 @@ def landelijk() -> None:
         st.info("Er is geen landelijk werkboek in gebruik.")
         return
     st.markdown("**Excel met formules** — verdeelmodel, capaciteit en DUVO, na te rekenen in Excel.")
-    r = g.landelijk_resultaat()
-    xlsx = landelijk_excel(werkboek.data, werkboek.naam, bool(st.session_state.get("land_c_uit_kostprijs")), r)
+    g.landelijk_resultaat()  # toont fouten en stopt als het werkboek of de instelling niet bruikbaar is
+    xlsx = landelijk_excel(*g.landelijk_sleutel())
     st.download_button("Excel downloaden", xlsx,
                        file_name=f"{bestandsnaam(werkboek.naam.removesuffix('.xlsx'))}_landelijk.xlsx", mime=XLSX,
                        icon=":material/table_view:", key="dl_landelijk")

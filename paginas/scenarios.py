@@ -83,7 +83,7 @@ def resultaat_tonen(invoer, basis, scenario: Scenario):
     try:
         r = scenario.bereken(invoer)
     except ValueError as fout:
-        st.error(f"Dit scenario kan niet worden berekend: {fout}", icon=":material/error:")
+        st.error(f"Dit scenario kan niet worden berekend: {g.tekst(fout)}", icon=":material/error:")
         return None
     totaal_metrics(basis, r)
     rijen = [{
@@ -148,7 +148,7 @@ def bewaren(scenario: Scenario, werkboek) -> None:
                 st.warning("Geef het scenario een eigen naam.")
             else:
                 bewaard[naam] = Scenario(naam, dict(scenario.parameters), dict(scenario.tarieven))
-                st.success(f"Scenario '{naam}' is bewaard (alleen in deze sessie).")
+                st.success(f"Scenario '{g.tekst(naam)}' is bewaard (alleen in deze sessie).")
 
 
 def vergelijken(invoer, werkboek, huidig: Scenario) -> None:
@@ -161,14 +161,14 @@ def vergelijken(invoer, werkboek, huidig: Scenario) -> None:
     try:
         resultaten = {naam: scenarios[naam].bereken(invoer) for naam in gekozen}
     except ValueError as fout:
-        st.error(f"Een scenario kan niet worden berekend: {fout}")
+        st.error(f"Een scenario kan niet worden berekend: {g.tekst(fout)}")
         return
     if len(resultaten) < 2:
         st.info("Kies twee of meer scenario's om te vergelijken. Bewaar eerst uw instellingen onder een naam.")
         return
     vergelijk_tabellen(resultaten, scenarios, invoer)
     for naam in bewaard:
-        st.caption(f"**{naam}**: {beschrijving(bewaard[naam], invoer)}")
+        st.caption(f"**{g.tekst(naam)}**: {g.tekst(beschrijving(bewaard[naam], invoer))}")
     if bewaard:
         st.button("Bewaarde scenario's wissen", icon=":material/delete:", on_click=bewaard.clear)
 
@@ -194,7 +194,7 @@ def vergelijk_tabellen(resultaten, scenarios, invoer) -> None:
             rechts=tuple(resultaten))
     afwijkend = data[(data["scenario"] != next(iter(resultaten))) & (data["verschil"].abs() > 1e-9)]
     if not afwijkend.empty:
-        st.markdown(f"**Kostprijs ten opzichte van '{next(iter(resultaten))}'**")
+        st.markdown(f"**Kostprijs ten opzichte van '{g.tekst(next(iter(resultaten)))}'**")
         g.grafiek(grafieken.scenario_grafiek(data[data["scenario"] != next(iter(resultaten))]))
 
 
