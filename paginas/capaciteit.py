@@ -38,9 +38,11 @@ def uit_locatie(werkboek) -> Situatie | None:
     p = next(p for p in opvang if p.code == code)
     norm = float(invoer.waarde("bezettingsnorm"))
     bezetting = p.werkelijke_bezetting if p.werkelijke_bezetting is not None else norm
-    return uit_bezetting(p.naam, round(p.plaatsen), bezetting, norm,
-                         f"{formaat.getal(p.plaatsen, 0)} plaatsen, volgens het werkboek gemiddeld "
-                         f"{formaat.procent(bezetting, 0)} bezet")
+    plaatsen = max(1, round(p.plaatsen))  # Erlang rekent met hele plaatsen; 0,4 plaats wordt 1, niet 0
+    afgerond = "" if plaatsen == p.plaatsen else f" (gerekend als {plaatsen})"
+    return uit_bezetting(p.naam, plaatsen, bezetting, norm,
+                         f"{formaat.getal(p.plaatsen, 0 if float(p.plaatsen).is_integer() else 1)} plaatsen"
+                         f"{afgerond}, volgens het werkboek gemiddeld {formaat.procent(bezetting, 0)} bezet")
 
 
 def uit_bezetting(naam: str, plaatsen: int, bezetting: float, norm: float, herkomst: str) -> Situatie | None:

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from tariefmodel import grenzen
 from tariefmodel import uitgangspunten as up
 from tariefmodel.kostprijs.invoer import (
     OVERHEAD,
@@ -17,6 +18,7 @@ from tariefmodel.kostprijs.invoer import (
     Product,
 )
 from tariefmodel.parameters import cao_salaristabel
+from tariefmodel.werkboek.begrenzing import binnen
 from tariefmodel.werkboek.lezen import lees_blad, open_werkboek, valideer_rijen
 from tariefmodel.werkboek.meldingen import Meldingen
 from tariefmodel.werkboek.pydantic_nl import Getal, OptGetal, OptTekst, Tekst, geen_excel_fout
@@ -70,10 +72,11 @@ class ProductRegel(_Regel):
     naam: Tekst = Field(alias="Naam")
     soort: Annotated[Literal["opvang", "ambulant"], BeforeValidator(_klein)] = Field(alias="Soort")
     eenheid: Annotated[Literal["etmaal", "uur", "traject"], BeforeValidator(_klein)] = Field(alias="Eenheid")
-    plaatsen: OptGetal = Field(None, alias="Plaatsen", ge=0)
+    plaatsen: Annotated[OptGetal, binnen(grenzen.PLAATSEN_PRODUCT)] = Field(None, alias="Plaatsen", ge=0)
     werkelijke_bezetting: OptGetal = Field(None, alias="Werkelijke bezetting", ge=0)
-    uren_per_traject: OptGetal = Field(None, alias="Uren per traject", gt=0)
-    trajecten_per_jaar: OptGetal = Field(None, alias="Trajecten per jaar", ge=0)
+    uren_per_traject: Annotated[OptGetal, binnen(grenzen.UREN_PER_TRAJECT)] = Field(None, alias="Uren per traject", gt=0)
+    trajecten_per_jaar: Annotated[OptGetal, binnen(grenzen.TRAJECTEN_PER_JAAR)] = Field(
+        None, alias="Trajecten per jaar", ge=0)
     gemeentetarief: OptGetal = Field(None, alias="Gemeentetarief", ge=0)
 
 
@@ -82,7 +85,7 @@ class PersoneelRegel(_Regel):
     product: Code = Field(alias="Product")
     schaal: Sleutel = Field(None, alias="Schaal")
     trede: Sleutel = Field(None, alias="Trede")
-    fte: Getal = Field(alias="FTE", ge=0)
+    fte: Annotated[Getal, binnen(grenzen.FTE_REGEL)] = Field(alias="FTE", ge=0)
     maandsalaris: OptGetal = Field(None, alias="Maandsalaris", gt=0)
     ort: OptGetal = Field(None, alias="ORT", ge=0, le=1)
 
