@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from tariefmodel.bestanden import controleer_niet_invoer, schrijf_atomair
+from tariefmodel.bestanden import controleer_niet_invoer, controleer_overschrijven, schrijf_atomair
 from tariefmodel.cli import Invoerprobleem
 
 
@@ -52,13 +52,14 @@ def lees_invoer(pad: str) -> bytes:
 def controleer_uitvoerpad(uit: str, werkboek: str, extensie: str) -> None:
     """Weiger UIT == WERKBOEK en een verkeerde extensie, vóór er gerekend wordt."""
     controleer_niet_invoer(Path(uit), Path(werkboek))
+    controleer_overschrijven(Path(uit))  # alleen-lezen: weigeren vóór er gerekend wordt
     if Path(uit).suffix.lower() != extensie:
         raise Invoerprobleem(f"het uitvoerbestand '{uit}' moet eindigen op {extensie}")
 
 
-def schrijf_uitvoer(pad: str, data: bytes, *invoer: str) -> None:
+def schrijf_uitvoer(pad: str, data: bytes, *invoer: str, overschrijven: bool = True) -> None:
     controleer_niet_invoer(Path(pad), *(Path(i) for i in invoer))
-    schrijf_atomair(pad, data)
+    schrijf_atomair(pad, data, overschrijven=overschrijven)
     print(f"Geschreven: {pad}")
 
 
