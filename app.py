@@ -52,7 +52,7 @@ def _upload() -> None:
     bestand = st.file_uploader("Eigen werkboek uploaden (.xlsx)", type=["xlsx"], key=f"upload_{teller}",
                                help="Een kostprijswerkboek of een landelijk werkboek (herkend aan de bladen "
                                     "Regio's, Maatstaven en Overgang).")
-    st.caption("Excel-werkboek (.xlsx), hoogstens 10 MB. Het bestand blijft alleen in uw sessie.")
+    st.caption(f"Excel-werkboek (.xlsx), hoogstens {g.MAX_UPLOAD // 2**20} MB. Het bestand blijft alleen in uw sessie.")
     if bestand is not None:
         g.verwerk_upload(bestand.name, bestand.getvalue())
         st.session_state["uploadteller"] = teller + 1

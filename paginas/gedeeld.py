@@ -34,6 +34,7 @@ STATUS_UITLEG = {
     "scenario": "door u gewijzigd",
 }
 ONZEKER = ("ESTIMATE", "NOT FOUND")
+MAX_UPLOAD = 10 * 2**20  # bytes; ook genoemd onder de uploadknop (docs/veiligheid.md)
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,11 @@ def werkboek(soort: str) -> Werkboek | None:
 
 def verwerk_upload(naam: str, data: bytes) -> None:
     """Herken de soort, controleer het werkboek en neem het in gebruik als het geldig is."""
+    if len(data) > MAX_UPLOAD:
+        st.session_state["uploadfout"] = {"naam": naam, "referentie": None, "fouten": [
+            f"het bestand is {len(data) / 2**20:.1f} MB; de grens is {MAX_UPLOAD // 2**20} MB. Een invulwerkboek "
+            "is veel kleiner: verwijder afbeeldingen en bladen die niet nodig zijn".replace(".", ",", 1)]}
+        return
     soort, fouten = soort_van(data)
     gelezen = LEZERS[soort](data, naam) if soort else Gelezen(None, fouten)
     if gelezen.invoer is None:

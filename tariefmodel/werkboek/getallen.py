@@ -34,7 +34,8 @@ def lees_getal(waarde: object) -> float:
     if isinstance(waarde, (dt.date, dt.datetime, dt.time)):
         raise GeenGetal(f"verwacht een getal, maar de cel bevat een datum ({waarde})")
     if not isinstance(waarde, str):
-        raise GeenGetal(f"verwacht een getal, maar de cel bevat {type(waarde).__name__}")
+        soort = "een tijdsduur" if isinstance(waarde, dt.timedelta) else "iets anders dan een getal of tekst"
+        raise GeenGetal(f"verwacht een getal, maar de cel bevat {soort} ({waarde})")
     return _tekst_naar_getal(waarde)
 
 

@@ -61,7 +61,7 @@ def open_werkboek(data: bytes) -> openpyxl.Workbook:
             ) from None
         raise WerkboekFout.enkel(
             "het bestand kan niet als Excel-werkboek (.xlsx) worden gelezen; het is beschadigd of door een "
-            f"ander programma vreemd opgeslagen ({type(fout).__name__}). Open het in Excel en kies "
+            "ander programma vreemd opgeslagen. Open het in Excel en kies "
             "'Opslaan als' > 'Excel-werkmap (*.xlsx)'"
         ) from None
 
