@@ -7,7 +7,8 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[dev]'
+# De geteste versies (requirements.lock, gemaakt met scripts/vergrendel.sh) als bovengrens en ondergrens.
+.venv/bin/python -m pip install --quiet -c requirements.lock -e '.[dev]'
 if [ "${1:-}" = "--systeem" ]; then
   nodig=()
   command -v chromium >/dev/null || nodig+=(chromium)
