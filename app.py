@@ -8,6 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from paginas import gedeeld as g
+from tariefmodel.grenzen import zonder_numpy_waarschuwingen
 
 st.set_page_config(page_title="Tariefmodel vrouwenopvang", page_icon=":material/balance:", layout="wide",
                    initial_sidebar_state="expanded")
@@ -110,6 +111,7 @@ def zijbalk() -> None:
 
 
 def main() -> None:
+    zonder_numpy_waarschuwingen()
     pagina = st.navigation(PAGINAS)
     try:
         zijbalk()

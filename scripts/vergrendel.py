@@ -6,7 +6,6 @@ geïnstalleerde pakketten: alleen wat echt nodig is, niets anders uit de venv. G
 
 from __future__ import annotations
 
-import re
 import sys
 import tomllib
 from importlib import metadata

@@ -48,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "functie", None):
         parser.print_help()
         return EXIT_ONGELDIG
+    from tariefmodel.grenzen import zonder_numpy_waarschuwingen
+
+    zonder_numpy_waarschuwingen()
     try:
         return args.functie(args)
     except WerkboekFout as fout:

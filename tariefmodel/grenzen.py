@@ -10,6 +10,7 @@ hun eigen YAML (``bereik``); hier staan de grenzen op de kolommen van de andere 
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
 
 
@@ -57,6 +58,14 @@ MAX_LAST_REGIO = 50_000
 
 # Hoeveel verschillende onbekende namen krijgen een hint 'bedoelt u ...?' (de rest alleen de melding).
 MAX_HINTS = 50
+
+
+def zonder_numpy_waarschuwingen() -> None:
+    """Geen Engelse numpy-RuntimeWarnings ('invalid value encountered in divide') voor de gebruiker.
+
+    De bewaking hierboven houdt NaN, oneindig en 0/0 al voor het model tegen; een NaN die toch ontstaat, wordt
+    in de uitvoer 'onbekend' (–). Aangeroepen door de CLI en de app (procesbreed, één keer)."""
+    warnings.filterwarnings("ignore", message=r".*encountered in ", category=RuntimeWarning)
 
 
 def getal_fout(waarde: float) -> str | None:

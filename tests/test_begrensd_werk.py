@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tariefmodel import grenzen
@@ -30,8 +31,8 @@ VERWACHT = {
     "last_op_de_grens": (0, ""),
     "plaatsen_2_miljoen": (2, "Blad 'Producten', rij 2, kolom 'Plaatsen': mag hoogstens 5.000 plaatsen"),
     "plaatsen_negatief_groot": (2, "Blad 'Producten', rij 2, kolom 'Plaatsen'"),
-    "uren_per_traject_1e-320": (2, "Blad 'Producten', rij 6, kolom 'Uren per traject': het getal is "
-                                   "onrealistisch klein"),
+    "uren_per_traject_1e-320": (2, ("Blad 'Producten', rij 6, kolom 'Uren per traject': het getal is "
+                                    "onrealistisch klein")),
     "uren_per_traject_1e-320_export": (2, "kolom 'Uren per traject'"),
     "uren_per_traject_1e-320_rapport": (2, "kolom 'Uren per traject'"),
     "kosten_per_plaats_klein": (2, "kolom 'Waarde': kosten_per_plaats"),
@@ -57,7 +58,8 @@ def test_reproducer_binnen_plafond_met_exit_0_of_2(naam, tmp_path):
     args = [sys.executable, "-m", "tariefmodel", opdracht, str(werkboek)]
     if opdracht in ("exporteer", "rapport"):
         args.append(str(tmp_path / ("uit.pdf" if opdracht == "rapport" else "uit.xlsx")))
-    uit = subprocess.run(args, capture_output=True, text=True, timeout=SECONDEN, preexec_fn=_plafond, cwd=MAP)
+    uit = subprocess.run(args, capture_output=True, text=True, timeout=SECONDEN, preexec_fn=_plafond, cwd=MAP,
+                         check=False)
     code, tekst = VERWACHT[naam]
     alles = uit.stdout + uit.stderr
     assert uit.returncode == code, alles[-2000:]
@@ -84,3 +86,44 @@ def test_capaciteit_met_0_komma_4_plaatsen_geeft_geen_fout():
     assert not any("Er ging iets mis" in f for f in fouten), fouten
     getoond = [re.sub(r"\\(.)", r"\1", m.value) for m in at.markdown]  # zonder de escapes van gedeeld.tekst()
     assert any("0,4 plaatsen (gerekend als 1)" in t for t in getoond), getoond
+
+
+def test_hint_een_keer_per_verschillende_onbekende_naam(monkeypatch):
+    """400 regio's en 2.000 DUVO-regels met drie verkeerd gespelde namen: drie fuzzy matches, niet 2.000."""
+    from tariefmodel.werkboek import landelijk as lezer
+    from tariefmodel.werkboek.meldingen import WerkboekFout
+    from tests.hulp.reproducers import landelijk, veel_regios
+
+    regios = veel_regios(grenzen.MAX_REGIOS)
+    fout_gespeld = ["Regoi 1", "Regio 2x", "Rgeio 3"]
+    duvo = [(fout_gespeld[i % 3], 2000 + i // 3 % 100, 100_000, 50_000, 10_000) for i in range(2000)]
+    data = landelijk(regios=regios, duvo=duvo)
+    aanroepen = []
+    echt = lezer._hint
+
+    def tel(ruw, kandidaten):
+        aanroepen.append(ruw)
+        return echt(ruw, kandidaten)
+
+    monkeypatch.setattr(lezer, "_hint", tel)
+    with pytest.raises(WerkboekFout) as fout:
+        lezer.lees_landelijk_werkboek(data, "veel.xlsx")
+    duvo_aanroepen = [a for a in aanroepen if a in fout_gespeld]
+    assert sorted(duvo_aanroepen) == sorted(fout_gespeld)
+    teksten = [m.tekst() for m in fout.value.fouten if m.blad == "DUVO"]
+    assert len(teksten) == 2000 and "bedoelt u 'Regio 1'?" in teksten[0]
+
+
+def test_plaatsingen_worden_ijl_opgeslagen():
+    """9.000 regio's met één stroom elk: geen 9.000 × 9.000-matrix (623 MiB), alleen de stromen."""
+    from tariefmodel.landelijk import plaatsingen as pl
+    from tariefmodel.landelijk.invoer import Plaatsing
+
+    namen = [f"R{i}" for i in range(9000)]
+    stromen = [Plaatsing(namen[i], namen[(i + 1) % 9000], 3, i + 2) for i in range(9000)]
+    m = pl.stroommatrix(stromen, namen)
+    assert m.aantal.nbytes + m.herkomst.nbytes + m.opvang.nbytes < 1_000_000
+    # Met de hand: elke regio ontvangt 3 van buiten en stuurt 3 naar buiten; prijs 100 per plaatsing.
+    assert pl.instroom_van_buiten(m)[:3].tolist() == [3, 3, 3]
+    v = pl.verrekening(m, np.full(9000, 100.0))
+    assert v.ontvangen[0] == 300 and v.betaald[0] == 300 and v.saldo.sum() == 0

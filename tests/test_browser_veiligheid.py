@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import subprocess
 import threading
+import typing
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -115,9 +116,9 @@ def test_twee_sessies_krijgen_elk_alleen_hun_eigen_downloads(browser, app_url): 
 
 
 class _Teller(BaseHTTPRequestHandler):
-    verzoeken: list[str] = []
+    verzoeken: typing.ClassVar[list[str]] = []
 
-    def do_GET(self):  # noqa: N802 - naam uit http.server
+    def do_GET(self):
         _Teller.verzoeken.append(self.path)
         self.send_response(200)
         self.send_header("Content-Type", "image/png")
@@ -146,7 +147,7 @@ def test_vijandige_naam_en_teksten_worden_tekst(browser, app_url, luisteraar):  
     bestand = "<style>[data-testid=stMain]{display:none}</style>.xlsx"
     organisatie = f"![x](http://127.0.0.1:{luisteraar}/p.png)"
     producten = [list(p) for p in voorbeelden.PRODUCTEN]
-    producten[0][1] = "<b>Vet</b> **Ster** <img src='http://127.0.0.1:%d/i.png'>" % luisteraar
+    producten[0][1] = f"<b>Vet</b> **Ster** <img src='http://127.0.0.1:{luisteraar}/i.png'>"
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     pagina = context.new_page()
     try:
