@@ -68,6 +68,10 @@ class Gelezen:
 # HTML-entiteiten (&)). Met een backslash ervoor toont markdown ze letterlijk.
 _MARKDOWNTEKENS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&^=\"'])")
 _REGELEINDEN = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
+# GFM maakt van 'http://…', 'www.…' en 'naam@domein' ná het parsen een link (ook met backslashes ervoor):
+# een onzichtbare woordverbinder (U+2060) ertussen houdt het tekst.
+_AUTOLINK = re.compile(r"(?i)(?<=https)(?=:)|(?<=http)(?=:)|(?<=www)(?=\.)|(?=@)")
+WOORDVERBINDER = "\u2060"
 
 
 def tekst(waarde) -> str:
@@ -75,9 +79,11 @@ def tekst(waarde) -> str:
 
     Elke regel in de app die zulke tekst toont (st.markdown, st.caption, st.error, labels, tabs) gaat hierdoor:
     markdown en HTML worden letterlijk getoond, nooit uitgevoerd (geen afbeeldingen van buiten, geen opmaak).
-    Regeleinden worden spaties, zodat een celwaarde geen kopjes of lijsten kan beginnen.
+    Regeleinden worden spaties, zodat een celwaarde geen kopjes of lijsten kan beginnen; adressen
+    (http://, www., e-mail) krijgen een onzichtbare woordverbinder, zodat ze geen link worden.
     """
-    return _MARKDOWNTEKENS.sub(r"\\\1", _REGELEINDEN.sub(" ", str(waarde)))
+    schoon = _AUTOLINK.sub(WOORDVERBINDER, _REGELEINDEN.sub(" ", str(waarde)))
+    return _MARKDOWNTEKENS.sub(r"\\\1", schoon)
 
 
 # --- inlezen --------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ PAGINAS = ["paginas/kostprijs.py", "paginas/scenarios.py", "paginas/meerjaren.py
 
 def _t(markdown: str) -> str:
     """De getoonde tekst: zonder de backslashes waarmee gedeeld.tekst() markdown letterlijk maakt."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 def start(pagina: str | None = None) -> AppTest:

@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from tests.test_browser import KLAAR, _open, app_url, browser  # noqa: F401 - fixtures
+from tests.test_browser import KLAAR, _open, _schermafdruk, app_url, browser  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser
 
@@ -156,14 +156,16 @@ def test_vijandige_naam_en_teksten_worden_tekst(browser, app_url, luisteraar):  
         pagina.wait_for_timeout(1500)
         hoofd = pagina.locator("[data-testid='stMain']")
         assert hoofd.evaluate("e => getComputedStyle(e).display") != "none", "de bestandsnaam verbergt de pagina"
-        zijbalk = pagina.inner_text("[data-testid='stSidebar']")
+        zijbalk = pagina.inner_text("[data-testid='stSidebar']").replace("\u2060", "")  # woordverbinder
         assert "<style>[data-testid=stMain]{display:none}</style>.xlsx" in zijbalk, "naam niet als tekst getoond"
-        tekst = pagina.inner_text("[data-testid='stMain']")
+        tekst = pagina.inner_text("[data-testid='stMain']").replace("\u2060", "")
         assert organisatie in tekst, "organisatie niet letterlijk getoond"
         assert "<b>Vet</b> **Ster**" in tekst, "productnaam niet letterlijk getoond"
         assert pagina.locator("[data-testid='stApp'] b, [data-testid='stApp'] style:not(head style)").filter(
             has_text="Vet").count() == 0
         assert pagina.locator(f"img[src*='127.0.0.1:{luisteraar}']").count() == 0
+        assert pagina.locator(f"a[href*='127.0.0.1:{luisteraar}']").count() == 0, "adres uit het werkboek werd een link"
+        _schermafdruk(pagina, "vijandige_teksten")
         for titel in ("Capaciteit", "Downloads", "Kostprijs"):
             _naar(pagina, titel)
         pagina.wait_for_timeout(1000)

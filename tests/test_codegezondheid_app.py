@@ -91,4 +91,7 @@ def test_tekst_maakt_markdown_en_html_onschadelijk():
     for stuk in ("![", "](", "<b>", "**", ":red[", " $x", "\n"):
         assert stuk not in veilig, stuk
     # Elk teken blijft er (met een backslash ervoor): markdown toont precies de oorspronkelijke tekst.
-    assert veilig.replace("\\", "") == vijandig.replace("\\", "").replace("\n", " ")
+    assert veilig.replace("\\", "").replace("\u2060", "") == vijandig.replace("\\", "").replace("\n", " ")
+    # GFM maakt van adressen na het parsen een link; de woordverbinder breekt 'http://' en 'naam@domein'.
+    for adres in ("http://", "https://", "www.", "a@b"):
+        assert adres not in tekst(f"zie {adres}voorbeeld.nl").replace("\\", "")
