@@ -29,6 +29,7 @@ VERWACHT = {
     "dagen_per_jaar_1": (2, "Blad 'Regio's', rij 2, kolom 'Cliënten per jaar'"),
     "dagen_per_jaar_1_export": (2, "dagen_per_jaar (1)"),
     "last_op_de_grens": (0, ""),
+    "dagen_per_jaar_1_via_zet": (2, "met dagen_per_jaar = 1 vraagt Alkmaar (Regio's, rij 2) meer dan 50.000"),
     "plaatsen_2_miljoen": (2, "Blad 'Producten', rij 2, kolom 'Plaatsen': mag hoogstens 5.000 plaatsen"),
     "plaatsen_negatief_groot": (2, "Blad 'Producten', rij 2, kolom 'Plaatsen'"),
     "uren_per_traject_1e-320": (2, ("Blad 'Producten', rij 6, kolom 'Uren per traject': het getal is "
@@ -55,7 +56,8 @@ def test_reproducer_binnen_plafond_met_exit_0_of_2(naam, tmp_path):
     opdracht, bestand, data = GEVALLEN[naam]
     werkboek = tmp_path / bestand
     werkboek.write_bytes(data)
-    args = [sys.executable, "-m", "tariefmodel", opdracht, str(werkboek)]
+    opdracht, *opties = opdracht.split()
+    args = [sys.executable, "-m", "tariefmodel", opdracht, str(werkboek), *opties]
     if opdracht in ("exporteer", "rapport"):
         args.append(str(tmp_path / ("uit.pdf" if opdracht == "rapport" else "uit.xlsx")))
     uit = subprocess.run(args, capture_output=True, text=True, timeout=SECONDEN, preexec_fn=_plafond, cwd=MAP,

@@ -54,6 +54,8 @@ def reproducers() -> dict[str, tuple[str, str, bytes]]:
     return {
         "dagen_per_jaar_1": ("landelijk", "dagen1.xlsx", landelijk({"dagen_per_jaar": 1}, grens)),
         "dagen_per_jaar_1_export": ("exporteer", "dagen1.xlsx", landelijk({"dagen_per_jaar": 1}, grens)),
+        "dagen_per_jaar_1_via_zet": ("landelijk --zet dagen_per_jaar=1", "grens.xlsx", landelijk(regios=[
+            (r[0], r[1], r[2], 5_000, 3_650, *r[5:]) for r in VOORBEELD_REGIOS])),
         "last_op_de_grens": ("landelijk", "grens.xlsx", landelijk(regios=[
             (r[0], r[1], r[2], 5_000, 3_650, *r[5:]) for r in VOORBEELD_REGIOS])),
         "plaatsen_2_miljoen": ("bereken", "plaatsen.xlsx", kostprijs({4: 2_000_000})),
