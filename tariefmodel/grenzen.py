@@ -47,6 +47,9 @@ UREN_PER_TRAJECT = Grens(1, 10_000, "uur",
 TRAJECTEN_PER_JAAR = Grens(None, 1_000_000, "trajecten", "meer trajecten per jaar dan er inwoners zijn kan niet")
 FTE_REGEL = Grens(None, 10_000, "fte", "meer dan 10.000 fte op één regel is een tikfout")
 
+MAX_PRODUCTEN = 500  # regels in Producten; een organisatie heeft er enkele tientallen
+MAX_GENOEMDE_CODES = 20  # zoveel bekende codes noemt de melding 'onbekende productcode' (de rest: aantal)
+
 # --- landelijk werkboek ----------------------------------------------------------------------------------
 MAX_REGIOS = 400  # Nederland heeft 342 gemeenten (2024): meer regio's dan gemeenten kan niet
 MAX_REGELS = 20_000  # regels per blad (DUVO: regio's × jaren; Plaatsingen: herkomst × opvangregio)

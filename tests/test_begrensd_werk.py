@@ -30,6 +30,7 @@ VERWACHT = {
     "dagen_per_jaar_1_export": (2, "dagen_per_jaar (1)"),
     "last_op_de_grens": (0, ""),
     "dagen_per_jaar_1_via_zet": (2, "met dagen_per_jaar = 1 vraagt Alkmaar (Regio's, rij 2) meer dan 50.000"),
+    "600_producten_5000_onbekende_codes": (2, f"hoogstens {grenzen.MAX_PRODUCTEN} kunnen worden gelezen"),
     "plaatsen_2_miljoen": (2, "Blad 'Producten', rij 2, kolom 'Plaatsen': mag hoogstens 5.000 plaatsen"),
     "plaatsen_negatief_groot": (2, "Blad 'Producten', rij 2, kolom 'Plaatsen'"),
     "uren_per_traject_1e-320": (2, ("Blad 'Producten', rij 6, kolom 'Uren per traject': het getal is "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -107,7 +108,8 @@ def lees_kostprijswerkboek(data: bytes, bestandsnaam: str = "") -> KostprijsInvo
     """Lees en controleer een kostprijswerkboek; WerkboekFout met alle meldingen bij fouten."""
     wb = open_werkboek(data)
     meldingen = Meldingen()
-    bladen = {naam: lees_blad(wb, naam, *KOLOMMEN[naam], meldingen, verplicht=naam != "Salaristabel")
+    bladen = {naam: _begrensd_aantal(naam, lees_blad(wb, naam, *KOLOMMEN[naam], meldingen,
+                                                     verplicht=naam != "Salaristabel"), meldingen)
               for naam in KOLOMMEN}
     uitgangspunten = _uitgangspunten(bladen["Uitgangspunten"], meldingen)
     producten = _producten(bladen["Producten"], meldingen)
@@ -120,6 +122,17 @@ def lees_kostprijswerkboek(data: bytes, bestandsnaam: str = "") -> KostprijsInvo
     meldingen.stop_bij_fouten()
     return KostprijsInvoer(uitgangspunten, tuple(producten.values()), tuple(personeel), tuple(kosten),
                            bestandsnaam, hashlib.sha256(data).hexdigest(), tuple(meldingen.waarschuwingen))
+
+
+def _begrensd_aantal(blad: str, rijen, meldingen: Meldingen):
+    """Hoogstens MAX_PRODUCTEN producten en MAX_REGELS regels per blad (tariefmodel/grenzen.py)."""
+    grens = grenzen.MAX_PRODUCTEN if blad == "Producten" else grenzen.MAX_REGELS
+    if rijen is None or len(rijen) <= grens:
+        return rijen
+    aantal, grens_nl = f"{len(rijen):,}".replace(",", "."), f"{grens:,}".replace(",", ".")
+    meldingen.fout(f"het blad heeft {aantal} regels; hoogstens {grens_nl} kunnen worden gelezen. Verwijder de "
+                   "overbodige regels", blad=blad, rij=rijen[grens].nummer, kolom=KOLOMMEN[blad][0][0])
+    return rijen[:grens]
 
 
 def _uitgangspunten(rijen, meldingen):
@@ -168,7 +181,7 @@ def _procent(fractie: float) -> str:
     return f"{fractie:.0%}"
 
 
-def _alle_codes(rijen) -> set[str] | None:
+def _alle_codes(rijen) -> frozenset[str] | None:
     """Alle codes in het blad Producten, ook van ongeldige regels; None als het blad onbruikbaar is.
 
     Zo geeft een ongeldige productregel geen gevolgfouten 'onbekende productcode' in Personeel en Kosten.
@@ -181,7 +194,7 @@ def _alle_codes(rijen) -> set[str] | None:
             codes.add(_code(rij.waarden.get("Code")))
         except ValueError:
             continue
-    return codes - {None}
+    return frozenset(codes - {None})
 
 
 def _salaristabel(rijen, meldingen) -> dict[tuple[str, str], tuple[float, str]]:
@@ -233,10 +246,18 @@ def _bekend_product(code, producten, codes, blad, nummer, meldingen) -> bool:
         return True
     if codes is None or code in codes:
         return False
-    bekend = ", ".join(sorted(codes)) or "geen"
-    meldingen.fout(f"onbekende productcode '{code}' (bekende codes: {bekend}, of {OVERHEAD})",
+    meldingen.fout(f"onbekende productcode '{code}' (bekende codes: {_codes_tekst(codes)}, of {OVERHEAD})",
                    blad=blad, rij=nummer, kolom="Product")
     return False
+
+
+@lru_cache(maxsize=8)
+def _codes_tekst(codes: frozenset[str]) -> str:
+    """De bekende codes voor de melding, één keer per werkboek berekend en ingekort (grenzen.py)."""
+    gesorteerd = sorted(codes)
+    tekst = ", ".join(gesorteerd[:grenzen.MAX_GENOEMDE_CODES]) or "geen"
+    rest = len(gesorteerd) - grenzen.MAX_GENOEMDE_CODES
+    return tekst + (f" en nog {rest} andere" if rest > 0 else "")
 
 
 def _kosten(rijen, producten, codes, meldingen) -> list[Kostenregel]:

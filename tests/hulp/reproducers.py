@@ -58,6 +58,10 @@ def reproducers() -> dict[str, tuple[str, str, bytes]]:
             (r[0], r[1], r[2], 5_000, 3_650, *r[5:]) for r in VOORBEELD_REGIOS])),
         "last_op_de_grens": ("landelijk", "grens.xlsx", landelijk(regios=[
             (r[0], r[1], r[2], 5_000, 3_650, *r[5:]) for r in VOORBEELD_REGIOS])),
+        "600_producten_5000_onbekende_codes": ("controleer", "veel.xlsx", kostprijswerkboek(
+            voorbeelden.UITGANGSPUNTEN,
+            [[f"P{i}", f"Product {i}", "opvang", "etmaal", 10, 0.9, None, None, 200] for i in range(600)],
+            [[f"F{i}", f"X{i}", 8, 5, 1.0, None, 0] for i in range(5_000)], voorbeelden.KOSTEN)),
         "plaatsen_2_miljoen": ("bereken", "plaatsen.xlsx", kostprijs({4: 2_000_000})),
         "plaatsen_negatief_groot": ("bereken", "plaatsen.xlsx", kostprijs({4: 7e18})),
         "uren_per_traject_1e-320": ("bereken", "uren.xlsx", kostprijs({6: 1e-320}, regel=4)),
