@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import threading
 import typing
@@ -161,13 +162,26 @@ def test_vijandige_naam_en_teksten_worden_tekst(browser, app_url, luisteraar):  
         tekst = pagina.inner_text("[data-testid='stMain']").replace("\u2060", "")
         assert organisatie in tekst, "organisatie niet letterlijk getoond"
         assert "<b>Vet</b> **Ster**" in tekst, "productnaam niet letterlijk getoond"
-        assert pagina.locator("[data-testid='stApp'] b, [data-testid='stApp'] style:not(head style)").filter(
-            has_text="Vet").count() == 0
+        opmaak = pagina.locator("[data-testid='stApp'] :is(b, strong, em, i, style)")
+        assert opmaak.filter(has_text=re.compile(r"^(Vet|Ster)$")).count() == 0, "opmaak uit het werkboek"
         assert pagina.locator(f"img[src*='127.0.0.1:{luisteraar}']").count() == 0
         assert pagina.locator(f"a[href*='127.0.0.1:{luisteraar}']").count() == 0, "adres uit het werkboek werd een link"
         _schermafdruk(pagina, "vijandige_teksten")
         for titel in ("Capaciteit", "Downloads", "Kostprijs"):
             _naar(pagina, titel)
+        # Een landelijk werkboek met een vijandige regionaam: elke landelijke pagina.
+        from tariefmodel.werkboek.landelijk_sjabloon import VOORBEELD_REGIOS
+        from tests.hulp.reproducers import landelijk
+
+        regios = [list(r) for r in VOORBEELD_REGIOS]
+        regios[0][0] = f"![r](http://127.0.0.1:{luisteraar}/r.png) **Vet** <i>x</i>"
+        _upload(pagina, "landelijk <b>x</b>.xlsx", landelijk(regios=regios))
+        for titel in ("Capaciteit", "DUVO", "Verdeelmodel", "Landelijk", "Downloads"):
+            _naar(pagina, titel)
+            opmaak = pagina.locator("[data-testid='stApp'] :is(i, b, em, strong)")
+            assert opmaak.filter(has_text=re.compile(r"^(x|Vet)$")).count() == 0, f"opmaak uit het werkboek op {titel}"
+            assert pagina.locator(f"a[href*='127.0.0.1:{luisteraar}'], img[src*='127.0.0.1:{luisteraar}']").count() == 0
+            assert "Er ging iets mis" not in pagina.inner_text("[data-testid='stMain']")
         pagina.wait_for_timeout(1000)
         assert _Teller.verzoeken == [], f"verzoek naar een adres uit het werkboek: {_Teller.verzoeken}"
     finally:
