@@ -9,6 +9,7 @@ import streamlit as st
 
 from paginas import gedeeld as g
 from tariefmodel import formaat, grafieken
+from tariefmodel.grenzen import MAX_LAST_REGIO
 from tariefmodel.kostprijs.gevoeligheid import weigercurve
 from tariefmodel.landelijk import capaciteit as cap
 from tariefmodel.landelijk.standaard import standaardwaarde
@@ -83,7 +84,13 @@ def zelf() -> Situatie | None:
                                    persist_state="session")
     duur = rechts.number_input("Gemiddelde verblijfsduur (dagen)", 1, 1000, 30, 1, key="cap_zelf_duur",
                                persist_state="session")
-    return Situatie("Uw opvang", int(plaatsen), cap.aangeboden_last(clienten, duur), f"{plaatsen} plaatsen, "
+    last = cap.aangeboden_last(clienten, duur)
+    if last > MAX_LAST_REGIO:  # begrensd werk: de server rekent voor iedereen (docs/veiligheid.md)
+        st.warning(f"{formaat.getal(clienten, 0)} cliënten per jaar met gemiddeld {formaat.getal(duur, 0)} dagen "
+                   f"verblijf betekent {formaat.getal(last, 0)} vrouwen tegelijk; dat is meer dan de grens van "
+                   f"{formaat.getal(MAX_LAST_REGIO, 0)} waarvoor de app rekent. Controleer de getallen.")
+        return None
+    return Situatie("Uw opvang", int(plaatsen), last, f"{plaatsen} plaatsen, "
                     f"{clienten} cliënten per jaar, gemiddeld {duur} dagen verblijf", norm)
 
 

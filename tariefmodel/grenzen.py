@@ -55,9 +55,10 @@ MAX_REGIOS = 400  # Nederland heeft 342 gemeenten (2024): meer regio's dan gemee
 MAX_REGELS = 20_000  # regels per blad (DUVO: regio's × jaren; Plaatsingen: herkomst × opvangregio)
 MAX_PLAATSEN_REGIO = 100_000  # plaatsen in één regio; ook de grens van de Erlang-berekening per regio
 # Cliënten per jaar × verblijfsduur / dagen_per_jaar = gemiddeld tegelijk aanwezig (aangeboden last, §2.4).
-# Boven deze last rekent de capaciteitsberekening per regio te lang; het is ook 50× het landelijk aantal
-# opvangplaatsen (ca. 1.000 in 2023).
-MAX_LAST_REGIO = 50_000
+# De grootste regio heeft een last van ca. 80; 5.000 is vijf keer alle opvangplaatsen van Nederland (ca. 1.000
+# in 2023). Daarboven rekent de zoektocht naar 'plaatsen nodig' (Erlang B, kwadratisch in de last) op de pagina
+# Capaciteit minuten (gemeten: last 50.000 ≈ 100 s) terwijl andere gebruikers wachten.
+MAX_LAST_REGIO = 5_000
 
 # Hoeveel verschillende onbekende namen krijgen een hint 'bedoelt u ...?' (de rest alleen de melding).
 MAX_HINTS = 50

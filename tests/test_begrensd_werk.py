@@ -29,7 +29,7 @@ VERWACHT = {
     "dagen_per_jaar_1": (2, "Blad 'Regio's', rij 2, kolom 'Cliënten per jaar'"),
     "dagen_per_jaar_1_export": (2, "dagen_per_jaar (1)"),
     "last_op_de_grens": (0, ""),
-    "dagen_per_jaar_1_via_zet": (2, "met dagen_per_jaar = 1 vraagt Alkmaar (Regio's, rij 2) meer dan 50.000"),
+    "dagen_per_jaar_1_via_zet": (2, "met dagen_per_jaar = 1 vraagt Alkmaar (Regio's, rij 2) meer dan 5.000"),
     "600_producten_5000_onbekende_codes": (2, f"hoogstens {grenzen.MAX_PRODUCTEN} kunnen worden gelezen"),
     "plaatsen_2_miljoen": (2, "Blad 'Producten', rij 2, kolom 'Plaatsen': mag hoogstens 5.000 plaatsen"),
     "plaatsen_negatief_groot": (2, "Blad 'Producten', rij 2, kolom 'Plaatsen'"),
@@ -130,3 +130,19 @@ def test_plaatsingen_worden_ijl_opgeslagen():
     assert pl.instroom_van_buiten(m)[:3].tolist() == [3, 3, 3]
     v = pl.verrekening(m, np.full(9000, 100.0))
     assert v.ontvangen[0] == 300 and v.betaald[0] == 300 and v.saldo.sum() == 0
+
+
+def test_capaciteit_zelf_invullen_boven_de_lastgrens_rekent_niet():
+    """100.000 cliënten × 1.000 dagen = 273.973 tegelijk: een melding, geen minutenlange zoektocht."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(MAP / "app.py"), default_timeout=30)
+    at.run()
+    at.switch_page("paginas/capaciteit.py")
+    at.run()
+    at.radio(key="cap_keuze").set_value(at.radio(key="cap_keuze").options[-1]).run()
+    at.radio(key="cap_zelf_manier").set_value("Cliënten per jaar en verblijfsduur").run()
+    at.number_input(key="cap_zelf_clienten").set_value(100_000)
+    at.number_input(key="cap_zelf_duur").set_value(1000).run()
+    assert not at.exception
+    assert any("meer dan de grens van 5.000" in w.value for w in at.warning), [w.value for w in at.warning]

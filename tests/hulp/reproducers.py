@@ -55,9 +55,9 @@ def reproducers() -> dict[str, tuple[str, str, bytes]]:
         "dagen_per_jaar_1": ("landelijk", "dagen1.xlsx", landelijk({"dagen_per_jaar": 1}, grens)),
         "dagen_per_jaar_1_export": ("exporteer", "dagen1.xlsx", landelijk({"dagen_per_jaar": 1}, grens)),
         "dagen_per_jaar_1_via_zet": ("landelijk --zet dagen_per_jaar=1", "grens.xlsx", landelijk(regios=[
-            (r[0], r[1], r[2], 5_000, 3_650, *r[5:]) for r in VOORBEELD_REGIOS])),
+            (r[0], r[1], r[2], 500, 3_650, *r[5:]) for r in VOORBEELD_REGIOS])),
         "last_op_de_grens": ("landelijk", "grens.xlsx", landelijk(regios=[
-            (r[0], r[1], r[2], 5_000, 3_650, *r[5:]) for r in VOORBEELD_REGIOS])),
+            (r[0], r[1], r[2], 500, 3_650, *r[5:]) for r in VOORBEELD_REGIOS])),
         "600_producten_5000_onbekende_codes": ("controleer", "veel.xlsx", kostprijswerkboek(
             voorbeelden.UITGANGSPUNTEN,
             [[f"P{i}", f"Product {i}", "opvang", "etmaal", 10, 0.9, None, None, 200] for i in range(600)],
