@@ -9,6 +9,7 @@ import streamlit as st
 
 from paginas import gedeeld as g
 from paginas import inloggen
+from tariefmodel.grenzen import zonder_numpy_waarschuwingen
 
 st.set_page_config(page_title="Tariefmodel vrouwenopvang", page_icon=":material/balance:", layout="wide",
                    initial_sidebar_state="expanded",
@@ -41,8 +42,8 @@ def _werkboekregel(soort: str) -> None:
         st.caption(f"{g.SOORTNAAM[soort]}: nog niet gekozen")
         return
     herkomst = "voorbeeld, illustratief" if gekozen.voorbeeld else "uw upload"
-    st.markdown(f"**{g.SOORTNAAM[soort]}**  \n{gekozen.naam} ({herkomst})  \n"
-                f"<small>Kenmerk (sha256): `{gekozen.kort}`</small>", unsafe_allow_html=True)
+    st.markdown(f"**{g.SOORTNAAM[soort]}**  \n{g.tekst(gekozen.naam)} ({herkomst})")
+    st.caption(f"Kenmerk (sha256): `{gekozen.kort}`")
     gelezen = g.LEZERS[soort](gekozen.data, gekozen.naam)
     jaar = getattr(gelezen.invoer, "rekenjaar", None)
     if jaar:
@@ -57,7 +58,7 @@ def _upload() -> None:
     bestand = st.file_uploader("Eigen werkboek uploaden (.xlsx)", type=["xlsx"], key=f"upload_{teller}",
                                help="Een kostprijswerkboek of een landelijk werkboek (herkend aan de bladen "
                                     "Regio's, Maatstaven en Overgang).")
-    st.caption("Excel-werkboek (.xlsx), hoogstens 10 MB. Het bestand blijft alleen in uw sessie.")
+    st.caption(f"Excel-werkboek (.xlsx), hoogstens {g.MAX_UPLOAD // 2**20} MB. Het bestand blijft alleen in uw sessie.")
     if bestand is not None:
         g.verwerk_upload(bestand.name, bestand.getvalue())
         st.session_state["uploadteller"] = teller + 1
@@ -132,6 +133,7 @@ def zijbalk() -> None:
 
 def main() -> None:
     inloggen.poort()  # staat inloggen aan (secrets.toml [auth]): niets van de app voordat u bent ingelogd
+    zonder_numpy_waarschuwingen()
     pagina = st.navigation(PAGINAS)
     try:
         zijbalk()

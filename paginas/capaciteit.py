@@ -17,6 +17,7 @@ from paginas import gedeeld as g
 from tariefmodel import formaat, grafieken
 from tariefmodel.capaciteit import eenheid as ce
 from tariefmodel.capaciteit import erlang
+from tariefmodel.grenzen import MAX_LAST_REGIO
 from tariefmodel.kostprijs.gevoeligheid import kostprijs_bij_bezetting, weigercurve
 from tariefmodel.landelijk import capaciteit as lan_cap
 from tariefmodel.landelijk.standaard import standaardwaarde
@@ -91,10 +92,11 @@ def uit_locatie(werkboek) -> Situatie | None:
     model, duur = _model_en_duur("cap_locatie", ce.WACHTRIJ if "vervolg" in p.naam.lower() else ce.VERLIES)
     norm = float(invoer.waarde("bezettingsnorm"))
     bezetting = p.werkelijke_bezetting if p.werkelijke_bezetting is not None else norm
-    plaatsen = round(p.plaatsen)
+    plaatsen = max(1, round(p.plaatsen))  # Erlang rekent met hele plaatsen; 0,4 plaats wordt 1, niet 0
+    afgerond = "" if plaatsen == p.plaatsen else f" (gerekend als {plaatsen})"
     last = _last_bij_bezetting(model, plaatsen, bezetting)
-    return Situatie(p.naam, plaatsen, last, model, duur, f"{formaat.getal(p.plaatsen, 0)} plaatsen, volgens het "
-                    f"werkboek gemiddeld {formaat.procent(bezetting, 0)} bezet", p,
+    return Situatie(p.naam, plaatsen, last, model, duur, f"{formaat.getal(p.plaatsen, 0 if float(p.plaatsen).is_integer() else 1)} plaatsen"
+                    f"{afgerond}, volgens het werkboek gemiddeld {formaat.procent(bezetting, 0)} bezet", p,
                     None if last is not None else ce.MELDING_VOL)
 
 
@@ -144,6 +146,11 @@ def zelf() -> Situatie | None:
     aanmeldingen = rechts.number_input("Aanmeldingen per jaar", 1, 100_000, 120, 1, key="cap_zelf_aanmeldingen",
                                        persist_state="session")
     last = aanmeldingen * duur / regels().dagen_per_jaar
+    if last > MAX_LAST_REGIO:  # begrensd werk: de server rekent voor iedereen (docs/veiligheid.md)
+        st.warning(f"{formaat.getal(aanmeldingen, 0)} aanmeldingen per jaar met gemiddeld {formaat.getal(duur, 0)} "
+                   f"dagen verblijf betekent {formaat.getal(last, 0)} vrouwen tegelijk; dat is meer dan de grens van "
+                   f"{formaat.getal(MAX_LAST_REGIO, 0)} waarvoor de app rekent. Controleer de getallen.")
+        return None
     return Situatie("Uw opvang", plaatsen, last, model, duur,
                     f"{plaatsen} plaatsen, {aanmeldingen} aanmeldingen per jaar, gemiddeld {formaat.getal(duur, 0)} "
                     "dagen verblijf")
@@ -217,7 +224,7 @@ def kerncijfers(s: Situatie, u: ce.Uitkomst) -> None:
 
 def uitleg(s: Situatie, u: ce.Uitkomst) -> None:
     c = u.cijfers
-    tekst = (f"**{s.naam}** ({s.herkomst}): gemiddeld hebben **{formaat.getal(s.last, 1)}** vrouwen en gezinnen "
+    tekst = (f"**{g.tekst(s.naam)}** ({g.tekst(s.herkomst)}): gemiddeld hebben **{formaat.getal(s.last, 1)}** vrouwen en gezinnen "
              f"tegelijk een plaats nodig. ")
     if s.model == ce.VERLIES:
         tekst += (f"Met {s.plaatsen} plaatsen is de opvang gemiddeld {formaat.procent(c.bezetting, 0)} bezet, maar "
@@ -361,7 +368,7 @@ def main() -> None:
                         f"{formaat.procent(regels().gevoeligheid_bezetting, 0)} bezetting (rekenmethode §2.4a).")
     s = kies_situatie(werkboek)
     if s is not None and (s.melding or s.last is None):
-        st.warning(f"{s.naam}: {s.melding or ce.MELDING_VOL}. Een verliesmodel kan niet uitrekenen hoeveel vrouwen "
+        st.warning(f"{g.tekst(s.naam)}: {s.melding or ce.MELDING_VOL}. Een verliesmodel kan niet uitrekenen hoeveel vrouwen "
                    "geweigerd zijn als de opvang het hele jaar vol zat; vul het aantal aanmeldingen in.",
                    icon=":material/warning:")
     elif s is not None:

@@ -44,11 +44,13 @@ def kostprijs_pdf(data: bytes, naam: str, scenario: tuple, door: str = "") -> by
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def landelijk_excel(data: bytes, naam: str, kosten_uit_kostprijs: bool, _resultaat, door: str = "") -> bytes:
-    """Gesleuteld op het werkboek en de keuze voor de kosten per plaats; ``_resultaat`` hoort daarbij."""
+def landelijk_excel(data: bytes, naam: str, kostprijsdata: bytes | None, kostprijsnaam: str | None,
+                    parameters: tuple = (), door: str = "") -> bytes:
+    """De landelijke export; de sleutel is die van het resultaat (``g.landelijk_sleutel``), niets anders."""
     from tariefmodel.export.landelijk import exporteer_landelijk
 
-    return exporteer_landelijk(_resultaat, gemaakt_door=door)
+    return exporteer_landelijk(g.landelijk_berekend(data, naam, kostprijsdata, kostprijsnaam, parameters),
+                               gemaakt_door=door)
 
 
 def bestandsnaam(tekst: str) -> str:
@@ -133,9 +135,8 @@ def landelijk() -> None:
         st.info("Er is geen landelijk werkboek in gebruik.")
         return
     st.markdown("**Excel met formules** — verdeelmodel, capaciteit en DUVO, na te rekenen in Excel.")
-    r = g.landelijk_resultaat()
-    xlsx = landelijk_excel(werkboek.data, werkboek.naam, bool(st.session_state.get("land_c_uit_kostprijs")), r,
-                          gebruiker())
+    g.landelijk_resultaat()  # toont fouten en stopt als het werkboek of de instelling niet bruikbaar is
+    xlsx = landelijk_excel(*g.landelijk_sleutel(), door=gebruiker())
     st.download_button("Excel downloaden", xlsx,
                        file_name=f"{bestandsnaam(werkboek.naam.removesuffix('.xlsx'))}_landelijk.xlsx", mime=XLSX,
                        icon=":material/table_view:", key="dl_landelijk")

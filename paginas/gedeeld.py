@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,7 @@ STATUS_UITLEG = {
     "scenario": "door u gewijzigd",
 }
 ONZEKER = ("ESTIMATE", "NOT FOUND")
+MAX_UPLOAD = 10 * 2**20  # bytes; ook genoemd onder de uploadknop (docs/veiligheid.md)
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,30 @@ class Gelezen:
     invoer: object | None
     fouten: tuple[str, ...] = ()
     referentie: str | None = None  # gezet bij een interne fout (programmafout)
+
+
+# --- tekst uit werkboeken -------------------------------------------------------------------------
+
+# Tekens die in Streamlit-markdown iets betekenen (CommonMark, tabellen, LaTeX ($), kleuren/iconen (:..:),
+# HTML-entiteiten (&)). Met een backslash ervoor toont markdown ze letterlijk.
+_MARKDOWNTEKENS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&^=\"'])")
+_REGELEINDEN = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
+# GFM maakt van 'http://…', 'www.…' en 'naam@domein' ná het parsen een link (ook met backslashes ervoor):
+# een onzichtbare woordverbinder (U+2060) ertussen houdt het tekst.
+_AUTOLINK = re.compile(r"(?i)(?<=https)(?=:)|(?<=http)(?=:)|(?<=www)(?=\.)|(?=@)")
+WOORDVERBINDER = "\u2060"
+
+
+def tekst(waarde) -> str:
+    """Tekst uit een werkboek, een bestandsnaam of een invoerveld, veilig om in markdown te zetten.
+
+    Elke regel in de app die zulke tekst toont (st.markdown, st.caption, st.error, labels, tabs) gaat hierdoor:
+    markdown en HTML worden letterlijk getoond, nooit uitgevoerd (geen afbeeldingen van buiten, geen opmaak).
+    Regeleinden worden spaties, zodat een celwaarde geen kopjes of lijsten kan beginnen; adressen
+    (http://, www., e-mail) krijgen een onzichtbare woordverbinder, zodat ze geen link worden.
+    """
+    schoon = _AUTOLINK.sub(WOORDVERBINDER, _REGELEINDEN.sub(" ", str(waarde)))
+    return _MARKDOWNTEKENS.sub(r"\\\1", schoon)
 
 
 # --- inlezen --------------------------------------------------------------------------------------
@@ -146,6 +172,11 @@ def werkboek(soort: str) -> Werkboek | None:
 
 def verwerk_upload(naam: str, data: bytes) -> None:
     """Herken de soort, controleer het werkboek en neem het in gebruik als het geldig is."""
+    if len(data) > MAX_UPLOAD:
+        st.session_state["uploadfout"] = {"naam": naam, "referentie": None, "fouten": [
+            f"het bestand is {len(data) / 2**20:.1f} MB; de grens is {MAX_UPLOAD // 2**20} MB. Een invulwerkboek "
+            "is veel kleiner: verwijder afbeeldingen en bladen die niet nodig zijn".replace(".", ",", 1)]}
+        return
     soort, fouten = soort_van(data)
     gelezen = LEZERS[soort](data, naam) if soort else Gelezen(None, fouten)
     if gelezen.invoer is None:
@@ -154,7 +185,7 @@ def verwerk_upload(naam: str, data: bytes) -> None:
         return
     st.session_state[f"werkboek_{soort}"] = Werkboek(soort, naam, data, voorbeeld=False)
     st.session_state["uploadfout"] = None
-    st.session_state["melding"] = f"{SOORTNAAM[soort]} '{naam}' is in gebruik genomen."
+    st.session_state["melding"] = f"{SOORTNAAM[soort]} '{tekst(naam)}' is in gebruik genomen."
 
 
 def gebruik_voorbeeld(soort: str) -> None:
@@ -180,8 +211,8 @@ def invoer(soort: str):
 
 
 def toon_fouten(naam: str, fouten) -> None:
-    regels = "\n".join(f"- {f}" for f in fouten)
-    st.error(f"**Het werkboek '{naam}' kan niet worden gebruikt** ({len(fouten)} "
+    regels = "\n".join(f"- {tekst(f)}" for f in fouten)
+    st.error(f"**Het werkboek '{tekst(naam)}' kan niet worden gebruikt** ({len(fouten)} "
              f"{'fout' if len(fouten) == 1 else 'fouten'}). Pas het werkboek aan en upload het opnieuw:\n\n{regels}",
              icon=":material/rule:")
 
@@ -228,7 +259,7 @@ def kop(titel: str, uitleg: str) -> None:
 def waarschuwingen(teksten) -> None:
     teksten = list(teksten)
     if teksten:
-        st.warning("**Let op**\n\n" + "\n".join(f"- {t}" for t in teksten), icon=":material/warning:")
+        st.warning("**Let op**\n\n" + "\n".join(f"- {tekst(t)}" for t in teksten), icon=":material/warning:")
 
 
 def eenheid_tekst(eenheid: str) -> str:
@@ -283,7 +314,7 @@ def _procent_kort(v: float) -> str:
 # --- landelijk ------------------------------------------------------------------------------------
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _landelijk_berekend(data: bytes, naam: str, kostprijsdata: bytes | None, kostprijsnaam: str | None,
+def landelijk_berekend(data: bytes, naam: str, kostprijsdata: bytes | None, kostprijsnaam: str | None,
                         parameters: tuple = ()):
     from tariefmodel.landelijk import bereken_landelijk
 
@@ -297,20 +328,29 @@ def _landelijk_berekend(data: bytes, naam: str, kostprijsdata: bytes | None, kos
     return bereken_landelijk(lees_landelijk(data, naam).invoer.met_scenario(dict(parameters)), c, bron)
 
 
+def landelijk_sleutel(parameters: dict | None = None) -> tuple:
+    """Alles waar het landelijk resultaat van afhangt, als hashbare waarden (de cachesleutel).
+
+    Het landelijk werkboek (bytes en naam), het kostprijswerkboek als de schakelaar 'kosten per plaats uit
+    het kostprijswerkboek' aan staat (bytes en naam), en de scenario-parameters.
+    """
+    gekozen = werkboek("landelijk")
+    kostprijs = werkboek("kostprijs") if st.session_state.get("land_c_uit_kostprijs") else None
+    return (gekozen.data, gekozen.naam, kostprijs.data if kostprijs else None,
+            kostprijs.naam if kostprijs else None, tuple(sorted((parameters or {}).items())))
+
+
 def landelijk_resultaat(parameters: dict | None = None):
     """Het landelijk resultaat van het gekozen landelijk werkboek; stopt de pagina met uitleg als dat niet kan.
 
     Met de schakelaar 'kosten per plaats uit het kostprijswerkboek' (sessie-breed) rekent het model met het
     lumpsum-equivalent van de opvangproducten uit het gekozen kostprijswerkboek.
     """
-    gekozen = werkboek("landelijk")
     invoer("landelijk")  # toont fouten en stopt als het werkboek niet bruikbaar is
-    kostprijs = werkboek("kostprijs") if st.session_state.get("land_c_uit_kostprijs") else None
     try:
-        return _landelijk_berekend(gekozen.data, gekozen.naam, kostprijs.data if kostprijs else None,
-                                   kostprijs.naam if kostprijs else None, tuple(sorted((parameters or {}).items())))
+        return landelijk_berekend(*landelijk_sleutel(parameters))
     except ValueError as fout:
-        st.error(f"Deze instelling kan niet worden gebruikt: {fout}", icon=":material/error:")
+        st.error(f"Deze instelling kan niet worden gebruikt: {tekst(str(fout))}", icon=":material/error:")
         st.stop()
 
 
@@ -319,7 +359,7 @@ def kosten_per_plaats_keuze(r) -> None:
     st.toggle("Kosten per plaats uit het kostprijswerkboek", key="land_c_uit_kostprijs", persist_state="session",
               help="Uit: de parameter kosten_per_plaats van het landelijk werkboek. Aan: integrale kosten gedeeld "
                    "door plaatsen van de opvangproducten in het gekozen kostprijswerkboek.")
-    st.caption(f"Kosten per plaats per jaar: {formaat.euro_heel(r.kosten_per_plaats)} ({r.kosten_per_plaats_bron}).")
+    st.caption(f"Kosten per plaats per jaar: {formaat.euro_heel(r.kosten_per_plaats)} ({tekst(r.kosten_per_plaats_bron)}).")
 
 
 def landelijk_kop(titel: str, uitleg: str, r) -> None:
@@ -330,7 +370,7 @@ def landelijk_kop(titel: str, uitleg: str, r) -> None:
 def landelijk_bijschrift(r) -> None:
     """Welk landelijk werkboek, welk rekenjaar; en een duidelijke waarschuwing bij illustratieve cijfers."""
     invoer_ = r.invoer
-    st.caption(f"Landelijk werkboek {invoer_.bestandsnaam} · rekenjaar {invoer_.rekenjaar} · "
+    st.caption(f"Landelijk werkboek {tekst(invoer_.bestandsnaam)} · rekenjaar {invoer_.rekenjaar} · "
                f"{len(r.regios)} centrumgemeenten · jaren {r.jaren[0]}–{r.jaren[-1]}"
                f"{' · CONCEPT' if invoer_.concept else ''}")
     if invoer_.illustratief:

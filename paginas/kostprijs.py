@@ -21,8 +21,8 @@ def kop(invoer, werkboek) -> None:
     g.kop("Kostprijs per product",
           "Het **kostendekkende tarief** per product volgens de rekenmethode (AMvB reële prijs Wmo), naast "
           "het tarief dat de gemeente nu betaalt.")
-    st.caption(f"{invoer.organisatie} · rekenjaar {invoer.rekenjaar}"
-               f"{' · CONCEPT' if invoer.concept else ''} · werkboek {werkboek.naam}")
+    st.caption(f"{g.tekst(invoer.organisatie)} · rekenjaar {invoer.rekenjaar}"
+               f"{' · CONCEPT' if invoer.concept else ''} · werkboek {g.tekst(werkboek.naam)}")
     if werkboek.voorbeeld:
         st.info("U kijkt naar het **illustratieve voorbeeld** (een verzonnen organisatie). Upload links uw eigen "
                 "werkboek om met uw eigen begroting te rekenen.", icon=":material/info:")
@@ -87,7 +87,7 @@ def opbouw_per_product(r) -> None:
     st.subheader("Waarom is de kostprijs zo hoog? De opbouw per product")
     st.markdown("Van loon naar kostprijs, stap voor stap. De rode stippellijn is het gemeentetarief. "
                 "Beweeg over een balk voor uitleg.")
-    tabs = st.tabs([p.product.naam for p in r.producten])
+    tabs = st.tabs([g.tekst(p.product.naam) for p in r.producten])
     for tab, p in zip(tabs, r.producten):
         with tab:
             stappen = opbouw(p, r.parameters)
@@ -127,7 +127,7 @@ def voorbeeldzin(invoer, norm: float) -> str:
     nu, dan = eerste["kostprijs"].iloc[0], eerste["kostprijs"].iloc[1]
     richting = "daalt" if dan < nu else "stijgt"
     return (f"Bij **{formaat.procent(ander, 0)}** in plaats van {formaat.procent(norm, 0)} bezetting {richting} de "
-            f"kostprijs van {eerste['product'].iloc[0]} van {formaat.euro(nu)} naar **{formaat.euro(dan)}** "
+            f"kostprijs van {g.tekst(eerste['product'].iloc[0])} van {formaat.euro(nu)} naar **{formaat.euro(dan)}** "
             "per etmaal.")
 
 

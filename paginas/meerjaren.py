@@ -95,7 +95,7 @@ def _status(r, jaar: int) -> str:
 def samenvatting(data: pd.DataFrame, naam: str) -> None:
     laatste = data.iloc[-1]
     eerste = data.iloc[0]
-    st.markdown(f"**{naam}**: in {int(eerste['jaar'])} is het tekort {formaat.euro_heel(eerste['tekort'])}; in "
+    st.markdown(f"**{g.tekst(naam)}**: in {int(eerste['jaar'])} is het tekort {formaat.euro_heel(eerste['tekort'])}; in "
                 f"{int(laatste['jaar'])} {formaat.euro_heel(laatste['tekort'])}. Opgeteld over "
                 f"{len(data)} jaar: **{formaat.euro_heel(laatste['cumulatief_tekort'])}**. Stijgen de lonen "
                 "(CAO) harder dan het tarief (OVA), dan groeit het gat elk jaar.")
@@ -110,7 +110,7 @@ def main() -> None:
     try:
         r = scenario.bereken(invoer)
     except ValueError as fout:
-        st.error(f"Dit scenario kan niet worden berekend: {fout}")
+        st.error(f"Dit scenario kan niet worden berekend: {g.tekst(fout)}")
         return
     code = productkeuze(r, werkboek)
     data = meerjaren_tabel(r, jaren)

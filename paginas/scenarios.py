@@ -47,7 +47,7 @@ def resultaat_tonen(invoer, basis, scenario: Scenario):
     try:
         r = scenario.bereken(invoer)
     except ValueError as fout:
-        st.error(f"Dit scenario kan niet worden berekend: {fout}", icon=":material/error:")
+        st.error(f"Dit scenario kan niet worden berekend: {g.tekst(fout)}", icon=":material/error:")
         return None
     totaal_metrics(basis, r)
     rijen = [{
@@ -97,7 +97,7 @@ def bewaren(scenario: Scenario, werkboek) -> None:
                 st.warning("Geef het scenario een eigen naam.")
             else:
                 bewaard[naam] = Scenario(naam, dict(scenario.wijzigingen))
-                st.success(f"Scenario '{naam}' is bewaard in deze sessie. Download het werkboek met scenario's "
+                st.success(f"Scenario '{g.tekst(naam)}' is bewaard in deze sessie. Download het werkboek met scenario's "
                            "om het mee te nemen.")
     sc.download_werkboek(werkboek, "dl_werkboek_scenarios")
 
@@ -165,7 +165,7 @@ def vo_tegen_gemeente(invoer, werkboek) -> None:
         punten = geschilpunten(invoer, alle[a], alle[b])
         tekort_a, tekort_b = (float(bereken(alle[n].toepassen(invoer)).tekort) for n in (a, b))
     except ValueError as fout:
-        st.error(f"Een scenario kan niet worden berekend: {fout}")
+        st.error(f"Een scenario kan niet worden berekend: {g.tekst(fout)}")
         return
     if not punten:
         st.info("Deze twee zetten alle aannames hetzelfde.")
@@ -179,8 +179,8 @@ def vo_tegen_gemeente(invoer, werkboek) -> None:
         st.info("Kies twee verschillende scenario's.")
         return
     sc.tabel(rijen, rechts=("Effect op het tekort per jaar", "Effect op kostendekkend totaal"))
-    st.caption(f"Elke aanname apart op het werkboek gezet: het tekort met de waarde van '{b}' min het tekort met de "
-               f"waarde van '{a}'. Samen: {sc.euro_verschil(tekort_b - tekort_a)} per jaar (de effecten "
+    st.caption(f"Elke aanname apart op het werkboek gezet: het tekort met de waarde van '{g.tekst(b)}' min het tekort met de "
+               f"waarde van '{g.tekst(a)}'. Samen: {sc.euro_verschil(tekort_b - tekort_a)} per jaar (de effecten "
                "tellen niet precies op: aannames versterken elkaar, bijv. tarief en volume). Kostendekkend totaal = "
                "kostprijs × volume: daarin werkt ook een bezettingsnorm door, die het tekort zelf niet raakt.")
 

@@ -65,15 +65,31 @@ def _wijst_naar(uit: Path, pad: Path) -> bool:
     return False
 
 
-def schrijf_atomair(pad: Path | str, data: bytes) -> Path:
+def controleer_overschrijven(pad: Path | str, overschrijven: bool = True) -> None:
+    """Weiger een bestaand bestand dat alleen-lezen is (os.replace zou het stil vervangen), en elk bestaand
+    bestand als ``overschrijven`` uit staat (bijv. een ingevuld werkboek bij ``sjabloon``)."""
+    pad = Path(pad)
+    if not pad.exists() or pad.is_dir():
+        return
+    if not overschrijven:
+        raise UitvoerFout(f"'{pad}' bestaat al; het wordt niet overschreven. Kies een andere naam, of geef "
+                          "--overschrijf mee als u het bestaande bestand wilt vervangen")
+    if not os.access(pad, os.W_OK) or not pad.stat().st_mode & 0o222:  # ook voor root: de schrijfbits
+        raise UitvoerFout(f"'{pad}' is alleen-lezen; het wordt niet vervangen. Kies een andere naam of maak het "
+                          "bestand eerst schrijfbaar")
+
+
+def schrijf_atomair(pad: Path | str, data: bytes, overschrijven: bool = True) -> Path:
     """Schrijf ``data`` naar ``pad`` via een tijdelijk bestand in dezelfde map en os.replace.
 
     Gaat er iets mis, dan blijft een bestaand bestand op ``pad`` ongewijzigd en verdwijnt het
-    tijdelijke bestand. Problemen met de map of rechten worden een UitvoerFout (Nederlands, exit 2).
+    tijdelijke bestand. Problemen met de map of rechten, een alleen-lezen bestand, of (zonder
+    ``overschrijven``) een bestaand bestand worden een UitvoerFout (Nederlands, exit 2).
     """
     pad = Path(pad)
     if pad.is_dir():
         raise UitvoerFout(f"'{pad}' is een map; geef een bestandsnaam op, bijvoorbeeld '{pad / 'uitvoer.xlsx'}'")
+    controleer_overschrijven(pad, overschrijven)
     if not pad.parent.is_dir():
         raise UitvoerFout(f"de map '{pad.parent}' bestaat niet")
     try:
@@ -94,3 +110,5 @@ def schrijf_atomair(pad: Path | str, data: bytes) -> Path:
                               "is ongewijzigd") from None
         raise
     return pad
+
+

@@ -76,8 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     import os
 
     from tariefmodel.bestanden import UitvoerFout
+    from tariefmodel.grenzen import zonder_numpy_waarschuwingen
     from tariefmodel.meldingen import WerkboekFout
 
+    zonder_numpy_waarschuwingen()
     try:
         return args.functie(args)
     except WerkboekFout as fout:

@@ -9,6 +9,8 @@ import datetime as dt
 import math
 import re
 
+from tariefmodel.grenzen import getal_fout
+
 _DUIZENDTALLEN = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
 _EXCEL_FOUTEN = {"#DIV/0!", "#REF!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#VALUE!", "#GETTING_DATA",
                  "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
@@ -111,6 +113,8 @@ def _begrensd(getal: float) -> float:
     rekenen met zulke getallen loopt over naar 'oneindig'."""
     if isinstance(getal, float) and not math.isfinite(getal):
         raise GeenGetal("verwacht een getal, maar de cel bevat 'oneindig' of 'geen getal' (NaN)")
+    if fout := getal_fout(float(getal)):  # de ene bewaking vóór het model (tariefmodel/grenzen.py)
+        raise GeenGetal(fout)
     if abs(getal) > MAX_GETAL:
         raise GeenGetal(f"het getal is onrealistisch groot (meer dan {MAX_GETAL:,.0f}); controleer de cel"
                         .replace(",", "."))

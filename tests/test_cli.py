@@ -72,5 +72,6 @@ def test_onbekend_bestand_en_geen_xlsx(tmp_path, capsys):
 def test_sjabloon_schrijft_niet_over_invoer(tmp_path):
     kopie = tmp_path / "voorbeeld.xlsx"
     kopie.write_bytes(VOORBEELD.read_bytes())
-    assert main(["sjabloon", "kostprijs", str(kopie)]) == 0  # een sjabloon heeft geen invoer: overschrijven mag
+    assert main(["sjabloon", "kostprijs", str(kopie)]) == 2  # bestaand bestand: alleen met --overschrijf
+    assert main(["sjabloon", "kostprijs", str(kopie), "--overschrijf"]) == 0
     assert main(["controleer", str(kopie)]) == 2

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from tariefmodel.cli import main
+from tariefmodel.grenzen import KLEINSTE_GETAL
 from tariefmodel.kostprijs.berekening import bereken
 from tariefmodel.kostprijs.invoer import OVERHEAD, Kostenregel, Personeelsregel, Product
 from tariefmodel.kostprijs.rapportage import naar_json
@@ -38,8 +39,13 @@ BASISINVOER = lees_kostprijswerkboek(basiswerkboek(), "basis.xlsx")
 
 # --- strategieën ----------------------------------------------------------------------------------
 
-geld = st.floats(min_value=0, max_value=2_000_000, allow_nan=False)
-fte = st.floats(min_value=0.05, max_value=25, allow_nan=False)
+def _getal(*args, **kwargs):
+    """Een getal zoals in een echt werkboek: nooit dichter bij 0 dan KLEINSTE_GETAL (dat weigert het inlezen)."""
+    return st.floats(*args, **kwargs).map(lambda x: 0.0 if abs(x) < KLEINSTE_GETAL else x)
+
+
+geld = _getal(min_value=0, max_value=2_000_000, allow_nan=False)
+fte = _getal(min_value=0.05, max_value=25, allow_nan=False)
 
 
 @st.composite
@@ -48,24 +54,24 @@ def producten(draw) -> list[Product]:
     uit = []
     for i in range(aantal):
         soort = draw(st.sampled_from(["opvang", "ambulant"]))
-        tarief = draw(st.none() | st.floats(0, 5000))
+        tarief = draw(st.none() | _getal(0, 5000))
         if soort == "opvang":
             uit.append(Product(f"P{i}", f"Opvang {i}", "opvang", "etmaal", plaatsen=draw(st.integers(1, 80)),
-                               werkelijke_bezetting=draw(st.none() | st.floats(0, 1.3)), gemeentetarief=tarief,
+                               werkelijke_bezetting=draw(st.none() | _getal(0, 1.3)), gemeentetarief=tarief,
                                rij=i + 2))
         else:
             eenheid = draw(st.sampled_from(["uur", "traject"]))
             uit.append(Product(f"P{i}", f"Ambulant {i}", "ambulant", eenheid,
-                               uren_per_traject=draw(st.floats(1, 200)) if eenheid == "traject" else None,
-                               trajecten_per_jaar=draw(st.none() | st.floats(0, 500)) if eenheid == "traject" else None,
+                               uren_per_traject=draw(_getal(1, 200)) if eenheid == "traject" else None,
+                               trajecten_per_jaar=draw(st.none() | _getal(0, 500)) if eenheid == "traject" else None,
                                gemeentetarief=tarief, rij=i + 2))
     return uit
 
 
 @st.composite
 def personeelsregel(draw, product: str) -> Personeelsregel:
-    return Personeelsregel(f"Functie {product}", product, draw(fte), draw(st.floats(1800, 9000)),
-                           draw(st.floats(0, 0.4)))
+    return Personeelsregel(f"Functie {product}", product, draw(fte), draw(_getal(1800, 9000)),
+                           draw(_getal(0, 0.4)))
 
 
 @st.composite

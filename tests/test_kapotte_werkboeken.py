@@ -202,7 +202,7 @@ def test_sjabloon_in_map_zonder_schrijfrecht(tmp_path, capsys, monkeypatch):
 def test_sjabloon_overschrijft_atomair_en_leesbaar(tmp_path, capsys):
     uit = tmp_path / "s.xlsx"
     uit.write_bytes(b"oud")
-    assert main(["sjabloon", "kostprijs", str(uit)]) == 0
+    assert main(["sjabloon", "kostprijs", str(uit), "--overschrijf"]) == 0
     assert uit.read_bytes().startswith(b"PK")
     assert os.listdir(tmp_path) == ["s.xlsx"]
     assert uit.stat().st_mode & 0o777 == 0o644 or uit.stat().st_mode & 0o044
@@ -217,7 +217,7 @@ def test_crash_tijdens_schrijven_laat_het_oude_bestand_heel(tmp_path, capsys, mo
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(plek, crash)
-    assert main(["sjabloon", "kostprijs", str(uit)]) == 2
+    assert main(["sjabloon", "kostprijs", str(uit), "--overschrijf"]) == 2
     assert "ongewijzigd" in capsys.readouterr().err
     assert uit.read_bytes() == b"oude inhoud"
     assert os.listdir(tmp_path) == ["s.xlsx"], "het tijdelijke bestand is blijven staan"

@@ -84,7 +84,7 @@ def test_alleen_content_types_wordt_gelezen(monkeypatch):
 
     monkeypatch.setattr(zipfile.ZipFile, "open", open_en_noteer)
     controleer_bestand(VOORBEELD.read_bytes())
-    assert geopend == ["[Content_Types].xml"]
+    assert geopend == ["[Content_Types].xml", "_rels/.rels"]  # twee kleine onderdelen (macro's, Strict OOXML)
 
 
 def test_zip_bom_en_voorbeeld_snel(capsys):

@@ -125,8 +125,23 @@ class LandelijkInvoer:
 
     def met_scenario(self, parameters: Mapping[str, object]) -> LandelijkInvoer:
         """Een scenario: parameters overschreven (ValueError met Nederlandse tekst bij een fout)."""
-        nieuw = up.met_wijzigingen(self.uitgangspunten, parameters, PARAMETERS_LANDELIJK)
-        return replace(self, uitgangspunten=nieuw)
+        nieuw = replace(self, uitgangspunten=up.met_wijzigingen(self.uitgangspunten, parameters, PARAMETERS_LANDELIJK))
+        nieuw.controleer_last()
+        return nieuw
+
+    def controleer_last(self) -> None:
+        """Aangeboden last per regio (cliënten × verblijfsduur / dagen_per_jaar) binnen MAX_LAST_REGIO
+        (tariefmodel/grenzen.py), ook na een scenario dat dagen_per_jaar verandert; anders ValueError."""
+        from tariefmodel.grenzen import MAX_LAST_REGIO
+
+        dagen = self.uitgangspunten.get("dagen_per_jaar")
+        if dagen is None or not isinstance(dagen.waarde, (int, float)) or dagen.waarde <= 0:
+            return
+        for r in self.regios:
+            if r.clienten and r.verblijfsduur and r.clienten * r.verblijfsduur / dagen.waarde > MAX_LAST_REGIO:
+                dagen_nl, grens_nl = f"{dagen.waarde:g}".replace(".", ","), f"{MAX_LAST_REGIO:,}".replace(",", ".")
+                raise ValueError(f"met dagen_per_jaar = {dagen_nl} vraagt {r.naam} (Regio's, rij {r.rij}) meer "
+                                 f"dan {grens_nl} plaatsen tegelijk; dat kan niet kloppen")
 
 
 def maak_uitgangspunten(rekenjaar: int, **waarden) -> dict[str, up.Uitgangspunt]:

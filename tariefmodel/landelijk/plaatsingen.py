@@ -1,6 +1,7 @@
 """Bovenregionale plaatsingen: instroom, uitstroom, netto, aandeel en verrekening (rekenmethode.md §2.5).
 
-Werkt met een stroommatrix M[h, o] = aantal plaatsingen van herkomstregio h in opvangregio o.
+Werkt met de stromen M[h, o] = aantal plaatsingen van herkomstregio h in opvangregio o, **ijl** opgeslagen:
+alleen de ingevulde combinaties (docs/veiligheid.md: geen N×N-matrix, die bij 9.000 regio's 600 MB is).
 """
 
 from __future__ import annotations
@@ -13,31 +14,59 @@ import numpy as np
 from tariefmodel.landelijk.invoer import Plaatsing
 
 
-def stroommatrix(plaatsingen: Iterable[Plaatsing], regios: Sequence[str]) -> np.ndarray:
-    """M[h, o]: som van Aantal per (herkomst, opvangregio)."""
+@dataclass(frozen=True, eq=False)
+class Stromen:
+    """IJle stroommatrix: per ingevulde combinatie herkomst-index, opvang-index en aantal (opgeteld)."""
+
+    herkomst: np.ndarray  # int
+    opvang: np.ndarray  # int
+    aantal: np.ndarray  # float
+    regios: int
+
+    @property
+    def buiten(self) -> np.ndarray:
+        """Per stroom: het aantal als herkomst en opvangregio verschillen, anders 0."""
+        return np.where(self.herkomst != self.opvang, self.aantal, 0.0)
+
+    def som(self) -> float:
+        return float(self.aantal.sum())
+
+    def spoor(self) -> float:
+        """Σ M[r, r]: plaatsingen in de eigen regio."""
+        return float(self.aantal[self.herkomst == self.opvang].sum())
+
+    def _per(self, index: np.ndarray, gewicht: np.ndarray) -> np.ndarray:
+        return np.bincount(index, weights=gewicht, minlength=self.regios).astype(float)
+
+
+def stroommatrix(plaatsingen: Iterable[Plaatsing], regios: Sequence[str]) -> Stromen:
+    """M[h, o]: som van Aantal per (herkomst, opvangregio), ijl."""
     index = {naam: i for i, naam in enumerate(regios)}
-    m = np.zeros((len(regios), len(regios)))
+    som: dict[tuple[int, int], float] = {}
     for p in plaatsingen:
-        m[index[p.herkomst], index[p.opvangregio]] += p.aantal
-    return m
+        sleutel = (index[p.herkomst], index[p.opvangregio])
+        som[sleutel] = som.get(sleutel, 0.0) + p.aantal
+    h = np.fromiter((k[0] for k in som), dtype=np.int64, count=len(som))
+    o = np.fromiter((k[1] for k in som), dtype=np.int64, count=len(som))
+    return Stromen(h, o, np.fromiter(som.values(), dtype=float, count=len(som)), len(regios))
 
 
-def instroom_van_buiten(m: np.ndarray) -> np.ndarray:
+def instroom_van_buiten(m: Stromen) -> np.ndarray:
     """§2.5: per opvangregio o, Σ_{h ≠ o} M[h, o]."""
-    return m.sum(axis=0) - np.diag(m)
+    return m._per(m.opvang, m.buiten)
 
 
-def uitstroom_naar_buiten(m: np.ndarray) -> np.ndarray:
+def uitstroom_naar_buiten(m: Stromen) -> np.ndarray:
     """§2.5: per herkomstregio h, Σ_{o ≠ h} M[h, o]."""
-    return m.sum(axis=1) - np.diag(m)
+    return m._per(m.herkomst, m.buiten)
 
 
-def totaal_opgevangen(m: np.ndarray) -> np.ndarray:
+def totaal_opgevangen(m: Stromen) -> np.ndarray:
     """§2.5: per opvangregio, alle plaatsingen daar (eigen regio en van buiten)."""
-    return m.sum(axis=0)
+    return m._per(m.opvang, m.aantal)
 
 
-def aandeel_bovenregionaal(m: np.ndarray) -> np.ndarray:
+def aandeel_bovenregionaal(m: Stromen) -> np.ndarray:
     """§2.5: instroom van buiten / totaal opgevangen; NaN als een regio niemand opving."""
     totaal = totaal_opgevangen(m)
     return np.divide(instroom_van_buiten(m), totaal, out=np.full(totaal.shape, np.nan), where=totaal > 0)
@@ -73,13 +102,14 @@ class Verrekening:
     saldo: np.ndarray  # ontvangen − betaald; Σ saldo = 0
 
 
-def verrekening(m: np.ndarray, prijs: np.ndarray) -> Verrekening:
+def verrekening(m: Stromen, prijs: np.ndarray) -> Verrekening:
     """§2.5: wat elke regio ontvangt en betaalt als bovenregionale plaatsingen verrekend worden.
 
     De herkomstregio betaalt de prijs van de opvangregio. Een stroom zonder bekende prijs maakt de
     bedragen van de twee betrokken regio's onbekend (NaN); regio's zonder stromen krijgen 0.
     """
-    buiten = m * (1 - np.eye(len(m)))
-    bedrag = np.where(buiten > 0, buiten * prijs[None, :], 0.0)
-    ontvangen, betaald = bedrag.sum(axis=0), bedrag.sum(axis=1)
+    buiten = m.buiten
+    with np.errstate(invalid="ignore"):
+        bedrag = np.where(buiten > 0, buiten * prijs[m.opvang], 0.0) if len(buiten) else buiten
+    ontvangen, betaald = m._per(m.opvang, bedrag), m._per(m.herkomst, bedrag)
     return Verrekening(prijs, ontvangen, betaald, ontvangen - betaald)

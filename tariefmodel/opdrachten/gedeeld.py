@@ -5,7 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tariefmodel.bestanden import schrijf_atomair, weiger_uitvoer_op_invoer
+from tariefmodel.bestanden import (
+    controleer_overschrijven,
+    schrijf_atomair,
+    weiger_uitvoer_op_invoer,
+)
 from tariefmodel.cli import Invoerprobleem
 from tariefmodel.foutteksten import os_fout
 
@@ -55,13 +59,14 @@ def controleer_uitvoerpad(uit: str, werkboek: str | list, extensie: str) -> None
     ``werkboek``: één pad of een lijst van alle invoer die de opdracht leest (ook --kostprijs).
     """
     weiger_uitvoer_op_invoer(uit, [werkboek] if isinstance(werkboek, str) else werkboek)
+    controleer_overschrijven(Path(uit))  # alleen-lezen: weigeren vóór er gerekend wordt
     if Path(uit).suffix.lower() != extensie:
         raise Invoerprobleem(f"het uitvoerbestand '{uit}' moet eindigen op {extensie}")
 
 
-def schrijf_uitvoer(pad: str, data: bytes, *invoer: str) -> None:
+def schrijf_uitvoer(pad: str, data: bytes, *invoer: str, overschrijven: bool = True) -> None:
     weiger_uitvoer_op_invoer(pad, invoer)
-    schrijf_atomair(pad, data)
+    schrijf_atomair(pad, data, overschrijven=overschrijven)
     print(f"Geschreven: {pad}")
 
 

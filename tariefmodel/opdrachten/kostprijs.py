@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from tariefmodel import formaat
-from tariefmodel.bestanden import controleer_niet_invoer
+from tariefmodel.bestanden import controleer_niet_invoer, controleer_overschrijven
 from tariefmodel.cli import EXIT_GOED, EXIT_ONGELDIG, Invoerprobleem, druk_meldingen
 from tariefmodel.kostprijs.gevoeligheid import Scenario
 from tariefmodel.kostprijs.invoer import KostprijsInvoer
@@ -30,6 +30,9 @@ def registreer(sub) -> None:
     p = sub.add_parser("sjabloon", help="schrijf een leeg werkboek (kostprijs of landelijk)")
     p.add_argument("soort", choices=["kostprijs", "landelijk"])
     p.add_argument("uit", metavar="UIT.xlsx")
+    p.add_argument("--overschrijf", action="store_true",
+                   help="vervang een bestaand bestand (zonder deze optie weigert sjabloon een bestaand bestand, "
+                        "zodat een ingevuld werkboek nooit per ongeluk leeg wordt)")
     p.set_defaults(functie=sjabloon)
 
     p = sub.add_parser("controleer", help="controleer een werkboek en toon alle problemen")
@@ -47,6 +50,7 @@ def registreer(sub) -> None:
 
 
 def sjabloon(args) -> int:
+    controleer_overschrijven(Path(args.uit), args.overschrijf)
     if args.soort == "kostprijs":
         from tariefmodel.werkboek.sjablonen import kostprijswerkboek
 
@@ -55,7 +59,7 @@ def sjabloon(args) -> int:
         from tariefmodel.werkboek.landelijk_sjabloon import landelijk_werkboek
 
         data = landelijk_werkboek()
-    schrijf_uitvoer(args.uit, data)
+    schrijf_uitvoer(args.uit, data, overschrijven=args.overschrijf)
     return EXIT_GOED
 
 

@@ -7,6 +7,11 @@ Met --zet vergelijkt het handout de basis (het werkboek) met het scenario.
 
 from __future__ import annotations
 
+import errno
+import signal
+import threading
+from contextlib import contextmanager
+
 from tariefmodel.cli import EXIT_GOED, Invoerprobleem
 from tariefmodel.opdrachten.gedeeld import (
     controleer_uitvoerpad,
@@ -36,5 +41,31 @@ def rapport(args) -> int:
 
     basis = bereken(laad_met_scenario(args.werkboek, None))
     scenario = bereken(laad_met_scenario(args.werkboek, args.zet)) if args.zet else None
-    schrijf_uitvoer(args.uit, rapport_pdf(basis, scenario), args.werkboek)
+    with _opruimen_bij_sigterm():
+        try:
+            pdf = rapport_pdf(basis, scenario)
+        except OSError as fout:
+            if fout.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise Invoerprobleem("er is geen schijfruimte meer voor de tijdelijke bestanden van het rapport; "
+                                     "maak ruimte vrij of wijs met TMPDIR een andere map aan") from None
+            raise
+    schrijf_uitvoer(args.uit, pdf, args.werkboek)
     return EXIT_GOED
+
+
+@contextmanager
+def _opruimen_bij_sigterm():
+    """Bij SIGTERM (bijv. ``kill`` of een container die stopt) netjes stoppen: SystemExit loopt door de
+    ``with TemporaryDirectory`` van het rapport, zodat de tijdelijke map verdwijnt (docs/veiligheid.md)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    vorige = signal.signal(signal.SIGTERM, _stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, vorige)
+
+
+def _stop(signum, _frame) -> None:
+    raise SystemExit(128 + signum)

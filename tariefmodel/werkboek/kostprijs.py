@@ -5,10 +5,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from tariefmodel import grenzen
 from tariefmodel import uitgangspunten as up
 from tariefmodel.formaat import euro
 from tariefmodel.getallen import GeenGetal, kort, lees_getal
@@ -23,6 +25,7 @@ from tariefmodel.kostprijs.invoer import (
 from tariefmodel.kostprijs.salaris import bron_tekst, jaargemiddelde
 from tariefmodel.meldingen import Meldingen
 from tariefmodel.parameters import cao_salaristabel, cao_tabellen
+from tariefmodel.werkboek.begrenzing import binnen
 from tariefmodel.werkboek.lezen import (
     kopsleutel,
     lees_blad,
@@ -98,10 +101,11 @@ class ProductRegel(_Regel):
     naam: Tekst = Field(alias="Naam")
     soort: Annotated[Literal["opvang", "ambulant"], BeforeValidator(_klein)] = Field(alias="Soort")
     eenheid: Annotated[Literal["etmaal", "uur", "traject"], BeforeValidator(_klein)] = Field(alias="Eenheid")
-    plaatsen: OptGetal = Field(None, alias="Plaatsen", ge=0)
+    plaatsen: Annotated[OptGetal, binnen(grenzen.PLAATSEN_PRODUCT)] = Field(None, alias="Plaatsen", ge=0)
     werkelijke_bezetting: OptGetal = Field(None, alias="Werkelijke bezetting", ge=0)
-    uren_per_traject: OptGetal = Field(None, alias="Uren per traject", gt=0)
-    trajecten_per_jaar: OptGetal = Field(None, alias="Trajecten per jaar", ge=0)
+    uren_per_traject: Annotated[OptGetal, binnen(grenzen.UREN_PER_TRAJECT)] = Field(None, alias="Uren per traject", gt=0)
+    trajecten_per_jaar: Annotated[OptGetal, binnen(grenzen.TRAJECTEN_PER_JAAR)] = Field(
+        None, alias="Trajecten per jaar", ge=0)
     gemeentetarief: OptGetal = Field(None, alias="Gemeentetarief", ge=0)
     bezettingsnorm: OptGetal = Field(None, alias="Bezettingsnorm", gt=0, le=1)
 
@@ -111,7 +115,7 @@ class PersoneelRegel(_Regel):
     product: Code = Field(alias="Product")
     schaal: Sleutel = Field(None, alias="Schaal")
     trede: Sleutel = Field(None, alias="Trede")
-    fte: Getal = Field(alias="FTE", ge=0)
+    fte: Annotated[Getal, binnen(grenzen.FTE_REGEL)] = Field(alias="FTE", ge=0)
     maandsalaris: OptGetal = Field(None, alias="Maandsalaris", gt=0)
     ort: OptFractie = Field(None, alias="ORT", ge=0, le=1)
 
@@ -133,7 +137,8 @@ def lees_kostprijswerkboek(data: bytes, bestandsnaam: str = "") -> KostprijsInvo
     """Lees en controleer een kostprijswerkboek; WerkboekFout met alle meldingen bij fouten."""
     wb = open_werkboek(data)
     meldingen = Meldingen()
-    bladen = {naam: lees_blad(wb, naam, *KOLOMMEN[naam], meldingen, verplicht=naam != "Salaristabel")
+    bladen = {naam: _begrensd_aantal(naam, lees_blad(wb, naam, *KOLOMMEN[naam], meldingen,
+                                                     verplicht=naam != "Salaristabel"), meldingen)
               for naam in KOLOMMEN}
     for naam, (tekst, getal) in TOTAALKOLOMMEN.items():
         bladen[naam] = zonder_totaalregels(bladen[naam], naam, tekst, getal, meldingen)
@@ -216,6 +221,17 @@ def _leeg(waarde) -> bool:
     return waarde is None or (isinstance(waarde, str) and not waarde.strip())
 
 
+def _begrensd_aantal(blad: str, rijen, meldingen: Meldingen):
+    """Hoogstens MAX_PRODUCTEN producten en MAX_REGELS regels per blad (tariefmodel/grenzen.py)."""
+    grens = grenzen.MAX_PRODUCTEN if blad == "Producten" else grenzen.MAX_REGELS
+    if rijen is None or len(rijen) <= grens:
+        return rijen
+    aantal, grens_nl = f"{len(rijen):,}".replace(",", "."), f"{grens:,}".replace(",", ".")
+    meldingen.fout(f"het blad heeft {aantal} regels; hoogstens {grens_nl} kunnen worden gelezen. Verwijder de "
+                   "overbodige regels", blad=blad, rij=rijen[grens].nummer, kolom=KOLOMMEN[blad][0][0])
+    return rijen[:grens]
+
+
 def _uitgangspunten(rijen, meldingen):
     if rijen is None:
         return {}
@@ -276,7 +292,7 @@ def _procent(fractie: float) -> str:
     return f"{fractie:.0%}"
 
 
-def _alle_codes(rijen) -> set[str] | None:
+def _alle_codes(rijen) -> frozenset[str] | None:
     """Alle codes in het blad Producten, ook van ongeldige regels; None als het blad onbruikbaar is.
 
     Zo geeft een ongeldige productregel geen gevolgfouten 'onbekende productcode' in Personeel en Kosten.
@@ -289,7 +305,7 @@ def _alle_codes(rijen) -> set[str] | None:
             codes.add(_code(rij.waarden.get("Code")))
         except ValueError:
             continue
-    return codes - {None}
+    return frozenset(codes - {None})
 
 
 def _salaristabel(rijen, meldingen) -> dict[tuple[str, str], tuple[float, str]]:
@@ -375,10 +391,18 @@ def _bekend_product(code, producten, codes, blad, nummer, meldingen) -> bool:
         return True
     if codes is None or code in codes:
         return False
-    bekend = ", ".join(sorted(codes)) or "geen"
-    meldingen.fout(f"onbekende productcode '{code}' (bekende codes: {bekend}, of {OVERHEAD})",
+    meldingen.fout(f"onbekende productcode '{code}' (bekende codes: {_codes_tekst(codes)}, of {OVERHEAD})",
                    blad=blad, rij=nummer, kolom="Product")
     return False
+
+
+@lru_cache(maxsize=8)
+def _codes_tekst(codes: frozenset[str]) -> str:
+    """De bekende codes voor de melding, één keer per werkboek berekend en ingekort (grenzen.py)."""
+    gesorteerd = sorted(codes)
+    tekst = ", ".join(gesorteerd[:grenzen.MAX_GENOEMDE_CODES]) or "geen"
+    rest = len(gesorteerd) - grenzen.MAX_GENOEMDE_CODES
+    return tekst + (f" en nog {rest} andere" if rest > 0 else "")
 
 
 def _kosten(rijen, producten, codes, meldingen) -> list[Kostenregel]:

@@ -11,6 +11,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from tariefmodel import grenzen
 from tariefmodel import uitgangspunten as up
 from tariefmodel.getallen import GeenGetal, is_leeg, lees_getal
 from tariefmodel.landelijk.centrumgemeenten import CENTRUMGEMEENTEN, OUDE_OF_ANDERE_NAMEN
@@ -97,7 +98,7 @@ class _Regel(BaseModel):
 # Bovengrenzen per regio (controle-instellingen, geen rekenparameters). Heel Nederland heeft ca. 1.024
 # opvangplaatsen en ca. 18 mln inwoners (duvo-bronnen.md §4); een regiowaarde daarboven is een tikfout.
 # Ze houden ook de Erlang-B-recursie (§2.4) begrensd: hoogstens ca. MAX_PLAATSEN stappen per regio.
-MAX_PLAATSEN = 100_000
+MAX_PLAATSEN = grenzen.MAX_PLAATSEN_REGIO
 MAX_CLIENTEN = 1_000_000
 MAX_VERBLIJFSDUUR = 3_650  # dagen (tien jaar)
 MAX_INWONERS = 30_000_000
@@ -145,21 +146,44 @@ def lees_landelijk_werkboek(data: bytes, bestandsnaam: str = "") -> LandelijkInv
     bladen = {naam: lees_blad(wb, naam, *KOLOMMEN[naam], meldingen, verplicht=naam not in OPTIONELE_BLADEN,
                               extra_kolommen=naam == REGIOS)
               for naam in KOLOMMEN}
+    bladen = {naam: _begrensd_aantal(naam, rijen, meldingen) for naam, rijen in bladen.items()}
     overgang = _overgang(bladen["Overgang"], meldingen)
     uitgangspunten = _uitgangspunten(bladen["Uitgangspunten"], overgang, meldingen)
     maatstaven = _maatstaven(bladen["Maatstaven"], meldingen)
-    regios = _regios(bladen[REGIOS], maatstaven, meldingen)
+    regios = _regios(bladen[REGIOS], maatstaven, meldingen, _dagen_per_jaar(uitgangspunten))
+    maatstaven = _zonder_lege_nulmaatstaven(maatstaven, regios, meldingen)
     namen = {normaliseer(r.naam): r.naam for r in regios}
-    duvo = _duvo(bladen["DUVO"], namen, meldingen)
-    plaatsingen = None if bladen["Plaatsingen"] is None else _plaatsingen(bladen["Plaatsingen"], namen, meldingen)
+    hints = _Hints()
+    duvo = _duvo(bladen["DUVO"], namen, meldingen, hints)
+    plaatsingen = (None if bladen["Plaatsingen"] is None
+                   else _plaatsingen(bladen["Plaatsingen"], namen, meldingen, hints))
     capaciteit = None if bladen[landelijk_capaciteit.BLAD] is None else landelijk_capaciteit.lees_capaciteit(
-        bladen[landelijk_capaciteit.BLAD], lambda *a: _regionaam(a[0], namen, *a[1:]), meldingen)
+        bladen[landelijk_capaciteit.BLAD], lambda *a: _regionaam(a[0], namen, *a[1:], hints), meldingen)
     meld_onbekende_bladen(wb, (*KOLOMMEN, "Capaciteit", "Scenario's", "Toelichting"), meldingen)
     meldingen.sorteer(list(KOLOMMEN))  # op blad en rij; stabiel binnen een rij
     meldingen.stop_bij_fouten()
     return LandelijkInvoer(uitgangspunten, tuple(regios), tuple(maatstaven), tuple(overgang), tuple(duvo),
                            plaatsingen, bestandsnaam, hashlib.sha256(data).hexdigest(),
                            tuple(meldingen.waarschuwingen), capaciteit)
+
+
+def _begrensd_aantal(blad: str, rijen, meldingen: Meldingen):
+    """Hoogstens MAX_REGIOS regio's en MAX_REGELS regels per blad (tariefmodel/grenzen.py); de rest wordt
+    niet gelezen, zodat één werkboek de server niet minutenlang bezighoudt."""
+    grens = grenzen.MAX_REGIOS if blad == REGIOS else grenzen.MAX_REGELS
+    if rijen is None or len(rijen) <= grens:
+        return rijen
+    meldingen.fout(f"het blad heeft {len(rijen):,} regels; hoogstens {grens:,} kunnen worden gelezen "
+                   f"({'Nederland heeft 342 gemeenten' if blad == REGIOS else 'grens per blad'}). Verwijder de "
+                   "overbodige regels".replace(",", "."), blad=blad, rij=rijen[grens].nummer,
+                   kolom=KOLOMMEN[blad][0][0])
+    return rijen[:grens]
+
+
+def _dagen_per_jaar(uitgangspunten: dict) -> float | None:
+    u = uitgangspunten.get("dagen_per_jaar")
+    return u.waarde if u is not None and isinstance(u.waarde, (int, float)) and u.waarde > 0 else None
+
 
 
 # --- Uitgangspunten ------------------------------------------------------------------------------------
@@ -223,7 +247,8 @@ def _normaliseer_aandelen(maatstaven: list[Maatstaf], meldingen: Meldingen) -> l
 
 # --- Regio's -------------------------------------------------------------------------------------------
 
-def _regios(rijen, maatstaven: list[Maatstaf], meldingen: Meldingen) -> list[Regio]:
+def _regios(rijen, maatstaven: list[Maatstaf], meldingen: Meldingen, dagen_per_jaar: float | None = None
+            ) -> list[Regio]:
     if rijen is None:
         return []
     if not rijen:
@@ -234,6 +259,7 @@ def _regios(rijen, maatstaven: list[Maatstaf], meldingen: Meldingen) -> list[Reg
     kolommen = _maatstafkolommen(rijen[0], maatstaven, meldingen)
     _waarschuw_ongebruikte_kolommen(rijen, kolommen, meldingen)
     uit: dict[str, Regio] = {}
+    centrumhints = _Hints()
     for rij, r in valideer_rijen(RegioRegel, rijen, REGIOS, meldingen):
         waarden = _maatstafwaarden(rij, kolommen, meldingen)
         sleutel = normaliseer(r.centrumgemeente)
@@ -241,7 +267,7 @@ def _regios(rijen, maatstaven: list[Maatstaf], meldingen: Meldingen) -> list[Reg
             meldingen.fout(f"centrumgemeente '{r.centrumgemeente}' staat twee keer in het blad (ook rij "
                            f"{uit[sleutel].rij})", blad=REGIOS, rij=rij.nummer, kolom="Centrumgemeente")
             continue
-        _controleer_regio(r, rij.nummer, meldingen)
+        _controleer_regio(r, rij.nummer, meldingen, dagen_per_jaar, centrumhints)
         if waarden is not None:
             uit[sleutel] = Regio(r.centrumgemeente, r.inwoners, r.plaatsen, r.historisch_budget, waarden,
                                  r.clienten, r.verblijfsduur, rij.nummer)
@@ -313,22 +339,25 @@ def _maatstafwaarden(rij: Rij, kolommen: dict[str, str], meldingen: Meldingen) -
     return uit if goed else None
 
 
-DAGEN_PER_JAAR_LAST = 365  # alleen voor de grove controle hierboven; het model gebruikt dagen_per_jaar
+_CENTRUMGEMEENTEN = frozenset(normaliseer(c) for c in CENTRUMGEMEENTEN)
 
 
-def _controleer_regio(r: RegioRegel, nummer: int, meldingen: Meldingen) -> None:
-    if normaliseer(r.centrumgemeente) not in {normaliseer(c) for c in CENTRUMGEMEENTEN}:
-        hint = _hint(r.centrumgemeente, CENTRUMGEMEENTEN)
+def _controleer_regio(r: RegioRegel, nummer: int, meldingen: Meldingen, dagen_per_jaar: float | None,
+                      hints: _Hints) -> None:
+    if normaliseer(r.centrumgemeente) not in _CENTRUMGEMEENTEN:
+        hint = hints(r.centrumgemeente, CENTRUMGEMEENTEN)
         meldingen.waarschuwing(f"'{r.centrumgemeente}' is geen van de 35 centrumgemeenten vrouwenopvang (Stcrt 2022, "
                                f"18613){hint}", blad=REGIOS, rij=nummer, kolom="Centrumgemeente")
     if (r.clienten is None) != (r.verblijfsduur is None):
         ontbreekt = "Gemiddelde verblijfsduur" if r.verblijfsduur is None else "Cliënten per jaar"
         meldingen.waarschuwing("bezettingsgraad en weigerkans vragen zowel 'Cliënten per jaar' als 'Gemiddelde "
                                "verblijfsduur'; zonder beide blijven ze leeg", blad=REGIOS, rij=nummer, kolom=ontbreekt)
-    if r.clienten and r.verblijfsduur and r.clienten * r.verblijfsduur / DAGEN_PER_JAAR_LAST > MAX_PLAATSEN:
-        meldingen.fout(f"cliënten per jaar x verblijfsduur vraagt meer dan {MAX_PLAATSEN:,} plaatsen tegelijk; "
-                       "dat kan niet kloppen (controleer de eenheden: verblijfsduur in dagen)".replace(",", "."),
-                       blad=REGIOS, rij=nummer, kolom="Cliënten per jaar")
+    last = r.clienten * r.verblijfsduur / dagen_per_jaar if r.clienten and r.verblijfsduur and dagen_per_jaar else 0
+    if last > grenzen.MAX_LAST_REGIO:
+        meldingen.fout(f"cliënten per jaar × verblijfsduur / dagen_per_jaar ({_nl(dagen_per_jaar)}) vraagt "
+                       f"{_duizendtal(last)} plaatsen tegelijk, meer dan de grens van {_duizendtal(grenzen.MAX_LAST_REGIO)}; "
+                       "dat kan niet kloppen (controleer de eenheden: verblijfsduur in dagen, en dagen_per_jaar "
+                       "in Uitgangspunten)", blad=REGIOS, rij=nummer, kolom="Cliënten per jaar")
     if r.plaatsen == 0 and r.clienten:
         meldingen.waarschuwing("0 plaatsen maar wel cliënten: bezettingsgraad en weigerkans zijn niet te berekenen "
                                "(de vraag is niet af te leiden uit opnames)", blad=REGIOS, rij=nummer, kolom="Plaatsen")
@@ -343,6 +372,19 @@ def _controleer_sommen(regios: list[Regio], maatstaven: list[Maatstaf], kolommen
         if m.naam in kolommen and m.aandeel > 0 and sum(r.maatstaven[m.naam] for r in regios) <= 0:
             meldingen.fout(f"de kolom '{kolommen[m.naam]}' in {REGIOS} telt op tot 0; deze maatstaf kan geen budget "
                            "verdelen", blad="Maatstaven", rij=m.rij, kolom="Maatstaf")
+
+
+def _zonder_lege_nulmaatstaven(maatstaven: list[Maatstaf], regios: list[Regio], meldingen: Meldingen
+                               ) -> list[Maatstaf]:
+    """Een maatstaf met aandeel 0 en een kolom vol nullen verdeelt niets (0/0 in §2.1): laat hem weg, met een
+    waarschuwing. (Met een aandeel groter dan 0 is zo'n kolom een fout; zie _controleer_sommen.)"""
+    if not regios:
+        return maatstaven
+    leeg = [m for m in maatstaven if m.aandeel == 0 and sum(r.maatstaven.get(m.naam, 0) for r in regios) <= 0]
+    for m in leeg:
+        meldingen.waarschuwing(f"maatstaf '{m.naam}' heeft aandeel 0 en alleen nullen in het blad {REGIOS}; hij "
+                               "telt niet mee", blad="Maatstaven", rij=m.rij, kolom="Aandeel")
+    return [m for m in maatstaven if m not in leeg]
 
 
 # --- Overgang ------------------------------------------------------------------------------------------
@@ -366,13 +408,28 @@ def _overgang(rijen, meldingen: Meldingen) -> list[Overgangsjaar]:
 
 # --- DUVO en Plaatsingen -------------------------------------------------------------------------------
 
-def _regionaam(ruw: str, namen: dict[str, str], blad: str, rij: int, kolom: str, meldingen: Meldingen) -> str | None:
+def _regionaam(ruw: str, namen: dict[str, str], blad: str, rij: int, kolom: str, meldingen: Meldingen,
+               hints: _Hints) -> str | None:
     """De naam zoals in Regio's (zonder hoofdletters/accenten gematcht); fout met hint als die onbekend is."""
     gevonden = namen.get(normaliseer(ruw))
     if gevonden is None and namen:
         meldingen.fout(f"onbekende centrumgemeente '{ruw}': die staat niet in het blad {REGIOS}"
-                       f"{_hint(ruw, list(namen.values()))}", blad=blad, rij=rij, kolom=kolom)
+                       f"{hints(ruw, namen.values())}", blad=blad, rij=rij, kolom=kolom)
     return gevonden
+
+
+class _Hints:
+    """``_hint`` één keer per verschillende onbekende naam, en voor hoogstens MAX_HINTS namen (grenzen.py):
+    een fuzzy match per regel maakt het inlezen kwadratisch in het aantal regels."""
+
+    def __init__(self) -> None:
+        self.bekend: dict[str, str] = {}
+
+    def __call__(self, ruw: str, kandidaten) -> str:
+        sleutel = normaliseer(ruw)
+        if sleutel not in self.bekend:
+            self.bekend[sleutel] = _hint(ruw, kandidaten) if len(self.bekend) < grenzen.MAX_HINTS else ""
+        return self.bekend[sleutel]
 
 
 def _hint(ruw: str, kandidaten) -> str:
@@ -385,11 +442,11 @@ def _hint(ruw: str, kandidaten) -> str:
     return f" (bedoelt u '{sleutels[dichtbij[0]]}'?)" if dichtbij else ""
 
 
-def _duvo(rijen, namen: dict[str, str], meldingen: Meldingen) -> list[DuvoRegel]:
+def _duvo(rijen, namen: dict[str, str], meldingen: Meldingen, hints: _Hints) -> list[DuvoRegel]:
     blad = "DUVO"
     uit: dict[tuple[str, int], DuvoRegel] = {}
     for rij, r in valideer_rijen(DuvoRegelModel, rijen or [], blad, meldingen):
-        naam = _regionaam(r.centrumgemeente, namen, blad, rij.nummer, "Centrumgemeente", meldingen)
+        naam = _regionaam(r.centrumgemeente, namen, blad, rij.nummer, "Centrumgemeente", meldingen, hints)
         if naam is None:
             continue
         if (naam, r.jaar) in uit:
@@ -406,12 +463,12 @@ def _duvo(rijen, namen: dict[str, str], meldingen: Meldingen) -> list[DuvoRegel]
     return list(uit.values())
 
 
-def _plaatsingen(rijen, namen: dict[str, str], meldingen: Meldingen) -> tuple[Plaatsing, ...]:
+def _plaatsingen(rijen, namen: dict[str, str], meldingen: Meldingen, hints: _Hints) -> tuple[Plaatsing, ...]:
     blad = "Plaatsingen"
     uit: dict[tuple[str, str], Plaatsing] = {}
     for rij, r in valideer_rijen(PlaatsingRegel, rijen, blad, meldingen):
-        herkomst = _regionaam(r.herkomst, namen, blad, rij.nummer, "Herkomst", meldingen)
-        opvang = _regionaam(r.opvangregio, namen, blad, rij.nummer, "Opvangregio", meldingen)
+        herkomst = _regionaam(r.herkomst, namen, blad, rij.nummer, "Herkomst", meldingen, hints)
+        opvang = _regionaam(r.opvangregio, namen, blad, rij.nummer, "Opvangregio", meldingen, hints)
         if herkomst is None or opvang is None:
             continue
         if (herkomst, opvang) in uit:
@@ -421,6 +478,10 @@ def _plaatsingen(rijen, namen: dict[str, str], meldingen: Meldingen) -> tuple[Pl
             continue
         uit[(herkomst, opvang)] = Plaatsing(herkomst, opvang, r.aantal, rij.nummer)
     return tuple(uit.values())
+
+
+def _duizendtal(x: float) -> str:
+    return f"{x:,.0f}".replace(",", ".")
 
 
 def _nl(x: float, decimalen: int = 2) -> str:

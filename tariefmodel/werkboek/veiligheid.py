@@ -4,7 +4,8 @@ Alles komt uit de eindrecord en de centrale map van het zip-bestand: er wordt ni
 het kleine ``[Content_Types].xml`` (na de groottecontroles), dus een zip-bom kost geen tijd of geheugen.
 Geweigerd worden: bestanden die geen xlsx zijn (.xls, .csv, .pdf, .ods, Word, afgebroken of kapotte
 zip), macro's (``xl/vbaProject.bin``, .xlsm/.xlsb, Excel 4-macrobladen), externe koppelingen
-(``xl/externalLinks/``), versleutelde onderdelen, te veel onderdelen, te veel uitgepakte bytes en een
+(``xl/externalLinks/``), gegevensverbindingen (``xl/connections.xml``, query-tabellen), ingesloten objecten
+(``xl/embeddings/``, ActiveX), Strict OOXML (één duidelijke melding), versleutelde onderdelen, te veel onderdelen, te veel uitgepakte bytes en een
 verdachte compressieverhouding. XML-entiteitaanvallen (XML-bom, XXE) houdt defusedxml tegen: openpyxl
 gebruikt het zodra het geïnstalleerd is; dat wordt hieronder bij het importeren afgedwongen.
 """
@@ -161,18 +162,40 @@ def _controleer_soort(zf: zipfile.ZipFile, namen: set[str]) -> None:
         raise _fout("het werkboek bevat koppelingen naar andere bestanden (externe verwijzingen); die waarden "
                     "zijn hier niet te controleren. Kies in Excel 'Gegevens' > 'Koppelingen bewerken' > "
                     "'Koppeling verbreken' en sla opnieuw op")
-    if _macro_type(zf):  # als laatste: het enige onderdeel dat (begrensd) gelezen wordt
+    if any(n == "xl/connections.xml" or n.startswith("xl/querytables/") for n in namen):
+        raise _fout("het werkboek bevat gegevensverbindingen (naar een database, website of ander bestand); "
+                    "die waarden zijn hier niet te controleren en worden niet bijgewerkt. Kies in Excel "
+                    "'Gegevens' > 'Query's en verbindingen', verwijder de verbindingen en sla opnieuw op")
+    if any(n.startswith(("xl/embeddings/", "xl/activex/")) for n in namen):
+        raise _fout("het werkboek bevat ingesloten objecten (bijvoorbeeld een Word-document, PDF of OLE-/ActiveX-"
+                    "object); die worden om veiligheidsredenen niet geopend. Verwijder ze en sla opnieuw op")
+    if _macro_type(zf):  # als laatste: de enige onderdelen die (begrensd) gelezen worden
         raise _fout(macro)
+    if _strict_ooxml(zf):
+        raise _fout("het werkboek is opgeslagen als 'Strict Open XML-spreadsheet'; dat formaat wordt niet "
+                    "gelezen. Open het in Excel en sla het werkboek op als gewone Excel-werkmap (*.xlsx)")
 
 
 def _macro_type(zf: zipfile.ZipFile) -> bool:
     """Zegt [Content_Types].xml 'macroEnabled' (.xlsm)? Begrensd gelezen; geen XML-parser nodig."""
-    info = next(o for o in zf.infolist() if o.filename.lower() == "[content_types].xml")
+    return b"macroenabled" in (_klein_onderdeel(zf, "[content_types].xml") or b"").lower()
+
+
+def _strict_ooxml(zf: zipfile.ZipFile) -> bool:
+    """Strict OOXML (ISO 29500 strict) gebruikt de naamruimte purl.oclc.org/ooxml in ``_rels/.rels``;
+    openpyxl leest dat niet (het vindt dan geen enkel blad)."""
+    return b"purl.oclc.org/ooxml" in (_klein_onderdeel(zf, "_rels/.rels") or b"").lower()
+
+
+def _klein_onderdeel(zf: zipfile.ZipFile, naam: str) -> bytes | None:
+    """De bytes van een klein onderdeel (hoogstens MAX_CONTENT_TYPES), of None als het ontbreekt."""
+    info = next((o for o in zf.infolist() if o.filename.lower() == naam), None)
+    if info is None:
+        return None
     if info.file_size > MAX_CONTENT_TYPES:
-        raise _fout(f"het onderdeel '[Content_Types].xml' is verdacht groot; {_OPNIEUW_OPSLAAN}")
+        raise _fout(f"het onderdeel '{info.filename}' is verdacht groot; {_OPNIEUW_OPSLAAN}")
     try:
         with zf.open(info) as f:
-            inhoud = f.read(MAX_CONTENT_TYPES + 1)
+            return f.read(MAX_CONTENT_TYPES + 1)
     except Exception:  # noqa: BLE001 - BadZipFile, zlib.error, EOFError...: kapotte gegevens
         raise _beschadigd() from None
-    return b"macroenabled" in inhoud.lower()

@@ -419,7 +419,7 @@ def landelijke_gevallen() -> list[Geval]:
           "Blad 'Uitgangspunten', rij 6, kolom 'Waarde': bezettingsnorm: mag niet groter zijn dan 1"),
         g("l_kosten_per_plaats_nul", landelijk_bytes(met("Uitgangspunten", None, [["rekenjaar", 2027],
                                                                                   ["kosten_per_plaats", 0]])),
-          "Blad 'Uitgangspunten', rij 3, kolom 'Waarde': kosten_per_plaats: moet groter zijn dan 0"),
+          "Blad 'Uitgangspunten', rij 3, kolom 'Waarde': kosten_per_plaats: moet minstens"),
         g("l_maatstaf_telt_op_tot_nul", zet(goed, {("Regio's", r, "Meldingen"): 0 for r in (2, 3, 4)}),
           "Blad 'Maatstaven', rij 3, kolom 'Maatstaf': de kolom 'Meldingen' in Regio's telt op tot 0"),
         g("l_geen_regios", landelijk_bytes(met("Regio's", None, [])),
