@@ -194,7 +194,7 @@ def test_ongeldig_tarief_geeft_nederlandse_melding():
     at = start("paginas/scenarios.py")
     next(t for t in at.text_input if (t.key or "").endswith("_p_gemeentetarief_CRISIS")).set_value("veel").run()
     zonder_fouten(at)
-    assert any("kan niet worden berekend" in _t(e.value) for e in at.error)
+    assert any("gemeentetarief" in _t(e.value) and "geen getal" in _t(e.value) for e in at.error)
 
 
 def test_scenario_bewaren_en_vergelijken():

@@ -7,7 +7,7 @@ import re
 
 from tariefmodel.werkboek.scenarios_schrijven import met_scenarioblad
 from tests.scenariowerkboek import ZET, met_scenarios
-from tests.test_app import metriek, start, upload, zonder_fouten
+from tests.test_app import _t, metriek, start, upload, zonder_fouten
 
 
 def _naar_scenarios(at, data: bytes, naam: str):
@@ -114,5 +114,5 @@ def test_ongeldig_scenario_in_het_blad_geeft_melding_en_de_rest_werkt():
     rijen = [["Goed", "verzuim", "5%", None], ["Fout", "kamers[CRISIS]", 2, None]]
     at = _naar_scenarios(start(), met_scenarios(rijen), "fout.xlsx")
     assert list(next(s for s in at.selectbox if s.label == "Bewaard scenario").options) == ["Goed"]
-    assert any("Blad 'Scenario's', rij 3, kolom 'Parameter'" in w.value and "'Fout' is ongeldig" in w.value
+    assert any("Blad 'Scenario's', rij 3, kolom 'Parameter'" in _t(w.value) and "'Fout' is ongeldig" in _t(w.value)
                for w in at.warning)

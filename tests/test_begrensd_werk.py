@@ -133,7 +133,7 @@ def test_plaatsingen_worden_ijl_opgeslagen():
 
 
 def test_capaciteit_zelf_invullen_boven_de_lastgrens_rekent_niet():
-    """100.000 cliënten × 1.000 dagen = 273.973 tegelijk: een melding, geen minutenlange zoektocht."""
+    """100.000 aanmeldingen × 1.000 dagen = 273.973 tegelijk: een melding, geen minutenlange zoektocht."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(MAP / "app.py"), default_timeout=30)
@@ -141,8 +141,8 @@ def test_capaciteit_zelf_invullen_boven_de_lastgrens_rekent_niet():
     at.switch_page("paginas/capaciteit.py")
     at.run()
     at.radio(key="cap_keuze").set_value(at.radio(key="cap_keuze").options[-1]).run()
-    at.radio(key="cap_zelf_manier").set_value("Cliënten per jaar en verblijfsduur").run()
-    at.number_input(key="cap_zelf_clienten").set_value(100_000)
-    at.number_input(key="cap_zelf_duur").set_value(1000).run()
+    at.radio(key="cap_zelf_manier").set_value("Aanmeldingen per jaar").run()
+    at.number_input(key="cap_zelf_aanmeldingen").set_value(100_000)
+    at.number_input(key="cap_zelf_duur_verlies").set_value(1000).run()
     assert not at.exception
     assert any("meer dan de grens van 5.000" in w.value for w in at.warning), [w.value for w in at.warning]

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_app import _t
 from tests.test_browser import CHROMIUM, KLAAR, VLAGGEN, _vrije_poort, _wacht_op
 
 MAP = Path(__file__).resolve().parent.parent
@@ -209,7 +210,7 @@ def test_apptest_sessie_met_upload_opent_geen_bestand_om_te_schrijven(tmp_path):
         for pagina in PAGINAS:
             at.switch_page(pagina).run()
             assert not at.exception, [e.value for e in at.exception]
-            assert "upload.xlsx (uw upload)" in " ".join(m.value for m in at.sidebar.markdown)
+            assert "upload.xlsx (uw upload)" in _t(" ".join(m.value for m in at.sidebar.markdown))
     finally:
         actief[0] = False
     assert pogingen == [], pogingen
