@@ -22,7 +22,7 @@ from contextlib import ExitStack
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from tariefmodel import benchmark as b  # noqa: E402
+from tariefmodel import benchmark as b
 
 WACHT = f"""(voor) => ({b.CIJFERS_JS})() !== voor && document.querySelector("{b.KLAAR}") !== null"""
 
