@@ -47,7 +47,7 @@ def uploads() -> tuple[list[tuple[str, bytes]], list[str]]:
             try:
                 uit = uit_zip(data, naam)
             except ZipGeweigerd as fout:
-                st.error(f"De zip wordt niet gebruikt: {fout}", icon=":material/error:")
+                st.error(f"De zip wordt niet gebruikt: {g.tekst(fout)}", icon=":material/error:")
                 continue
             werkboeken += [(f"{naam}/{n}", d) for n, d in uit.bestanden]
             notities += uit.notities
@@ -80,10 +80,10 @@ def bestanden(r: Sectorbeeld, notities) -> None:
     if fout:
         with st.expander(f"{len(fout)} werkboek(en) met fouten: niet meegeteld", icon=":material/rule:"):
             for b in fout:
-                st.markdown(f"**{b.naam}**\n" + "\n".join(f"- {m.tekst()}" for m in b.meldingen if m.ernst == "fout"))
+                st.markdown(f"**{g.tekst(b.naam)}**\n" + "\n".join(f"- {g.tekst(m.tekst())}" for m in b.meldingen if m.ernst == "fout"))
     if overig:
         with st.expander("Overgeslagen en gemarkeerd"):
-            st.markdown("\n".join(f"- {t}" for t in overig))
+            st.markdown("\n".join(f"- {g.tekst(t)}" for t in overig))
 
 
 def kerncijfers(r: Sectorbeeld) -> None:

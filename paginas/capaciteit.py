@@ -218,7 +218,7 @@ def kerncijfers(s: Situatie, u: ce.Uitkomst) -> None:
                 delta_color="off")
     k[2].caption(_band(s, u, "plaatsen_nodig", _aantal))
     if c.melding:
-        st.warning(f"{s.naam}: {c.melding}. De wachttijd is niet te berekenen: er komen gemiddeld meer vrouwen "
+        st.warning(f"{g.tekst(s.naam)}: {c.melding}. De wachttijd is niet te berekenen: er komen gemiddeld meer vrouwen "
                    "bij dan er plaatsen vrijkomen.", icon=":material/warning:")
 
 
@@ -375,7 +375,7 @@ def main() -> None:
         try:
             u = ce.bij_last(s.model, s.plaatsen, s.verblijfsduur, s.last, regels(s))
         except ValueError as fout:  # buiten de grenzen van het model (bijv. een vraag van honderdduizenden)
-            st.warning(f"Niet te berekenen: {fout}.", icon=":material/warning:")
+            st.warning(f"Niet te berekenen: {g.tekst(fout)}.", icon=":material/warning:")
         else:
             kerncijfers(s, u)
             uitleg(s, u)

@@ -67,7 +67,7 @@ def kies_scenario(werkboek) -> Scenario | None:
         st.caption("Nog geen bewaarde scenario's: op de pagina Scenario's kunt u instellingen bewaren.")
     gekozen = keuzes[sc.BASIS if keuze == WERKBOEK else keuze]
     if keuze != WERKBOEK:
-        st.caption(f"{keuze}: {beschrijving(gekozen.wijzigingen)}")
+        st.caption(f"{g.tekst(keuze)}: {g.tekst(beschrijving(gekozen.wijzigingen))}")
     return None if keuze == WERKBOEK or not gekozen.wijzigingen else gekozen
 
 

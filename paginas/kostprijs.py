@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from paginas import gedeeld as g
+from paginas import grafiekspec
 from tariefmodel import formaat, grafieken
 from tariefmodel.kostprijs.amvb import WETSARTIKEL, amvb_toets, ontbrekend
 from tariefmodel.kostprijs.berekening import bereken
@@ -83,16 +84,22 @@ def productdetails(p) -> str:
     return " · ".join(delen)
 
 
+@st.fragment
 def opbouw_per_product(r) -> None:
+    """Alleen het open tabblad wordt getekend (issue 17): een ander tabblad kiezen herberekent alleen dit deel."""
     st.subheader("Waarom is de kostprijs zo hoog? De opbouw per product")
     st.markdown("Van loon naar kostprijs, stap voor stap. De rode stippellijn is het gemeentetarief. "
                 "Beweeg over een balk voor uitleg.")
-    tabs = st.tabs([g.tekst(p.product.naam) for p in r.producten])
+    tabs = st.tabs([g.tekst(p.product.naam) for p in r.producten], on_change="rerun",
+                   key="kostprijs_opbouw_" + "_".join(p.code for p in r.producten))
     for tab, p in zip(tabs, r.producten):
+        if tab.open is False:
+            continue
         with tab:
-            stappen = opbouw(p, r.parameters)
+            stappen = tuple((stap, float(bedrag)) for stap, bedrag in opbouw(p, r.parameters))
             st.markdown(waarom(p, stappen))
-            g.grafiek(grafieken.opbouw_grafiek(p, r.parameters))
+            grafiekspec.teken("opbouw_grafiek_stappen", stappen, p.product.eenheid,
+                              None if p.gemeentetarief is None else float(p.gemeentetarief))
             st.caption(productdetails(p))
     with st.expander("Wat betekenen de stappen?"):
         st.markdown("\n".join(f"- **{stap}**: {uitleg}" for stap, uitleg in grafieken.STAP_UITLEG.items()))
@@ -188,6 +195,7 @@ def personeel(r) -> None:
                f"(methode: {r.invoer.waarde('overhead_methode')}).")
 
 
+@st.fragment
 def uitgangspunten(invoer) -> None:
     st.subheader("Uitgangspunten en bronnen")
     onzeker = [u for u in invoer.uitgangspunten.values() if u.onzeker]
@@ -195,7 +203,11 @@ def uitgangspunten(invoer) -> None:
         st.warning(f"{len(onzeker)} uitgangspunten zijn een **schatting (ESTIMATE)** of hebben **geen bron (NOT "
                    "FOUND)**: " + ", ".join(_omschrijving(u.naam) for u in onzeker) +
                    ". Vul ze in uw werkboek in als u betere cijfers heeft.", icon=":material/warning:")
-    with st.expander("Alle uitgangspunten met status en bron", expanded=False):
+    lijst = st.expander("Alle uitgangspunten met status en bron", expanded=False, key="kostprijs_bronnen",
+                        on_change="rerun")
+    if lijst.open is False:  # dicht: de lange tabel niet opbouwen (issue 17)
+        return
+    with lijst:
         rijen = [{"Uitgangspunt": _omschrijving(u.naam), "Parameter": u.naam, "Waarde": g.waarde_tekst(u),
                   "Status": g.status_tekst(u), "Bron": u.bron}
                  for u in sorted(invoer.uitgangspunten.values(), key=lambda u: u.naam)]

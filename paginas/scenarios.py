@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from paginas import gedeeld as g
+from paginas import grafiekspec
 from paginas import scenariostaat as sc
 from tariefmodel import formaat, grafieken
 from tariefmodel.kostprijs.berekening import bereken
@@ -33,7 +34,7 @@ def laden(werkboek, invoer) -> None:
                   on_click=sc.herstel, args=(werkboek, invoer))
     melding = st.session_state.pop("scenario_melding", None)
     if melding:
-        st.success(melding, icon=":material/check_circle:")
+        st.success(g.tekst(melding), icon=":material/check_circle:")
 
 
 def aannames(werkboek, invoer) -> dict:
@@ -114,14 +115,14 @@ def vergelijken(invoer, werkboek) -> dict | None:
     try:
         kolommen = vergelijk(invoer, {n: alle[n] for n in gekozen if n != sc.BASIS})
     except ValueError as fout:
-        st.error(f"Een scenario kan niet worden berekend: {fout}")
+        st.error(f"Een scenario kan niet worden berekend: {g.tekst(fout)}")
         return None
     if len(kolommen) < 2:
         st.info("Kies een of meer scenario's om naast het werkboek te zetten.")
         return None
     vergelijk_tabellen(kolommen)
     for naam in bewaard:
-        st.caption(f"**{naam}**: {beschrijving(bewaard[naam].wijzigingen)}")
+        st.caption(f"**{g.tekst(naam)}**: {g.tekst(beschrijving(bewaard[naam].wijzigingen))}")
     if bewaard:
         st.button("Bewaarde scenario's wissen", icon=":material/delete:", on_click=bewaard.clear)
     return {k.naam: alle[k.naam] for k in kolommen[1:]}
@@ -149,7 +150,7 @@ def vergelijk_tabellen(kolommen) -> None:
     afwijkend = data[(data["scenario"] != sc.BASIS) & (data["verschil"].abs() > 1e-9)]
     if not afwijkend.empty:
         st.markdown(f"**Kostprijs ten opzichte van '{sc.BASIS}'**")
-        g.grafiek(grafieken.scenario_grafiek(data[data["scenario"] != sc.BASIS]))
+        grafiekspec.teken("scenario_grafiek", data[data["scenario"] != sc.BASIS].reset_index(drop=True))
 
 
 def vo_tegen_gemeente(invoer, werkboek) -> None:
@@ -204,7 +205,8 @@ def tornado_tonen(invoer, scenario: Scenario, werkboek) -> None:
                 f"{regels[0].tekst(regels[0].laag)} en {regels[0].tekst(regels[0].hoog)} loopt de kostprijs van "
                 f"{formaat.euro(min(regels[0].kostprijs_laag, regels[0].kostprijs_hoog))} tot "
                 f"{formaat.euro(max(regels[0].kostprijs_laag, regels[0].kostprijs_hoog))}.")
-    g.grafiek(grafieken.tornado_grafiek(regels, p.kostprijs, p.product.eenheid))
+    basis = float(p.kostprijs)
+    grafiekspec.teken("tornado_grafiek_data", grafieken.tornado_data(regels, basis), basis, p.product.eenheid)
 
 
 def main() -> None:
@@ -216,6 +218,14 @@ def main() -> None:
                         "kopie van uw werkboek.")
     sc.printknop()
     sc.toon_bladmeldingen(werkboek)
+    instellingen(werkboek, invoer, basis)
+
+
+@st.fragment
+def instellingen(werkboek, invoer, basis) -> None:
+    """Laden, de schuifjes en alles wat ervan afhangt (issue 17): een schuifje, knop of keuze hier herberekent
+    alleen dit fragment, niet de zijbalk en de kop. Laden en bewaren staan er ook in: de lijst bewaarde
+    scenario's blijft zo bij."""
     laden(werkboek, invoer)
     links, rechts = st.columns([1, 2.2], gap="large")
     with links:
@@ -227,7 +237,7 @@ def main() -> None:
             st.caption("Nederlandse notatie: 275,50 · 95% · 1,1. Leeg of gelijk aan het werkboek = geen wijziging.")
             per_product, fouten = sc.productvelden(werkboek, invoer)
         for fout in fouten:
-            st.error(fout, icon=":material/error:")
+            st.error(g.tekst(fout), icon=":material/error:")
         wijzigingen = sc.alleen_wijzigingen(invoer, gekozen) | per_product
         sc.zet_huidig(werkboek, wijzigingen)
         scenario = sc.huidig(werkboek)

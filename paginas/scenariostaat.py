@@ -12,6 +12,7 @@ werkboek zet die sleutels in een callback, vóór de widgets opnieuw getekend wo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import streamlit as st
 
@@ -166,7 +167,9 @@ def _vasthouden(k: str, standaard) -> None:
     st.session_state[k] = st.session_state.get(k, standaard)
 
 
+@lru_cache(maxsize=4096)
 def _procent_kort(v: float) -> str:
+    """85 -> '85%' (een schuifje maakt bij elke herberekening een label per optie: één keer is genoeg)."""
     decimalen = next(d for d in (0, 1, 2, 4) if abs(round(v, d) - v) < 1e-9 or d == 4)
     return formaat.procent(v / 100, decimalen)
 

@@ -115,8 +115,20 @@ def opbouw_grafiek(product, parameters, *, titel: str | None = None, breedte: in
     ``product`` is een ProductResultaat, ``parameters`` de parameters van de berekening
     (``resultaat.parameters``). Leest van boven (loon) naar beneden (kostprijs).
     """
-    data = opbouw_data(opbouw(product, parameters))
-    eenheid = _eenheid_tekst(product.product.eenheid)
+    stappen = tuple((stap, float(bedrag)) for stap, bedrag in opbouw(product, parameters))
+    return opbouw_grafiek_stappen(stappen, product.product.eenheid, product.gemeentetarief, titel=titel,
+                                  breedte=breedte, hoogte=hoogte)
+
+
+def opbouw_grafiek_stappen(stappen: Sequence[tuple[str, float]], eenheid: str, gemeentetarief: float | None, *,
+                           titel: str | None = None, breedte: int | str = "container",
+                           hoogte: int = 300) -> alt.LayerChart:
+    """De waterval van ``opbouw_grafiek`` uit alleen wat hij tekent: de stappen, de eenheid en het tarief.
+
+    Zo kan de app de spec per invoer bewaren (paginas/grafiekspec.py).
+    """
+    data = opbouw_data(stappen)
+    eenheid = _eenheid_tekst(eenheid)
     volgorde = list(data["stap"])
     y = alt.Y("stap:N", sort=volgorde, title=None, axis=alt.Axis(labelLimit=160, ticks=False))
     x_titel = f"Bedrag {eenheid}"
@@ -130,8 +142,8 @@ def opbouw_grafiek(product, parameters, *, titel: str | None = None, breedte: in
     labels = alt.Chart(data).mark_text(align="left", dx=4, fontSize=12, color="#1b1b1b").encode(
         y=y, x=alt.X("label_x:Q"), text="label:N").transform_calculate(label_x="max(datum.begin, datum.eind)")
     lagen = [balken, labels]
-    if product.gemeentetarief is not None:
-        lagen += _tariefregel(product.gemeentetarief, eenheid)
+    if gemeentetarief is not None:
+        lagen += _tariefregel(gemeentetarief, eenheid)
     grafiek = alt.layer(*lagen).properties(width=breedte, height=hoogte)
     if titel:
         grafiek = grafiek.properties(title=titel)
@@ -154,6 +166,11 @@ def tornado_grafiek(regels: Iterable, basis: float, eenheid: str, *, breedte: in
 
     ``regels``: TornadoRegel-objecten (tariefmodel.kostprijs.gevoeligheid.tornado).
     """
+    return tornado_grafiek_data(tornado_data(regels, basis), basis, eenheid, breedte=breedte)
+
+
+def tornado_data(regels: Iterable, basis: float) -> pd.DataFrame:
+    """De balken van de tornado als tabel: per uitgangspunt een regel voor laag en een voor hoog."""
     rijen = []
     for r in regels:
         for kant, waarde, prijs in (("laag", r.laag, r.kostprijs_laag), ("hoog", r.hoog, r.kostprijs_hoog)):
@@ -161,7 +178,13 @@ def tornado_grafiek(regels: Iterable, basis: float, eenheid: str, *, breedte: in
                           "richting": "hoger" if prijs >= basis else "lager", "begin": basis, "eind": float(prijs),
                           "label": formaat.euro(prijs), "verschil": verschil_tekst(prijs - basis),
                           "instelling": r.tekst(waarde)})
-    data = pd.DataFrame(rijen)
+    return pd.DataFrame(rijen, columns=["uitgangspunt", "kant", "richting", "begin", "eind", "label", "verschil",
+                                        "instelling"])
+
+
+def tornado_grafiek_data(data: pd.DataFrame, basis: float, eenheid: str, *,
+                         breedte: int | str = "container") -> alt.LayerChart:
+    """De tornado uit ``tornado_data``: alles wat hij tekent staat in ``data``, ``basis`` en ``eenheid``."""
     volgorde = list(dict.fromkeys(data["uitgangspunt"])) if len(data) else []
     y = alt.Y("uitgangspunt:N", sort=volgorde, title=None, axis=alt.Axis(labelLimit=220, ticks=False))
     balken = alt.Chart(data).mark_bar(height={"band": 0.6}).encode(
