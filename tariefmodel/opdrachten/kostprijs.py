@@ -134,7 +134,6 @@ def kies_scenario(blad: Scenarioblad, naam: str) -> Scenario:
 
 def bereken_opdracht(args) -> int:
     from tariefmodel.kostprijs.berekening import bereken
-    from tariefmodel.kostprijs.rapportage import naar_json
     from tariefmodel.werkboek.lezen import is_landelijk_werkboek
 
     data = lees_invoer(args.werkboek)
@@ -150,6 +149,8 @@ def bereken_opdracht(args) -> int:
     except ValueError as fout:
         raise Invoerprobleem(f"{'--zet' if zet else 'scenario'}: {fout}") from None
     if args.json:
+        from tariefmodel.kostprijs.rapportage import naar_json  # importlib.metadata (versie) alleen voor JSON
+
         uit = naar_json(resultaat)
         uit["scenario"] = ({"naam": gekozen.naam if gekozen else "--zet",
                             "wijzigingen": {n: _json(w) for n, w in wijzigingen.items()}} if wijzigingen else None)
