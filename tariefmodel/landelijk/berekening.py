@@ -308,5 +308,5 @@ def _plaatsingen_landelijk(invoer: LandelijkInvoer, namen) -> PlaatsingenLandeli
     if invoer.plaatsingen is None:
         return None
     m = pl.stroommatrix(invoer.plaatsingen, namen)
-    totaal, binnen = float(m.sum()), float(np.trace(m))
+    totaal, binnen = m.totaal(), m.spoor()
     return PlaatsingenLandelijk(totaal, totaal - binnen, (totaal - binnen) / totaal if totaal > 0 else None)

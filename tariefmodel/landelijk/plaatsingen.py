@@ -13,31 +13,67 @@ import numpy as np
 from tariefmodel.landelijk.invoer import Plaatsing
 
 
-def stroommatrix(plaatsingen: Iterable[Plaatsing], regios: Sequence[str]) -> np.ndarray:
+@dataclass(frozen=True, eq=False)
+class Stroommatrix:
+    """M[h, o] als lijst van stromen (herkomst-index, opvang-index, aantal), niet als vol N × N-blok.
+
+    Sommen per rij, kolom en diagonaal zijn bincounts over de stromen: geheugen en tijd groeien met het aantal
+    regels van het blad Plaatsingen, niet met het kwadraat van het aantal regio's (bij 35.000 regio's zou het volle
+    blok 9,8 GB zijn; issue 17).
+    """
+
+    n: int
+    herkomst: np.ndarray
+    opvang: np.ndarray
+    aantal: np.ndarray
+
+    def kolomsom(self) -> np.ndarray:
+        return np.bincount(self.opvang, self.aantal, minlength=self.n)
+
+    def rijsom(self) -> np.ndarray:
+        return np.bincount(self.herkomst, self.aantal, minlength=self.n)
+
+    def diagonaal(self) -> np.ndarray:
+        eigen = self.herkomst == self.opvang
+        return np.bincount(self.herkomst[eigen], self.aantal[eigen], minlength=self.n)
+
+    def totaal(self) -> float:
+        return float(self.aantal.sum())
+
+    def spoor(self) -> float:
+        return float(self.aantal[self.herkomst == self.opvang].sum())
+
+    def toarray(self) -> np.ndarray:
+        """Het volle blok (alleen voor kleine aantallen regio's: controle en weergave)."""
+        m = np.zeros((self.n, self.n))
+        np.add.at(m, (self.herkomst, self.opvang), self.aantal)
+        return m
+
+
+def stroommatrix(plaatsingen: Iterable[Plaatsing], regios: Sequence[str]) -> Stroommatrix:
     """M[h, o]: som van Aantal per (herkomst, opvangregio)."""
     index = {naam: i for i, naam in enumerate(regios)}
-    m = np.zeros((len(regios), len(regios)))
-    for p in plaatsingen:
-        m[index[p.herkomst], index[p.opvangregio]] += p.aantal
-    return m
+    rijen = [(index[p.herkomst], index[p.opvangregio], p.aantal) for p in plaatsingen]
+    h, o, a = zip(*rijen) if rijen else ((), (), ())
+    return Stroommatrix(len(regios), np.array(h, dtype=np.intp), np.array(o, dtype=np.intp), np.array(a, dtype=float))
 
 
-def instroom_van_buiten(m: np.ndarray) -> np.ndarray:
+def instroom_van_buiten(m: Stroommatrix) -> np.ndarray:
     """§2.5: per opvangregio o, Σ_{h ≠ o} M[h, o]."""
-    return m.sum(axis=0) - np.diag(m)
+    return m.kolomsom() - m.diagonaal()
 
 
-def uitstroom_naar_buiten(m: np.ndarray) -> np.ndarray:
+def uitstroom_naar_buiten(m: Stroommatrix) -> np.ndarray:
     """§2.5: per herkomstregio h, Σ_{o ≠ h} M[h, o]."""
-    return m.sum(axis=1) - np.diag(m)
+    return m.rijsom() - m.diagonaal()
 
 
-def totaal_opgevangen(m: np.ndarray) -> np.ndarray:
+def totaal_opgevangen(m: Stroommatrix) -> np.ndarray:
     """§2.5: per opvangregio, alle plaatsingen daar (eigen regio en van buiten)."""
-    return m.sum(axis=0)
+    return m.kolomsom()
 
 
-def aandeel_bovenregionaal(m: np.ndarray) -> np.ndarray:
+def aandeel_bovenregionaal(m: Stroommatrix) -> np.ndarray:
     """§2.5: instroom van buiten / totaal opgevangen; NaN als een regio niemand opving."""
     totaal = totaal_opgevangen(m)
     return np.divide(instroom_van_buiten(m), totaal, out=np.full(totaal.shape, np.nan), where=totaal > 0)
@@ -73,13 +109,14 @@ class Verrekening:
     saldo: np.ndarray  # ontvangen − betaald; Σ saldo = 0
 
 
-def verrekening(m: np.ndarray, prijs: np.ndarray) -> Verrekening:
+def verrekening(m: Stroommatrix, prijs: np.ndarray) -> Verrekening:
     """§2.5: wat elke regio ontvangt en betaalt als bovenregionale plaatsingen verrekend worden.
 
     De herkomstregio betaalt de prijs van de opvangregio. Een stroom zonder bekende prijs maakt de
     bedragen van de twee betrokken regio's onbekend (NaN); regio's zonder stromen krijgen 0.
     """
-    buiten = m * (1 - np.eye(len(m)))
-    bedrag = np.where(buiten > 0, buiten * prijs[None, :], 0.0)
-    ontvangen, betaald = bedrag.sum(axis=0), bedrag.sum(axis=1)
+    buiten = (m.herkomst != m.opvang) & (m.aantal > 0)
+    bedrag = m.aantal[buiten] * prijs[m.opvang[buiten]]  # per stroom: de prijs van de opvangregio
+    ontvangen = np.bincount(m.opvang[buiten], bedrag, minlength=m.n)
+    betaald = np.bincount(m.herkomst[buiten], bedrag, minlength=m.n)
     return Verrekening(prijs, ontvangen, betaald, ontvangen - betaald)
