@@ -420,6 +420,8 @@ def voorbeeld_geschaald(factor: int, naam: str | None = None) -> bytes:
 
 def groeicel(stap: str, factor: int) -> dict:
     """Eén cel van de groeitabel (draait in een eigen proces): bouw de invoer, meet één keer de stap."""
+    from dataclasses import replace
+
     if stap == "landelijk":
         invoer = landelijk_geschaald(_landelijk_voorbeeld(), factor)
         functie, omvang = (lambda: _bereken_landelijk(invoer)), f"{len(invoer.regios)} regio's"
@@ -434,8 +436,8 @@ def groeicel(stap: str, factor: int) -> dict:
         omvang = f"{len(invoer.personeel)} personeelsregels"
         if stap == "lezen":
             functie = lambda: lees_kostprijswerkboek(data)
-        elif stap == "rekenen":
-            functie = lambda: bereken(invoer)
+        elif stap == "rekenen":  # een verse kopie per run: de regeltabel (vectorieel.py) telt elke keer mee
+            functie = lambda: bereken(replace(invoer))
         elif stap == "export":
             from tariefmodel.export.kostprijs import exporteer_kostprijs
 
@@ -448,8 +450,8 @@ def groeicel(stap: str, factor: int) -> dict:
             functie = lambda: rapport_pdf(r)
         else:
             raise ValueError(stap)
-    herhalingen = 5 if factor <= 10 and stap not in ("rapport", "bundel") else 1
-    ms = mediaan_ms(functie, herhalingen, opwarmen=1 if factor <= 10 else 0)
+    herhalingen = 5 if (factor <= 10 or stap == "rekenen") and stap not in ("rapport", "bundel") else 1
+    ms = mediaan_ms(functie, herhalingen, opwarmen=1 if factor <= 10 or stap == "rekenen" else 0)
     # Piek-RSS van dit hele proces (incl. Python, pakketten en de opgebouwde invoer): VmHWM uit /proc.
     return {"ms": ms, "omvang": omvang, "piekgeheugen_mb": round(_geheugen_mb("self", "VmHWM") or 0.0, 1)}
 

@@ -58,18 +58,17 @@ def maak_regeltabel(invoer: KostprijsInvoer) -> Regeltabel:
     codes = {p.code: i for i, p in enumerate(invoer.producten)}
     oh = len(codes)
     regels = invoer.personeel
-    index = np.array([oh if r.product == OVERHEAD else codes.get(r.product, oh + 1) for r in regels], dtype=np.intp)
+    schalen: dict = {}  # weinig verschillende schalen: één keer omzetten
+    kolommen = np.array([(r.maandsalaris, r.ort, r.fte,
+                          schalen[r.schaal] if r.schaal in schalen else schalen.setdefault(r.schaal, _schaalgetal(r.schaal)),
+                          oh if r.product == OVERHEAD else codes.get(r.product, oh + 1)) for r in regels],
+                        dtype=float).reshape(len(regels), 5)
+    index = kolommen[:, 4].astype(np.intp)
     indeling = np.zeros((oh + 2, len(regels)))
     indeling[index, np.arange(len(regels))] = 1.0
-    return Regeltabel(
-        maandsalaris=np.array([r.maandsalaris for r in regels], dtype=float),
-        ort=np.array([r.ort for r in regels], dtype=float),
-        fte=np.array([r.fte for r in regels], dtype=float),
-        schaal=np.array([_schaalgetal(r.schaal) for r in regels], dtype=float),
-        overhead=index == oh,
-        indeling=indeling,
-        jaarsalaris=MAANDEN_PER_JAAR * np.array([r.maandsalaris for r in regels], dtype=float),
-    )
+    return Regeltabel(maandsalaris=kolommen[:, 0].copy(), ort=kolommen[:, 1].copy(), fte=kolommen[:, 2].copy(),
+                      schaal=kolommen[:, 3].copy(), overhead=index == oh, indeling=indeling,
+                      jaarsalaris=MAANDEN_PER_JAAR * kolommen[:, 0])
 
 
 def regeltabel(invoer: KostprijsInvoer) -> Regeltabel:
