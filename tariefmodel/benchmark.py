@@ -90,8 +90,13 @@ def scenario_parameters(n: int = AANTAL_SCENARIOS, zaad: int = ZAAD) -> dict[str
 
 def scenarioband(invoer: KostprijsInvoer, n: int = AANTAL_SCENARIOS) -> dict[str, tuple[float, float, float]]:
     """Vectorieel: per product de 5e, 50e en 95e percentiel van de kostprijs over n scenario's."""
+    from tariefmodel.kostprijs.bezetting import vergeet
+
+    vergeet()  # koud: geen bewaarde Erlang-uitkomsten van een vorige run
     resultaat = bereken(invoer, scenario_parameters(n))
-    return {p.code: tuple(np.percentile(np.broadcast_to(p.kostprijs, (n,)), [5, 50, 95])) for p in resultaat.producten}
+    kostprijzen = np.stack([np.broadcast_to(p.kostprijs, (n,)) for p in resultaat.producten])
+    banden = np.percentile(kostprijzen, [5, 50, 95], axis=1).T  # één keer voor alle producten
+    return {p.code: tuple(b) for p, b in zip(resultaat.producten, banden, strict=True)}
 
 
 def meet_kostprijs(herhalingen: int) -> dict:

@@ -68,7 +68,9 @@ def weigerkans_bij_bezetting(plaatsen, bezetting):
         return None
 
     if isinstance(bezetting, np.ndarray) and bezetting.ndim > 0:
-        return None if np.any(bezetting < 0) else _weigerkans_reeks(n, bezetting)  # < 0: zoals de scalaire weg
+        if np.any(bezetting < 0):  # zoals de scalaire weg
+            return None
+        return _weigerkans_reeks_bewaard(n, bezetting.astype(float).tobytes(), bezetting.shape)
     return _per_waarde(lambda b: _weigerkans(n, float(b)), bezetting)
 
 
@@ -105,6 +107,14 @@ def _erlang_b_en_afgeleide(n: int, a: np.ndarray) -> tuple[np.ndarray, np.ndarra
 NEWTONSTAPPEN = 30  # kwadratische convergentie: na ~6 stappen op machineprecisie; vaste bovengrens
 
 
+@lru_cache(maxsize=8)
+def _weigerkans_reeks_bewaard(n: int, waarden: bytes, vorm: tuple) -> np.ndarray:
+    """Per (N, array) één keer: producten met evenveel plaatsen en dezelfde norm-array (scenario's) delen hem."""
+    uit = _weigerkans_reeks(n, np.frombuffer(waarden).reshape(vorm))
+    uit.flags.writeable = False  # gedeeld: niet wijzigen
+    return uit
+
+
 def _weigerkans_reeks(n: int, bezetting: np.ndarray) -> np.ndarray:
     """weigerkans_bij_bezetting voor een hele array (scenario's) in één keer: Newton op A·(1 − B(N, A)) = b·N,
     vanaf de bovengrens A = a·N/(N − a) (daar is de gedragen last ≥ a; de functie is stijgend en concaaf, dus
@@ -122,3 +132,9 @@ def _weigerkans_reeks(n: int, bezetting: np.ndarray) -> np.ndarray:
             break
     kans, _ = _erlang_b_en_afgeleide(n, a)
     return np.where(binnen, kans, np.where(b >= 1, 1.0, np.nan))
+
+
+def vergeet() -> None:
+    """Wis de bewaarde Erlang-uitkomsten (de benchmark meet zo een koude berekening)."""
+    for functie in (_rho_ster, _weigerkans, _weigerkans_reeks_bewaard):
+        functie.cache_clear()
