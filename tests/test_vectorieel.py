@@ -3,7 +3,8 @@ personeelsregel de loonopbouw van §1.1, dan de sommen van §1.3) geven dezelfde
 
 Equivalentie, geen vastgelegde uitvoer: elke uitkomst wordt vergeleken met de stap-voor-stap-berekening. De
 twee wegen tellen in een andere volgorde op (matrixproduct tegen een Python-som, werkgeverslasten per product
-in plaats van per regel); het verschil mag daarom alleen afrondingsruis zijn: relatief ≤ 1e-12, en de cijfers
+in plaats van per regel); het verschil mag daarom alleen afrondingsruis zijn: relatief ≤ 1e-12 (of
+absoluut ≤ een miljoenste euro bij een verschil van grote getallen), en de cijfers
 zoals ze gerapporteerd worden (JSON, de tarieftabel van `bereken`) zijn gelijk.
 """
 
@@ -25,6 +26,7 @@ from tariefmodel.voorbeelden import voorbeeld_kostprijs
 from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
 
 RUIS = 1e-12
+AFSTAND = 1e-6  # absoluut, in euro's: verschillen als risico = I − D − OH heffen grote getallen op
 VOORBEELD = lees_kostprijswerkboek(voorbeeld_kostprijs(), "voorbeeld.xlsx")
 
 
@@ -32,7 +34,7 @@ def gelijk(a, b) -> bool:
     if a is None or b is None or isinstance(a, (str, bool, Product)):
         return a == b
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    return bool(np.all((np.isnan(a) & np.isnan(b)) | np.isclose(a, b, rtol=RUIS, atol=1e-9)))
+    return bool(np.all((np.isnan(a) & np.isnan(b)) | np.isclose(a, b, rtol=RUIS, atol=AFSTAND)))
 
 
 def vergelijk(invoer, parameters=None) -> None:

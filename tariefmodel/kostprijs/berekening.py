@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import MISSING, dataclass, fields
+from functools import cache, cached_property
 
 from tariefmodel.kostprijs import bezetting as bz
 from tariefmodel.kostprijs.invoer import OVERHEAD, KostprijsInvoer, Personeelsregel, Product
@@ -257,10 +257,16 @@ def _product(prod: Product, k: dict, uren: Uren, p, methode, pool, pool_pers, so
 def _maak(klasse, velden: dict):
     """Een frozen dataclass zonder __post_init__ maken zonder de gegenereerde __init__ (die elk veld via
     object.__setattr__ zet: ~5 µs voor 31 velden, de helft van ``bereken`` bij 10 producten). Velden die
-    ontbreken houden hun standaardwaarde (een klasse-attribuut)."""
+    ontbreken krijgen hun standaardwaarde (zoals bij __init__; ook vars() is compleet)."""
     obj = object.__new__(klasse)
+    obj.__dict__.update(_standaarden(klasse))
     obj.__dict__.update(velden)
     return obj
+
+
+@cache
+def _standaarden(klasse) -> dict:
+    return {f.name: f.default for f in fields(klasse) if f.default is not MISSING}
 
 
 def _opvang_v2(prod: Product, integraal, norm, norm_bron, p) -> dict:
