@@ -90,8 +90,13 @@ def scenario_parameters(n: int = AANTAL_SCENARIOS, zaad: int = ZAAD) -> dict[str
 
 def scenarioband(invoer: KostprijsInvoer, n: int = AANTAL_SCENARIOS) -> dict[str, tuple[float, float, float]]:
     """Vectorieel: per product de 5e, 50e en 95e percentiel van de kostprijs over n scenario's."""
+    from tariefmodel.kostprijs.bezetting import vergeet
+
+    vergeet()  # koud: geen bewaarde Erlang-uitkomsten van een vorige run
     resultaat = bereken(invoer, scenario_parameters(n))
-    return {p.code: tuple(np.percentile(np.broadcast_to(p.kostprijs, (n,)), [5, 50, 95])) for p in resultaat.producten}
+    kostprijzen = np.stack([np.broadcast_to(p.kostprijs, (n,)) for p in resultaat.producten])
+    banden = np.percentile(kostprijzen, [5, 50, 95], axis=1).T  # één keer voor alle producten
+    return {p.code: tuple(b) for p, b in zip(resultaat.producten, banden, strict=True)}
 
 
 def meet_kostprijs(herhalingen: int) -> dict:
@@ -420,6 +425,8 @@ def voorbeeld_geschaald(factor: int, naam: str | None = None) -> bytes:
 
 def groeicel(stap: str, factor: int) -> dict:
     """Eén cel van de groeitabel (draait in een eigen proces): bouw de invoer, meet één keer de stap."""
+    from dataclasses import replace
+
     if stap == "landelijk":
         invoer = landelijk_geschaald(_landelijk_voorbeeld(), factor)
         functie, omvang = (lambda: _bereken_landelijk(invoer)), f"{len(invoer.regios)} regio's"
@@ -434,8 +441,8 @@ def groeicel(stap: str, factor: int) -> dict:
         omvang = f"{len(invoer.personeel)} personeelsregels"
         if stap == "lezen":
             functie = lambda: lees_kostprijswerkboek(data)
-        elif stap == "rekenen":
-            functie = lambda: bereken(invoer)
+        elif stap == "rekenen":  # een verse kopie per run: de regeltabel (vectorieel.py) telt elke keer mee
+            functie = lambda: bereken(replace(invoer))
         elif stap == "export":
             from tariefmodel.export.kostprijs import exporteer_kostprijs
 
@@ -448,8 +455,8 @@ def groeicel(stap: str, factor: int) -> dict:
             functie = lambda: rapport_pdf(r)
         else:
             raise ValueError(stap)
-    herhalingen = 5 if factor <= 10 and stap not in ("rapport", "bundel") else 1
-    ms = mediaan_ms(functie, herhalingen, opwarmen=1 if factor <= 10 else 0)
+    herhalingen = 5 if (factor <= 10 or stap == "rekenen") and stap not in ("rapport", "bundel") else 1
+    ms = mediaan_ms(functie, herhalingen, opwarmen=1 if factor <= 10 or stap == "rekenen" else 0)
     # Piek-RSS van dit hele proces (incl. Python, pakketten en de opgebouwde invoer): VmHWM uit /proc.
     return {"ms": ms, "omvang": omvang, "piekgeheugen_mb": round(_geheugen_mb("self", "VmHWM") or 0.0, 1)}
 

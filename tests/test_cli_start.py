@@ -37,7 +37,7 @@ def test_help_laadt_geen_zwaar_pakket():
 
 
 def test_help_van_een_opdracht_laadt_geen_zwaar_pakket():
-    for opdracht in ("bereken", "exporteer", "rapport", "landelijk", "bundel", "sjabloon", "controleer"):
+    for opdracht in ("bereken", "exporteer", "rapport", "landelijk", "bundel", "sjabloon", "controleer", "vergelijk"):
         modules = geladen(opdracht, "--help")
         assert not {m.split(".")[0] for m in modules} & ZWAAR, (opdracht, sorted(
             m for m in modules if m.split(".")[0] in ZWAAR))

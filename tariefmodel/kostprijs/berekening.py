@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
+from functools import cache, cached_property
 
 from tariefmodel.kostprijs import bezetting as bz
 from tariefmodel.kostprijs.invoer import OVERHEAD, KostprijsInvoer, Personeelsregel, Product
@@ -68,12 +69,16 @@ class KostprijsResultaat:
     invoer: KostprijsInvoer
     parameters: Mapping[str, float]
     uren: Uren
-    regels: tuple[RegelResultaat, ...]
     producten: tuple[ProductResultaat, ...]
     overhead_pool: float  # O
     overhead_pool_personeel: float
     som_directe_kosten: float  # som D_q
     ort_grens: float | None = None  # v2: maandbedrag van het ORT-plafond (schaal 5 trede 11) in het rekenjaar
+
+    @cached_property
+    def regels(self) -> tuple[RegelResultaat, ...]:
+        """§1.1 per personeelsregel, stap voor stap (loon.loonopbouw): de uitgelegde weg, pas bij gebruik."""
+        return tuple(_regel(r, self.parameters, self.ort_grens) for r in self.invoer.personeel)
 
     @property
     def overhead_percentage(self):
@@ -102,24 +107,72 @@ class KostprijsResultaat:
 
 
 def bereken(invoer: KostprijsInvoer, parameters: Mapping[str, float] | None = None) -> KostprijsResultaat:
-    """Rekenmethode §1.1-1.6 voor alle producten van ``invoer``."""
+    """Rekenmethode §1.1-1.6 voor alle producten van ``invoer``, vectorieel over de personeelsregels
+    (kostprijs/vectorieel.py). Dezelfde cijfers als ``bereken_uitgelegd``; ``regels`` komt pas bij gebruik."""
+    from tariefmodel.kostprijs import vectorieel as vec
+
+    p = {**_getallen(invoer), **(parameters or {})}
+    uren = uren_per_fte(p)
+    grens = ort_grens(invoer, p)
+    som = vec.productsommen(invoer, p, grens)
+    overig = _overige_kosten(invoer)
+    kosten_per_product = {}
+    for i, prod in enumerate(invoer.producten):
+        k = vec.loonsommen(som, i, p)
+        k["overig"] = overig.get(prod.code, 0.0)
+        k["direct"] = k["loon"] + k["overig"]
+        k["directe_uren"] = k["fte"] * uren.direct
+        kosten_per_product[prod.code] = k
+    pool_personeel = vec.loonsommen(som, len(invoer.producten), p)["loon"]
+    return _resultaat(invoer, p, uren, grens, kosten_per_product, pool_personeel, None)
+
+
+def bereken_uitgelegd(invoer: KostprijsInvoer, parameters: Mapping[str, float] | None = None) -> KostprijsResultaat:
+    """Rekenmethode §1.1-1.6 stap voor stap: per personeelsregel de loonopbouw (§1.1), dan de sommen per product
+    (§1.3). De referentie voor ``bereken`` (zelfde cijfers; tests/test_vectorieel.py)."""
     p = {**invoer.getallen(), **(parameters or {})}
     uren = uren_per_fte(p)
     grens = ort_grens(invoer, p)
     regels = tuple(_regel(r, p, grens) for r in invoer.personeel)
-    kosten_per_product = _som_per_product(invoer, regels)
+    kosten_per_product = _som_per_product(invoer, regels, uren)
     pool_personeel = sum(r.kosten for r in regels if r.regel.product == OVERHEAD)
+    return _resultaat(invoer, p, uren, grens, kosten_per_product, pool_personeel, regels)
+
+
+def _resultaat(invoer, p, uren, grens, kosten_per_product, pool_personeel, regels) -> KostprijsResultaat:
+    """§1.4-1.6 na de sommen per product: overhead, integrale kosten, kostprijs en tekort."""
     pool = pool_personeel + sum(k.bedrag for k in invoer.kosten if k.product == OVERHEAD)
     som_d = sum(k["direct"] for k in kosten_per_product.values())
     methode = invoer.waarde("overhead_methode")
     norm_methode = invoer.uitgangspunten["bezettingsnorm_methode"].waarde if "bezettingsnorm_methode" in \
         invoer.uitgangspunten else "vast"
     producten = tuple(
-        _product(prod, kosten_per_product[prod.code], regels, uren, p, methode, pool, pool_personeel, som_d,
-                 norm_methode)
+        _product(prod, kosten_per_product[prod.code], uren, p, methode, pool, pool_personeel, som_d, norm_methode)
         for prod in invoer.producten
     )
-    return KostprijsResultaat(invoer, p, uren, regels, producten, pool, pool_personeel, som_d, grens)
+    resultaat = KostprijsResultaat(invoer, p, uren, producten, pool, pool_personeel, som_d, grens)
+    if regels is not None:
+        resultaat.__dict__["regels"] = regels  # al berekend (cached_property)
+    return resultaat
+
+
+def _getallen(invoer: KostprijsInvoer) -> dict:
+    """invoer.getallen(), één keer per (onveranderlijke) invoer."""
+    getallen = invoer.__dict__.get("_getallen")
+    if getallen is None:
+        getallen = invoer.__dict__["_getallen"] = invoer.getallen()
+    return getallen
+
+
+def _overige_kosten(invoer: KostprijsInvoer) -> dict[str, float]:
+    """§1.3: som bedrag (blad Kosten) per product, één keer per invoer; dezelfde volgorde als de uitgelegde weg."""
+    overig = invoer.__dict__.get("_overige_kosten")
+    if overig is None:
+        overig = defaultdict(float)
+        for k in invoer.kosten:
+            overig[k.product] += k.bedrag
+        overig = invoer.__dict__["_overige_kosten"] = dict(overig)
+    return overig
 
 
 def ort_grens(invoer: KostprijsInvoer, p):
@@ -137,7 +190,7 @@ def _regel(regel: Personeelsregel, p, grens) -> RegelResultaat:
     return RegelResultaat(regel, opbouw, regel.fte * opbouw.loonkosten_per_fte)
 
 
-def _som_per_product(invoer: KostprijsInvoer, regels) -> dict[str, dict]:
+def _som_per_product(invoer: KostprijsInvoer, regels, uren: Uren) -> dict[str, dict]:
     """§1.3: D_p = som K_r (regels van p) + som bedrag (Kosten van p). Eén doorloop over regels en kosten."""
     eigen: dict[str, list[RegelResultaat]] = defaultdict(list)
     for r in regels:
@@ -155,6 +208,7 @@ def _som_per_product(invoer: KostprijsInvoer, regels) -> dict[str, dict]:
             "salaris": sum(r.regel.fte * r.opbouw.jaarsalaris for r in rs),
             "cao": sum(r.regel.fte * r.opbouw.cao_opslagen for r in rs),
             "werkgever": sum(r.regel.fte * r.opbouw.werkgeverslasten for r in rs),
+            "directe_uren": sum(r.regel.fte * uren.direct for r in rs),
         }
     return uit
 
@@ -175,7 +229,7 @@ def _positief(x) -> bool:
         return bool((x > 0).all())
 
 
-def _product(prod: Product, k: dict, regels, uren: Uren, p, methode, pool, pool_pers, som_d,
+def _product(prod: Product, k: dict, uren: Uren, p, methode, pool, pool_pers, som_d,
              norm_methode: str = "vast") -> ProductResultaat:
     d = k["direct"]
     oh, oh_loon = _overhead(d, methode, pool, pool_pers, som_d, k["loon"], p)
@@ -186,7 +240,7 @@ def _product(prod: Product, k: dict, regels, uren: Uren, p, methode, pool, pool_
     kostprijs = integraal / volume if prod.eenheid != "traject" else per_uur * prod.uren_per_traject
     tarief = prod.gemeentetarief
     opbrengst = None if tarief is None else tarief * gerealiseerd  # §1.6
-    return ProductResultaat(
+    return _maak(ProductResultaat, dict(
         product=prod, fte=k["fte"], jaarsalaris=k["salaris"], cao_opslagen=k["cao"],
         werkgeverslasten=k["werkgever"], loonkosten=k["loon"], overige_directe_kosten=k["overig"],
         directe_kosten=d, overhead=oh, overhead_personeel=oh_loon, risico=integraal - d - oh,
@@ -197,7 +251,22 @@ def _product(prod: Product, k: dict, regels, uren: Uren, p, methode, pool, pool_
         opbrengst=opbrengst, tekort=None if tarief is None else integraal - opbrengst,
         dekkingsgraad=None if tarief is None else opbrengst / integraal,
         **_opvang_v2(prod, integraal, norm, norm_bron, p),
-    )
+    ))
+
+
+def _maak(klasse, velden: dict):
+    """Een frozen dataclass zonder __post_init__ maken zonder de gegenereerde __init__ (die elk veld via
+    object.__setattr__ zet: ~5 µs voor 31 velden, de helft van ``bereken`` bij 10 producten). Velden die
+    ontbreken krijgen hun standaardwaarde (zoals bij __init__; ook vars() is compleet)."""
+    obj = object.__new__(klasse)
+    obj.__dict__.update(_standaarden(klasse))
+    obj.__dict__.update(velden)
+    return obj
+
+
+@cache
+def _standaarden(klasse) -> dict:
+    return {f.name: f.default for f in fields(klasse) if f.default is not MISSING}
 
 
 def _opvang_v2(prod: Product, integraal, norm, norm_bron, p) -> dict:
@@ -223,7 +292,7 @@ def _volumes(prod: Product, k: dict, integraal, uren: Uren, p, norm=None):
         bezetting = norm if prod.werkelijke_bezetting is None else prod.werkelijke_bezetting
         return (capaciteit * norm, None, None, integraal / prod.plaatsen,
                 capaciteit * bezetting, False)
-    h = sum(r.regel.fte * uren.direct for r in k["regels"])
+    h = k["directe_uren"]
     per_uur = integraal / h
     if prod.eenheid == "uur":
         return h, h, per_uur, None, h, False

@@ -7,6 +7,8 @@ Parameterwaarden mogen numpy-arrays zijn (scenario's): dan wordt per waarde gere
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from tariefmodel.capaciteit.erlang import (
@@ -41,7 +43,19 @@ def rho_ster(plaatsen, doel):
     n = geheel_aantal(plaatsen)
     if n is None:
         return None
-    return _per_waarde(lambda d: bezetting_bij_weigerkans(n, float(d)), doel)
+    return _per_waarde(lambda d: _rho_ster(n, float(d)), doel)
+
+
+@lru_cache(maxsize=1024)
+def _rho_ster(n: int, doel: float) -> float:
+    """ρ*(N, ε) per (N, ε) één keer (bisectie): een zuivere functie van twee getallen."""
+    return bezetting_bij_weigerkans(n, doel)
+
+
+@lru_cache(maxsize=1024)
+def _weigerkans(n: int, bezetting: float) -> float:
+    """B(N, A) bij gedragen bezetting b, per (N, b) één keer (bisectie)."""
+    return 1.0 if bezetting >= 1 else erlang_b(n, last_bij_gedragen_bezetting(n, bezetting))
 
 
 def weigerkans_bij_bezetting(plaatsen, bezetting):
@@ -53,11 +67,11 @@ def weigerkans_bij_bezetting(plaatsen, bezetting):
     if n is None:
         return None
 
-    def enkel(b):
-        b = float(b)
-        return 1.0 if b >= 1 else erlang_b(n, last_bij_gedragen_bezetting(n, b))
-
-    return _per_waarde(enkel, bezetting)
+    if isinstance(bezetting, np.ndarray) and bezetting.ndim > 0:
+        if np.any(bezetting < 0):  # zoals de scalaire weg
+            return None
+        return _weigerkans_reeks_bewaard(n, bezetting.astype(float).tobytes(), bezetting.shape)
+    return _per_waarde(lambda b: _weigerkans(n, float(b)), bezetting)
 
 
 def normbezetting(eigen, plaatsen, p, methode: str = "vast"):
@@ -77,3 +91,50 @@ def breakeven_bezetting(integraal, plaatsen, dagen, tarief):
     if tarief is None or not tarief > 0:
         return None
     return integraal / (plaatsen * dagen * tarief)
+
+
+def _erlang_b_en_afgeleide(n: int, a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """B(N, A) met de recursie B(k) = A·B(k−1) / (k + A·B(k−1)) en dB/dA = B·(N/A − 1 + B), elementsgewijs."""
+    b = np.ones_like(a)
+    for k in range(1, n + 1):
+        ab = a * b
+        b = ab / (k + ab)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        afgeleide = np.where(a > 0, b * (n / a - 1 + b), 1.0 if n == 0 else 0.0)
+    return b, afgeleide
+
+
+NEWTONSTAPPEN = 30  # kwadratische convergentie: na ~6 stappen op machineprecisie; vaste bovengrens
+
+
+@lru_cache(maxsize=8)
+def _weigerkans_reeks_bewaard(n: int, waarden: bytes, vorm: tuple) -> np.ndarray:
+    """Per (N, array) één keer: producten met evenveel plaatsen en dezelfde norm-array (scenario's) delen hem."""
+    uit = _weigerkans_reeks(n, np.frombuffer(waarden).reshape(vorm))
+    uit.flags.writeable = False  # gedeeld: niet wijzigen
+    return uit
+
+
+def _weigerkans_reeks(n: int, bezetting: np.ndarray) -> np.ndarray:
+    """weigerkans_bij_bezetting voor een hele array (scenario's) in één keer: Newton op A·(1 − B(N, A)) = b·N,
+    vanaf de bovengrens A = a·N/(N − a) (daar is de gedragen last ≥ a; de functie is stijgend en concaaf, dus
+    Newton daalt monotoon naar de wortel). b ≥ 1: 1, zoals de scalaire versie."""
+    b = np.asarray(bezetting, dtype=float)
+    binnen = (b >= 0) & (b < 1)
+    doel = np.where(binnen, b, 0.5) * n
+    a = doel * n / (n - doel)
+    for _ in range(NEWTONSTAPPEN):
+        kans, afgeleide = _erlang_b_en_afgeleide(n, a)
+        helling = 1 - kans - a * afgeleide
+        stap = (a * (1 - kans) - doel) / np.where(helling > 0, helling, 1.0)
+        a = np.maximum(a - stap, doel)
+        if np.all(np.abs(stap) <= 1e-13 * np.maximum(1.0, a)):
+            break
+    kans, _ = _erlang_b_en_afgeleide(n, a)
+    return np.where(binnen, kans, np.where(b >= 1, 1.0, np.nan))
+
+
+def vergeet() -> None:
+    """Wis de bewaarde Erlang-uitkomsten (de benchmark meet zo een koude berekening)."""
+    for functie in (_rho_ster, _weigerkans, _weigerkans_reeks_bewaard):
+        functie.cache_clear()

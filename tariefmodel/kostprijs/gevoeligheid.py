@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from tariefmodel import formaat
 from tariefmodel.kostprijs.berekening import KostprijsResultaat, bereken
 from tariefmodel.kostprijs.invoer import KostprijsInvoer
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,7 @@ def kostprijs_bij_bezetting(invoer: KostprijsInvoer, normen: Sequence[float]) ->
 
     Kolommen: code, product, bezetting, kostprijs, integrale_kosten.
     """
+    import pandas as pd  # pas hier: de opdrachtregel heeft pandas niet nodig (issue 17)
     normen = np.asarray(normen, dtype=float)
     resultaat = bereken(invoer, parameters={"bezettingsnorm": normen})
     rijen = []
@@ -189,6 +193,7 @@ def vergelijking(resultaten: Mapping[str, KostprijsResultaat]) -> pd.DataFrame:
     Kolommen: scenario, code, product, eenheid, kostprijs, gemeentetarief, verschil_per_eenheid,
     integrale_kosten, opbrengst, tekort, dekkingsgraad, verschil.
     """
+    import pandas as pd  # pas hier: de opdrachtregel heeft pandas niet nodig (issue 17)
     rijen = []
     eerste = next(iter(resultaten.values()), None)
     for naam, r in resultaten.items():
@@ -207,6 +212,7 @@ def vergelijking(resultaten: Mapping[str, KostprijsResultaat]) -> pd.DataFrame:
 
 def totalen(resultaten: Mapping[str, KostprijsResultaat]) -> pd.DataFrame:
     """Per scenario: integrale kosten, opbrengst en tekort van de hele organisatie."""
+    import pandas as pd  # pas hier: de opdrachtregel heeft pandas niet nodig (issue 17)
     rijen = []
     for naam, r in resultaten.items():
         kosten_met_tarief = float(sum(p.integrale_kosten for p in r.met_tarief))
@@ -228,6 +234,8 @@ def meerjaren_tabel(resultaat: KostprijsResultaat, jaren: int | None = None) -> 
     Kolommen: jaar, code, kostprijs, tarief, integrale_kosten, opbrengst, tekort, cumulatief_tekort,
     cao_stijging, prijsindex, tariefindex. Voor TOTAAL zijn kostprijs en tarief leeg.
     """
+    import pandas as pd  # pas hier: de opdrachtregel heeft pandas niet nodig (issue 17)
+
     from tariefmodel.kostprijs.meerjaren import meerjaren
 
     rijen = [{k: (None if v is None else (v if isinstance(v, (int, str)) else float(v)))
@@ -266,6 +274,8 @@ def weigercurve(last: float, van: int, tot: int) -> pd.DataFrame:
     dicht bij 100% is de opvang vaak vol en wordt een groot deel van de aanvragen geweigerd.
     Kolommen: plaatsen, weigerkans, bezetting.
     """
+    import pandas as pd  # pas hier: de opdrachtregel heeft pandas niet nodig (issue 17)
+
     from tariefmodel.capaciteit.erlang import erlang_b_reeks
 
     reeks = erlang_b_reeks(max(int(tot), 0), last)  # één doorloop van de recursie: O(tot), niet O(tot²)

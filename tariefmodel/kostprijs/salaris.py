@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tariefmodel.parameters import CaoTabellen, Salaristabel, cao_tabellen
 
@@ -79,7 +80,13 @@ def maandbedrag(schaal, trede, jaar: int, eigen: Mapping[tuple[str, str], float]
     sleutel = (_sleutel(schaal), _sleutel(trede))
     if eigen and sleutel in eigen:
         return eigen[sleutel]
-    gemiddeld = jaargemiddelde(*sleutel, jaar)
+    return _standaard_maandbedrag(*sleutel, jaar)
+
+
+@lru_cache(maxsize=4096)
+def _standaard_maandbedrag(schaal: str, trede: str, jaar: int) -> float | None:
+    """Het jaargemiddelde uit de meegeleverde CAO-tabellen (die veranderen niet tijdens een proces)."""
+    gemiddeld = jaargemiddelde(schaal, trede, jaar)
     return None if gemiddeld is None else gemiddeld.bedrag
 
 

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tariefmodel import formaat
-from tariefmodel.cli import EXIT_GOED, EXIT_ONGELDIG, Invoerprobleem
-from tariefmodel.landelijk.sectorbeeld import FOUT, Sectorbeeld
-from tariefmodel.opdrachten.bundel_lezen import BundelGeweigerd, bundel, uit_map
+from tariefmodel.cli import EXIT_GOED, EXIT_ONGELDIG, Invoerprobleem, lui
 from tariefmodel.opdrachten.gedeeld import argument_json, druk_json, schrijf_uitvoer, tekst_tabel
+
+if TYPE_CHECKING:
+    from tariefmodel.landelijk.sectorbeeld import Sectorbeeld
+
+formaat = lui("tariefmodel.formaat")  # babel pas bij de eerste tabel (issue 17: snel starten)
 
 
 def registreer(sub) -> None:
@@ -46,6 +49,8 @@ def _controleer_uitvoer(args, map_: Path) -> None:
 
 
 def bundel_opdracht(args) -> int:
+    from tariefmodel.opdrachten.bundel_lezen import BundelGeweigerd, bundel, uit_map
+
     map_ = Path(args.map)
     if not map_.exists():
         raise Invoerprobleem(f"map '{args.map}' bestaat niet")
@@ -146,6 +151,8 @@ def _druk_notities(notities) -> None:
 
 def _druk_bestandsfouten(r: Sectorbeeld) -> None:
     """Per bestand met fouten: de bestandsnaam en elke melding (naar stderr)."""
+    from tariefmodel.landelijk.sectorbeeld import FOUT
+
     for b in (b for b in r.bestanden if b.status == FOUT):
         meldingen = [m for m in b.meldingen if m.ernst == "fout"]
         print(f"Bestand '{b.naam}' is niet meegeteld ({len(meldingen)} fout(en)):", file=sys.stderr)

@@ -5,13 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tariefmodel.bestanden import (
-    controleer_overschrijven,
-    schrijf_atomair,
-    weiger_uitvoer_op_invoer,
-)
 from tariefmodel.cli import Invoerprobleem
-from tariefmodel.foutteksten import os_fout
 
 
 def argument_json(p) -> None:
@@ -50,6 +44,8 @@ def lees_invoer(pad: str) -> bytes:
         with bestand.open("rb") as f:
             return f.read(MAX_BESTANDSGROOTTE + 1)
     except OSError as fout:
+        from tariefmodel.foutteksten import os_fout
+
         raise Invoerprobleem(f"bestand '{pad}' kan niet worden gelezen ({os_fout(fout)})") from None
 
 
@@ -58,6 +54,8 @@ def controleer_uitvoerpad(uit: str, werkboek: str | list, extensie: str) -> None
 
     ``werkboek``: één pad of een lijst van alle invoer die de opdracht leest (ook --kostprijs).
     """
+    from tariefmodel.bestanden import controleer_overschrijven, weiger_uitvoer_op_invoer
+
     weiger_uitvoer_op_invoer(uit, [werkboek] if isinstance(werkboek, str) else werkboek)
     controleer_overschrijven(Path(uit))  # alleen-lezen: weigeren vóór er gerekend wordt
     if Path(uit).suffix.lower() != extensie:
@@ -65,6 +63,11 @@ def controleer_uitvoerpad(uit: str, werkboek: str | list, extensie: str) -> None
 
 
 def schrijf_uitvoer(pad: str, data: bytes, *invoer: str, overschrijven: bool = True) -> None:
+    from tariefmodel.bestanden import (  # tempfile pas bij het schrijven
+        schrijf_atomair,
+        weiger_uitvoer_op_invoer,
+    )
+
     weiger_uitvoer_op_invoer(pad, invoer)
     schrijf_atomair(pad, data, overschrijven=overschrijven)
     print(f"Geschreven: {pad}")

@@ -5,14 +5,9 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tariefmodel import formaat
-from tariefmodel.bestanden import controleer_niet_invoer, controleer_overschrijven
-from tariefmodel.cli import EXIT_GOED, EXIT_ONGELDIG, Invoerprobleem, druk_meldingen
-from tariefmodel.kostprijs.gevoeligheid import Scenario
-from tariefmodel.kostprijs.invoer import KostprijsInvoer
-from tariefmodel.kostprijs.vergelijking import beschrijving
-from tariefmodel.meldingen import WerkboekFout
+from tariefmodel.cli import EXIT_GOED, EXIT_ONGELDIG, Invoerprobleem, druk_meldingen, lui
 from tariefmodel.opdrachten.gedeeld import (
     druk_json,
     lees_invoer,
@@ -21,9 +16,13 @@ from tariefmodel.opdrachten.gedeeld import (
     tekst_tabel,
     werkboekargumenten,
 )
-from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
-from tariefmodel.werkboek.lezen import is_landelijk_werkboek
-from tariefmodel.werkboek.scenarios import Scenarioblad, lees_scenarios
+
+if TYPE_CHECKING:
+    from tariefmodel.kostprijs.gevoeligheid import Scenario
+    from tariefmodel.kostprijs.invoer import KostprijsInvoer
+    from tariefmodel.werkboek.scenarios import Scenarioblad
+
+formaat = lui("tariefmodel.formaat")  # babel pas bij de eerste tabel (issue 17: snel starten)
 
 
 def registreer(sub) -> None:
@@ -50,6 +49,8 @@ def registreer(sub) -> None:
 
 
 def sjabloon(args) -> int:
+    from tariefmodel.bestanden import controleer_overschrijven
+
     controleer_overschrijven(Path(args.uit), args.overschrijf)
     if args.soort == "kostprijs":
         from tariefmodel.werkboek.sjablonen import kostprijswerkboek
@@ -64,6 +65,11 @@ def sjabloon(args) -> int:
 
 
 def controleer(args) -> int:
+    from tariefmodel.bestanden import controleer_niet_invoer
+    from tariefmodel.meldingen import WerkboekFout
+    from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
+    from tariefmodel.werkboek.lezen import is_landelijk_werkboek
+
     if args.xlsx:
         controleer_niet_invoer(Path(args.xlsx), Path(args.werkboek))  # vóór het lezen: nooit de invoer overschrijven
     data = lees_invoer(args.werkboek)
@@ -110,6 +116,9 @@ def laad_met_scenario(pad: str, zet: list[str] | None) -> KostprijsInvoer:
 
 def lees_met_scenarios(data: bytes, naam: str) -> tuple[KostprijsInvoer, Scenarioblad]:
     """Werkboek en blad Scenario's; meldingen over ongeldige scenario's worden waarschuwingen van de invoer."""
+    from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
+    from tariefmodel.werkboek.scenarios import lees_scenarios
+
     invoer = lees_kostprijswerkboek(data, naam)
     blad = lees_scenarios(data, invoer)
     return replace(invoer, waarschuwingen=(*invoer.waarschuwingen, *blad.waarschuwingen())), blad
@@ -117,6 +126,8 @@ def lees_met_scenarios(data: bytes, naam: str) -> tuple[KostprijsInvoer, Scenari
 
 def kies_scenario(blad: Scenarioblad, naam: str) -> Scenario:
     """Het scenario NAAM (zonder hoofdletters te onderscheiden); WerkboekFout als het ongeldig is."""
+    from tariefmodel.meldingen import WerkboekFout
+
     gevonden = {n.casefold(): n for n in [*blad.scenarios, *blad.ongeldig]}.get(naam.strip().casefold())
     if gevonden is None:
         bekend = ", ".join(f"'{n}'" for n in [*blad.scenarios, *blad.ongeldig]) or "geen (het blad ontbreekt of is leeg)"
@@ -129,7 +140,6 @@ def kies_scenario(blad: Scenarioblad, naam: str) -> Scenario:
 
 def bereken_opdracht(args) -> int:
     from tariefmodel.kostprijs.berekening import bereken
-    from tariefmodel.kostprijs.rapportage import naar_json
     from tariefmodel.werkboek.lezen import is_landelijk_werkboek
 
     data = lees_invoer(args.werkboek)
@@ -145,6 +155,10 @@ def bereken_opdracht(args) -> int:
     except ValueError as fout:
         raise Invoerprobleem(f"{'--zet' if zet else 'scenario'}: {fout}") from None
     if args.json:
+        from tariefmodel.kostprijs.rapportage import (
+            naar_json,  # importlib.metadata (versie) alleen voor JSON
+        )
+
         uit = naar_json(resultaat)
         uit["scenario"] = ({"naam": gekozen.naam if gekozen else "--zet",
                             "wijzigingen": {n: _json(w) for n, w in wijzigingen.items()}} if wijzigingen else None)
@@ -152,6 +166,9 @@ def bereken_opdracht(args) -> int:
     else:
         druk_meldingen(resultaat.invoer.waarschuwingen)  # boven de cijfers (werkboekformaat.md v2)
         if gekozen:
+            from tariefmodel.kostprijs.vergelijking import beschrijving
+
+
             print(f"Scenario '{gekozen.naam}': {beschrijving(wijzigingen)}\n")
         print(tariefoverzicht(resultaat))
     return EXIT_GOED

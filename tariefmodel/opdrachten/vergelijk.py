@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tariefmodel import formaat
-from tariefmodel.cli import EXIT_GOED, EXIT_ONGELDIG, Invoerprobleem, druk_meldingen
+from tariefmodel.cli import EXIT_GOED, EXIT_ONGELDIG, Invoerprobleem, druk_meldingen, lui
 from tariefmodel.opdrachten.gedeeld import (
     argument_json,
     controleer_uitvoerpad,
@@ -14,6 +13,8 @@ from tariefmodel.opdrachten.gedeeld import (
     schrijf_uitvoer,
     tekst_tabel,
 )
+
+formaat = lui("tariefmodel.formaat")  # babel pas bij de eerste tabel (issue 17: snel starten)
 
 
 def registreer(sub) -> None:

@@ -21,8 +21,9 @@ class ParameterbestandFout(ValueError):
     """Een meegeleverd parameterbestand is ongeldig (ontwikkelfout, geen gebruikersfout)."""
 
 
-class _GeenDubbeleSleutels(yaml.SafeLoader):
-    """SafeLoader die dubbele sleutels (bijv. twee keer dezelfde datum) weigert."""
+class _GeenDubbeleSleutels(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """SafeLoader die dubbele sleutels (bijv. twee keer dezelfde datum) weigert; de C-versie (libyaml) als die
+    er is: zelfde uitkomst, ca. 10× sneller (de opdrachtregel leest bij elke start ~50 parameterbestanden)."""
 
 
 def _mapping_zonder_dubbelen(loader, node, deep=False):

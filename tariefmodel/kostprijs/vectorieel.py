@@ -1,0 +1,144 @@
+"""Rekenmethode §1.1 en §1.3 (v2) vectorieel over de personeelsregels: één doorloop, sommen per product.
+
+De uitgelegde weg (``loon.loonopbouw`` per regel, ``berekening.bereken_uitgelegd``) blijft de referentie en
+wat de gebruiker ziet (``KostprijsResultaat.regels``); deze module rekent dezelfde formules met numpy over alle
+regels tegelijk. Een test houdt beide gelijk (tests/test_vectorieel.py).
+
+Werkgeverslasten zijn lineair in hun tarieven: som_r f·(SP + P + OP) = sociale_premies · som f·premieloon +
+pensioen_werkgever · som f·pensioenbasis + overige_personeelskosten_per_fte · som f. Zo rekent een
+scenario-array voor die tarieven (10.000 scenario's) per product, niet per regel × scenario.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from tariefmodel.kostprijs.invoer import OVERHEAD, KostprijsInvoer
+from tariefmodel.kostprijs.loon import MAANDEN_PER_JAAR
+
+# Kolommen van de productsommen (rijen van ``Regeltabel.som``).
+FTE, SALARIS, CAO, BRUTO, PREMIELOON, PENSIOENBASIS = range(6)
+
+
+@dataclass(frozen=True)
+class Regeltabel:
+    """De personeelsregels als kolommen (één element per regel) en de indeling naar product.
+
+    ``product``: index in ``invoer.producten``; OVERHEAD = len(producten); een onbekende code daarna.
+    """
+
+    maandsalaris: np.ndarray  # m
+    ort: np.ndarray  # o
+    fte: np.ndarray  # f
+    schaal: np.ndarray  # numerieke schaal, NaN zonder
+    overhead: np.ndarray  # bool: regel hoort bij OVERHEAD
+    indeling: np.ndarray  # (producten + 2) x regels, 1 waar de regel bij het product hoort
+    jaarsalaris: np.ndarray  # S = 12 x m
+    bewaard: dict = field(default_factory=dict, compare=False)  # toeslag per (min, max), ORT-basis per grens
+
+    @property
+    def overhead_index(self) -> int:
+        return self.indeling.shape[0] - 2
+
+
+def _schaalgetal(schaal) -> float:
+    """Zoals loon.krijgt_toeslag: een Schaal als getal, anders NaN (geen toeslag)."""
+    if schaal is None:
+        return np.nan
+    try:
+        return float(str(schaal).strip().replace(",", "."))
+    except ValueError:
+        return np.nan
+
+
+def maak_regeltabel(invoer: KostprijsInvoer) -> Regeltabel:
+    """De regeltabel van ``invoer`` (één keer per invoer; zie ``regeltabel``)."""
+    codes = {p.code: i for i, p in enumerate(invoer.producten)}
+    oh = len(codes)
+    regels = invoer.personeel
+    schalen: dict = {}  # weinig verschillende schalen: één keer omzetten
+    kolommen = np.array([(r.maandsalaris, r.ort, r.fte,
+                          schalen[r.schaal] if r.schaal in schalen else schalen.setdefault(r.schaal, _schaalgetal(r.schaal)),
+                          oh if r.product == OVERHEAD else codes.get(r.product, oh + 1)) for r in regels],
+                        dtype=float).reshape(len(regels), 5)
+    index = kolommen[:, 4].astype(np.intp)
+    indeling = np.zeros((oh + 2, len(regels)))
+    indeling[index, np.arange(len(regels))] = 1.0
+    return Regeltabel(maandsalaris=kolommen[:, 0].copy(), ort=kolommen[:, 1].copy(), fte=kolommen[:, 2].copy(),
+                      schaal=kolommen[:, 3].copy(), overhead=index == oh, indeling=indeling,
+                      jaarsalaris=MAANDEN_PER_JAAR * kolommen[:, 0])
+
+
+def regeltabel(invoer: KostprijsInvoer) -> Regeltabel:
+    """De regeltabel, bewaard bij de (onveranderlijke) invoer: een scenario maakt een nieuwe invoer."""
+    tabel = invoer.__dict__.get("_regeltabel")
+    if tabel is None:
+        tabel = maak_regeltabel(invoer)
+        invoer.__dict__["_regeltabel"] = tabel  # frozen dataclass: niet via setattr
+    return tabel
+
+
+def _toeslag(t: Regeltabel, p) -> np.ndarray | float:
+    """§1.1 v2 (loon.krijgt_toeslag): 1 voor een regel met Schaal in [amt_schaal_min, amt_schaal_max], geen
+    OVERHEAD; anders 0."""
+    if "arbeidsmarkttoeslag" not in p:
+        return 0.0
+    sleutel = ("toeslag", p["amt_schaal_min"], p["amt_schaal_max"])
+    if sleutel not in t.bewaard:
+        with np.errstate(invalid="ignore"):
+            t.bewaard[sleutel] = ((t.schaal >= sleutel[1]) & (t.schaal <= sleutel[2]) & ~t.overhead).astype(float)
+    return t.bewaard[sleutel]
+
+
+def _ort_basis(t: Regeltabel, ort_grens) -> np.ndarray:
+    """§1.1 v2: o wordt geheven over min(S, 12 x maandbedrag ORT-plafond); zonder plafond over S."""
+    if ort_grens is None:
+        return t.jaarsalaris
+    sleutel = ("ort", ort_grens)
+    if sleutel not in t.bewaard:
+        t.bewaard[sleutel] = np.minimum(t.jaarsalaris, MAANDEN_PER_JAAR * ort_grens)
+    return t.bewaard[sleutel]
+
+
+def _kolom(x, scenario: bool):
+    """Een regelkolom (regels,) als (regels, 1) als er scenario-arrays in de loonopbouw zitten."""
+    return x[:, None] if scenario else x
+
+
+def productsommen(invoer: KostprijsInvoer, p, ort_grens) -> list | np.ndarray:
+    """§1.1 + §1.3: per product (rij; OVERHEAD en onbekend als laatste twee) de sommen FTE, SALARIS, CAO,
+    BRUTO, PREMIELOON en PENSIOENBASIS (kolommen), elk gewogen met f. Met scenario-arrays voor de
+    niet-lineaire tarieven (vakantietoeslag, eindejaarsuitkering, ...) rekent het per regel × scenario."""
+    t = regeltabel(invoer)
+    namen = ("arbeidsmarkttoeslag", "vakantietoeslag", "eindejaarsuitkering", "loopbaanbudget", "maximum_premieloon",
+             "pensioen_franchise")
+    scenario = any(isinstance(p.get(n), np.ndarray) and np.ndim(p[n]) > 0 for n in namen)
+    s = _kolom(t.jaarsalaris, scenario)
+    toeslag = _toeslag(t, p)
+    amt = p["arbeidsmarkttoeslag"] * s * _kolom(toeslag, scenario) if "arbeidsmarkttoeslag" in p else 0.0 * s
+    s_ster = s + amt
+    vt = p["vakantietoeslag"] * s_ster
+    eju = p["eindejaarsuitkering"] * (s_ster + vt)
+    ort_bedrag = _kolom(t.ort * _ort_basis(t, ort_grens), scenario)
+    pensioengevend = s_ster + vt + eju + ort_bedrag
+    lb = p["loopbaanbudget"] * pensioengevend
+    b = pensioengevend + lb
+    premieloon = b if p.get("maximum_premieloon") is None else np.minimum(b, p["maximum_premieloon"])
+    pensioenbasis = np.maximum(0.0, pensioengevend - p["pensioen_franchise"])
+    f = _kolom(t.fte, scenario)
+    kolommen = (f, f * s, f * (b - s), f * b, f * premieloon, f * pensioenbasis)
+    if not scenario:  # (producten + 2) x 6, als Python-floats: de rest van §1.3-1.6 rekent per product
+        return (t.indeling @ np.stack(kolommen, axis=1)).tolist()
+    return np.tensordot(t.indeling, np.stack(np.broadcast_arrays(*kolommen), axis=1), axes=1)
+
+
+def loonsommen(som: np.ndarray, rij: int, p) -> dict:
+    """De sommen van één product (rij van ``productsommen``) als de grootheden van §1.3: fte, salaris
+    (som f·S), cao (som f·(AMT+VT+EJU+ORT+LB)), werkgever (som f·(SP+P+OP)) en loon (som K_r = f·L)."""
+    r = som[rij]
+    werkgever = (p["sociale_premies"] * r[PREMIELOON] + p["pensioen_werkgever"] * r[PENSIOENBASIS]
+                 + p["overige_personeelskosten_per_fte"] * r[FTE])
+    return {"fte": r[FTE], "salaris": r[SALARIS], "cao": r[CAO], "werkgever": werkgever,
+            "loon": r[BRUTO] + werkgever}
