@@ -7,6 +7,8 @@ Parameterwaarden mogen numpy-arrays zijn (scenario's): dan wordt per waarde gere
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from tariefmodel.capaciteit.erlang import (
@@ -73,7 +75,10 @@ def normbezetting(eigen, plaatsen, p, methode: str = "vast"):
 
 
 def breakeven_bezetting(integraal, plaatsen, dagen, tarief):
-    """§1.6 v2: I_p / (N · dagen_per_jaar · Gemeentetarief); None zonder (positief) tarief."""
+    """§1.6 v2: I_p / (N · dagen_per_jaar · Gemeentetarief); None zonder (positief) tarief, en None als de
+    uitkomst geen eindig getal is (een tarief zo klein dat geen bezetting het dekt: er is geen break-even)."""
     if tarief is None or not tarief > 0:
         return None
-    return integraal / (plaatsen * dagen * tarief)
+    noemer = float(plaatsen) * float(dagen) * float(tarief)
+    uitkomst = float(integraal) / noemer if noemer > 0 else math.inf  # gewone floats: geen numpy-overloopwaarschuwing
+    return uitkomst if math.isfinite(uitkomst) else None

@@ -43,6 +43,7 @@ from tariefmodel.werkboek.pydantic_nl import (
 DREMPEL_BEZETTING = 1.0  # werkelijke bezetting boven 100%: plaatsen overvol
 MAX_BEZETTING = 2.0  # boven 200% is het een tikfout (95 i.p.v. 95% of 0,95): fout, geen waarschuwing
 DREMPEL_ORT = 0.5  # ORT van de helft van het salaris of meer: waarschijnlijk een procent als kaal getal (1 = 100%)
+MIN_TARIEF = 0.01  # een Gemeentetarief boven 0 maar onder één cent is geen bedrag in euro's: fout
 FACTOR_JAARSALARIS = 3  # Maandsalaris boven 3x het hoogste CAO-bedrag: lijkt een jaarsalaris (werkboekformaat.md v2)
 EEN_PERSOON = ("directeur", "bestuurder", "directeur-bestuurder", "voorzitter", "controller", "manager", "hoofd",
                "secretaris", "penningmeester")
@@ -256,6 +257,10 @@ def _controleer_product(r: ProductRegel, nummer: int, meldingen: Meldingen) -> b
     elif r.werkelijke_bezetting is not None and r.werkelijke_bezetting > DREMPEL_BEZETTING:
         meldingen.waarschuwing(f"werkelijke bezetting {r.werkelijke_bezetting:.0%} is meer dan 100%: plaatsen zijn overvol"
                                .replace(".", ","), blad=blad, rij=nummer, kolom="Werkelijke bezetting")
+    if r.gemeentetarief and r.gemeentetarief < MIN_TARIEF:
+        meldingen.fout(f"gemeentetarief {r.gemeentetarief:g} is minder dan één cent; dat is geen tarief in euro's. "
+                       "Vul het bedrag per eenheid in euro's in (bijvoorbeeld 260 of 72,50), of laat de cel leeg als "
+                       "er geen tarief is", blad=blad, rij=nummer, kolom="Gemeentetarief")
     _tarief_zonder_volume(r, nummer, meldingen)
     return len(meldingen.fouten) == aantal
 
