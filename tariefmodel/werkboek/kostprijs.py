@@ -45,6 +45,7 @@ MAX_BEZETTING = 2.0  # boven 200% is het een tikfout (95 i.p.v. 95% of 0,95): fo
 DREMPEL_ORT = 0.5  # ORT van de helft van het salaris of meer: waarschijnlijk een procent als kaal getal (1 = 100%)
 MIN_TARIEF = 0.01  # een Gemeentetarief boven 0 maar onder één cent is geen bedrag in euro's: fout
 FACTOR_JAARSALARIS = 3  # Maandsalaris boven 3x het hoogste CAO-bedrag: lijkt een jaarsalaris (werkboekformaat.md v2)
+FACTOR_TE_LAAG_SALARIS = 3  # Maandsalaris onder 1/3 van het laagste CAO-bedrag: lijkt een uurloon of k€ (ronde 2)
 EEN_PERSOON = ("directeur", "bestuurder", "directeur-bestuurder", "voorzitter", "controller", "manager", "hoofd",
                "secretaris", "penningmeester")
 """Functies van één persoon (eerste woord van Functie): meer dan 1 FTE op zo'n regel is verdacht."""
@@ -176,11 +177,14 @@ def zonder_totaalregels(rijen, blad: str, tekstkolommen, getalkolom, meldingen: 
     """
     if rijen is None:
         return None
-    uit, som, aantal = [], 0.0, 0
+    uit, som, aantal, getallen = [], 0.0, 0, []
     for rij in rijen:
         kolom = next((k for k in tekstkolommen if _is_totaal(rij.waarden.get(k), k)), None)
         getal = _getal_of_none(rij.waarden.get(getalkolom)) if getalkolom else None
         leeg = any(_leeg(rij.waarden.get(k)) for k in tekstkolommen)
+        if kolom is None and _subtotaal_in_omschrijving(rij, tekstkolommen, getal, getallen, blad, getalkolom,
+                                                        meldingen):
+            continue
         if kolom is not None:
             meldingen.waarschuwing(f"deze regel lijkt een totaalregel ('{kort(rij.waarden[kolom])}') en wordt niet "
                                    "meegeteld; haal hem weg of zet totalen buiten de tabel", blad=blad,
@@ -193,8 +197,30 @@ def zonder_totaalregels(rijen, blad: str, tekstkolommen, getalkolom, meldingen: 
             continue
         if getal is not None:
             som, aantal = som + getal, aantal + 1
+            getallen.append(getal)
         uit.append(rij)
     return uit
+
+
+def _subtotaal_in_omschrijving(rij, tekstkolommen, getal, erboven: list[float], blad, getalkolom, meldingen) -> bool:
+    """Omschrijving die met 'Totaal'/'Subtotaal' begint ('Subtotaal overhead'): is het bedrag de som van minstens
+    twee regels direct erboven, dan is het een subtotaal (overgeslagen, met waarschuwing); anders telt het mee als
+    gewone post ('Totaal huur locatie A'), ook met een waarschuwing. Nooit stil dubbel tellen."""
+    tekst = rij.waarden.get("Omschrijving") if "Omschrijving" in tekstkolommen else None
+    if not isinstance(tekst, str) or kopsleutel(tekst).split(" ")[0] not in TOTAALWOORDEN or getal is None:
+        return False
+    som = 0.0
+    for aantal, vorig in enumerate(reversed(erboven), start=1):
+        som += vorig
+        if aantal >= 2 and abs(getal - som) <= 1e-9 * max(1.0, abs(som)):
+            meldingen.waarschuwing(f"'{kort(tekst)}' ({getalkolom} {kort(rij.waarden.get(getalkolom))}) is de som van "
+                                   f"de {aantal} regels erboven: een subtotaal, dat niet wordt meegeteld; haal het weg "
+                                   "of zet totalen buiten de tabel", blad=blad, rij=rij.nummer, kolom="Omschrijving")
+            return True
+    meldingen.waarschuwing(f"'{kort(tekst)}' begint met '{kopsleutel(tekst).split(' ')[0]}' maar is niet de som van "
+                           "regels erboven: de regel telt mee als gewone kostenpost. Is het een (sub)totaal, haal het "
+                           "dan weg", blad=blad, rij=rij.nummer, kolom="Omschrijving")
+    return False
 
 
 def _is_totaal(waarde, kolom: str) -> bool:
@@ -331,6 +357,11 @@ def _hoogste_cao_bedrag() -> float | None:
     return max((b.maandsalaris for b in cao_salaristabel().values()), default=None)
 
 
+@functools.lru_cache(maxsize=1)
+def _laagste_cao_bedrag() -> float | None:
+    return min((b.maandsalaris for b in cao_salaristabel().values()), default=None)
+
+
 def _plausibel_personeel(r: PersoneelRegel, nummer: int, meldingen: Meldingen) -> None:
     """Waarschuwingen voor wat waarschijnlijk anders bedoeld is (werkboekformaat.md v2, Plausibility)."""
     hoogste = _hoogste_cao_bedrag()
@@ -339,6 +370,12 @@ def _plausibel_personeel(r: PersoneelRegel, nummer: int, meldingen: Meldingen) -
             f"Maandsalaris {euro(r.maandsalaris)} is meer dan {FACTOR_JAARSALARIS} keer het hoogste bedrag uit de "
             f"CAO-tabel ({euro(hoogste)}): dit lijkt een jaarsalaris. Vul het bruto salaris per maand in",
             blad="Personeel", rij=nummer, kolom="Maandsalaris")
+    laagste = _laagste_cao_bedrag()
+    if r.maandsalaris is not None and laagste and 0 < r.maandsalaris < laagste / FACTOR_TE_LAAG_SALARIS:
+        meldingen.waarschuwing(
+            f"Maandsalaris {euro(r.maandsalaris)} is minder dan 1/{FACTOR_TE_LAAG_SALARIS} van het laagste bedrag "
+            f"uit de CAO-tabel ({euro(laagste)}): dit lijkt een uurloon of een bedrag in duizenden. Vul het bruto "
+            "voltijd salaris per maand in euro's in", blad="Personeel", rij=nummer, kolom="Maandsalaris")
     if r.ort is not None and r.ort >= DREMPEL_ORT:
         procent = f"{r.ort * 100:g}".replace(".", ",")
         meldingen.waarschuwing(

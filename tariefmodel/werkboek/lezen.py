@@ -160,14 +160,39 @@ def lees_blad(
         _zoek_verschoven_kopregel(cellen, blad, kolommen, verplichte_kolommen, meldingen)
         return None
     _meld_onberekende_formules(wb, ws.title, blad, posities, meldingen)
+    _meld_verborgen_kolommen(ws, blad, posities, cellen, meldingen)
     rijen = []
     for nummer in sorted(n for n in cellen if n > 1):
         regel = cellen[nummer]
         waarden = {naam: regel.get(i) for naam, i in posities.items()}
         if all(_leeg(v) for v in waarden.values()):
             continue
+        if _verborgen(ws.row_dimensions, nummer):
+            meldingen.waarschuwing("deze rij is verborgen maar telt mee; hoort hij er niet bij, verwijder hem dan",
+                                   blad=blad, rij=nummer)
         rijen.append(Rij(nummer, waarden))
     return rijen
+
+
+def _verborgen(dimensies, sleutel) -> bool:
+    """Verborgen rij of kolom (zonder ``dimensies[sleutel]``: dat maakt een lege dimensie aan)."""
+    d = dimensies.get(sleutel)
+    return bool(d is not None and d.hidden)
+
+
+def _meld_verborgen_kolommen(ws, blad: str, posities: dict[str, int], cellen, meldingen: Meldingen) -> None:
+    """Een gelezen kolom die verborgen is, met waarden erin: een waarschuwing (hij telt mee)."""
+    from openpyxl.utils import get_column_letter
+
+    verborgen = set()
+    for d in ws.column_dimensions.values():  # een dimensie kan een bereik min..max beslaan
+        if d.hidden and d.min and d.max:
+            verborgen |= set(range(d.min - 1, d.max))
+    for naam, i in posities.items():
+        gevuld = any(not _leeg(r.get(i)) for n, r in cellen.items() if n > 1)
+        if gevuld and (i in verborgen or _verborgen(ws.column_dimensions, get_column_letter(i + 1))):
+            meldingen.waarschuwing("deze kolom is verborgen maar wordt gelezen en telt mee", blad=blad, rij=1,
+                                   kolom=naam)
 
 
 def _zoek_verschoven_kopregel(cellen, blad, kolommen, verplicht, meldingen: Meldingen) -> None:
