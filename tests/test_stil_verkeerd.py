@@ -105,3 +105,36 @@ def test_breakeven_zonder_eindige_uitkomst_is_none_zonder_waarschuwing():
         assert breakeven_bezetting(2e6, 10, 365, 0.0) is None
     # 730.000 / (10 · 365 · 250) = 0,8 (hand: 10 · 365 = 3.650; 3.650 · 250 = 912.500; 730.000 / 912.500 = 0,8)
     assert breakeven_bezetting(730_000, 10, 365, 250) == pytest.approx(0.8)
+
+
+# --- een eenheid in de kop die niet past: nooit stil weken als dagen lezen -----------------------------------
+
+@pytest.mark.parametrize(("kop", "kolom"), [
+    ("Gemiddelde verblijfsduur (dagen)", "Gemiddelde verblijfsduur"), ("Bedrag [€ per jaar]", "Bedrag"),
+    ("Werkelijke bezetting (%)", "Werkelijke bezetting"), ("Gemeentetarief (€ per etmaal)", "Gemeentetarief"),
+    ("Gemeentetarief (€/uur)", "Gemeentetarief"), ("Maandsalaris (bruto, € per maand)", "Maandsalaris"),
+    ("Zorgzwaartepunten (illustratief)", "Zorgzwaartepunten (illustratief)"), ("FTE (aantal)", "FTE"),
+])
+def test_passende_eenheid_in_de_kop_is_goed(kop, kolom):
+    from tariefmodel.werkboek.lezen import strijdige_eenheid
+
+    assert strijdige_eenheid(kop, kolom) is None
+
+
+@pytest.mark.parametrize(("kop", "kolom", "deel"), [
+    ("Gemiddelde verblijfsduur (weken)", "Gemiddelde verblijfsduur", "weken"),
+    ("Bedrag (x € 1.000)", "Bedrag", "duizenden"), ("Bedrag (k€)", "Bedrag", "duizenden"),
+    ("Inwoners (x 1.000)", "Inwoners", "duizenden"), ("Maandsalaris (per jaar)", "Maandsalaris", "per maand"),
+    ("Gemeentetarief (€ per jaar)", "Gemeentetarief", "etmaal, uur of traject"),
+    ("Uren per traject (minuten)", "Uren per traject", "per uur"), ("Plaatsen (etmalen)", "Plaatsen", "geen tijd"),
+])
+def test_strijdige_eenheid_in_de_kop_is_een_fout(kop, kolom, deel):
+    from tariefmodel.werkboek.lezen import strijdige_eenheid
+
+    assert deel in (strijdige_eenheid(kop, kolom) or "")
+
+
+def test_maandsalaris_als_uurloon_geeft_waarschuwing():
+    data = zet_cellen(basiswerkboek(), {("Personeel", 4, "Maandsalaris"): "24,50"})  # BASIS rij 4: eigen 3.500
+    tekst = "\n".join(m.tekst() for m in lees_kostprijswerkboek(data).waarschuwingen)
+    assert "Blad 'Personeel', rij 4, kolom 'Maandsalaris':" in tekst and "uurloon" in tekst

@@ -31,7 +31,9 @@ from tariefmodel.werkboek.lezen import (
     valideer_rijen,
 )
 from tariefmodel.werkboek.pydantic_nl import (
+    Bedrag,
     Getal,
+    OptBedrag,
     OptFractie,
     OptGetal,
     OptTekst,
@@ -104,7 +106,7 @@ class ProductRegel(_Regel):
     werkelijke_bezetting: OptGetal = Field(None, alias="Werkelijke bezetting", ge=0)
     uren_per_traject: OptGetal = Field(None, alias="Uren per traject", gt=0)
     trajecten_per_jaar: OptGetal = Field(None, alias="Trajecten per jaar", ge=0)
-    gemeentetarief: OptGetal = Field(None, alias="Gemeentetarief", ge=0)
+    gemeentetarief: OptBedrag = Field(None, alias="Gemeentetarief", ge=0)
     bezettingsnorm: OptGetal = Field(None, alias="Bezettingsnorm", gt=0, le=1)
 
 
@@ -114,7 +116,7 @@ class PersoneelRegel(_Regel):
     schaal: Sleutel = Field(None, alias="Schaal")
     trede: Sleutel = Field(None, alias="Trede")
     fte: Getal = Field(alias="FTE", ge=0)
-    maandsalaris: OptGetal = Field(None, alias="Maandsalaris", gt=0)
+    maandsalaris: OptBedrag = Field(None, alias="Maandsalaris", gt=0)
     ort: OptFractie = Field(None, alias="ORT", ge=0, le=1)
 
 
@@ -122,13 +124,13 @@ class KostenRegel(_Regel):
     product: Code = Field(alias="Product")
     kostensoort: Tekst = Field(alias="Kostensoort")
     omschrijving: OptTekst = Field(None, alias="Omschrijving")
-    bedrag: Getal = Field(alias="Bedrag", ge=0)
+    bedrag: Bedrag = Field(alias="Bedrag", ge=0)
 
 
 class SalarisRegel(_Regel):
     schaal: Annotated[str, BeforeValidator(_sleutel)] = Field(alias="Schaal")
     trede: Annotated[str, BeforeValidator(_sleutel)] = Field(alias="Trede")
-    maandsalaris: Getal = Field(alias="Maandsalaris", gt=0)
+    maandsalaris: Bedrag = Field(alias="Maandsalaris", gt=0)
 
 
 def lees_kostprijswerkboek(data: bytes, bestandsnaam: str = "") -> KostprijsInvoer:

@@ -250,6 +250,17 @@ GEWOONTES: list[Gewoonte] = [
     Gewoonte("verborgen_rij", gewijzigd(Kosten=verberg(rij=3)), "referentie", ("Blad 'Kosten', rij 3", "verborgen")),
     Gewoonte("verborgen_kolom", gewijzigd(Personeel=verberg(kolom="G")), "referentie",
              ("Blad 'Personeel', rij 1, kolom 'ORT'", "verborgen")),
+    Gewoonte("procent_in_geldkolom", gewijzigd(Producten=cellen({(2, "Gemeentetarief"): "5%"})), "fout",
+             ("Blad 'Producten', rij 2, kolom 'Gemeentetarief'", "percentage")),
+    Gewoonte("fte_als_procent", gewijzigd(Personeel=cellen({(6, "FTE"): "40%"})), "referentie"),  # voorbeeld: 0,4
+    Gewoonte("synoniem_met_eenheid", gewijzigd(Personeel=koppen(Maandsalaris="Bruto maandsalaris (€)", FTE="Aantal FTE"),
+                                               Kosten=koppen(Bedrag="Jaarbedrag (€)")), "referentie"),
+    Gewoonte("bedragen_in_duizenden", gewijzigd(Kosten=koppen(Bedrag="Bedrag (x € 1.000)")), "fout",
+             ("Blad 'Kosten', rij 1, kolom 'Bedrag'", "duizenden")),
+    Gewoonte("bedrag_per_maand", gewijzigd(Kosten=koppen(Bedrag="Bedrag (€ per maand)")), "fout",
+             ("Blad 'Kosten', rij 1, kolom 'Bedrag'", "per jaar")),
+    Gewoonte("jaartal_in_de_kop", gewijzigd(Producten=koppen(Gemeentetarief="Gemeentetarief 2026")), "waarschuwing",
+             ("Blad 'Producten', rij 1, kolom 'Gemeentetarief 2026'", "bedoelt u 'Gemeentetarief'")),
     # --- landelijk ---
     Gewoonte("capaciteit_verblijfsduur_met_eenheid", gewijzigd_bladen("landelijk", {"Capaciteit": koppen(
         Gemiddelde_verblijfsduur="Gemiddelde verblijfsduur (dagen)", Plaatsen="Aantal plaatsen")}),
@@ -259,4 +270,14 @@ GEWOONTES: list[Gewoonte] = [
     Gewoonte("landelijk_getallen_als_tekst", gewijzigd_bladen("landelijk", {
         "Regio's": cellen({(2, "Inwoners"): "420.000", (2, "Historisch budget"): "€ 2.281.000,-"}),
         "Maatstaven": cellen({(2, "Aandeel"): "60%", (3, "Aandeel"): "0,4"})}), "referentie", soort="landelijk"),
+    Gewoonte("capaciteit_verblijfsduur_in_weken", gewijzigd_bladen("landelijk", {"Capaciteit": koppen(
+        Gemiddelde_verblijfsduur="Gemiddelde verblijfsduur (weken)")}), "fout",
+        ("Blad 'Capaciteit', rij 1, kolom 'Gemiddelde verblijfsduur'", "weken"), soort="landelijk"),
+    Gewoonte("aandeel_verlies_kaal_33", _aandeel_verlies(33), "fout",
+             ("Blad 'Overgang', rij 3, kolom 'Aandeel verlies'", "33%"), soort="landelijk"),
+    Gewoonte("maatstaf_aandelen_als_kale_procenten", gewijzigd_bladen("landelijk", {
+        "Maatstaven": cellen({(2, "Aandeel"): 60, (3, "Aandeel"): 40})}), "fout",
+        ("Blad 'Maatstaven', rij 2, kolom 'Aandeel'", "60%"), soort="landelijk"),
+    Gewoonte("procent_als_budget", gewijzigd_bladen("landelijk", {"Regio's": cellen({(2, "Historisch budget"): "5%"})}),
+             "fout", ("Blad 'Regio's', rij 2, kolom 'Historisch budget'", "percentage"), soort="landelijk"),
 ]
