@@ -138,3 +138,17 @@ def test_maandsalaris_als_uurloon_geeft_waarschuwing():
     data = zet_cellen(basiswerkboek(), {("Personeel", 4, "Maandsalaris"): "24,50"})  # BASIS rij 4: eigen 3.500
     tekst = "\n".join(m.tekst() for m in lees_kostprijswerkboek(data).waarschuwingen)
     assert "Blad 'Personeel', rij 4, kolom 'Maandsalaris':" in tekst and "uurloon" in tekst
+
+
+@pytest.mark.parametrize(("tekst", "bedoeld"), [("0,95%", "95%"), ("0,3 %", "30%")])
+def test_fractie_met_procentteken_vraagt_of_het_procent_was(tekst, bedoeld):
+    from tariefmodel.getallen import klein_procent
+
+    assert f"bedoelt u {bedoeld}?" in klein_procent(tekst)
+
+
+@pytest.mark.parametrize("tekst", ["1%", "5%", "95%", "0,95", 0.0095])
+def test_gewone_procenten_geven_geen_vraag(tekst):
+    from tariefmodel.getallen import klein_procent
+
+    assert klein_procent(tekst) is None

@@ -79,6 +79,8 @@ def breakeven_bezetting(integraal, plaatsen, dagen, tarief):
     uitkomst geen eindig getal is (een tarief zo klein dat geen bezetting het dekt: er is geen break-even)."""
     if tarief is None or not tarief > 0:
         return None
-    noemer = float(plaatsen) * float(dagen) * float(tarief)
-    uitkomst = float(integraal) / noemer if noemer > 0 else math.inf  # gewone floats: geen numpy-overloopwaarschuwing
-    return uitkomst if math.isfinite(uitkomst) else None
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):  # overloop wordt hieronder None
+        uitkomst = np.divide(integraal, np.multiply(np.multiply(plaatsen, dagen), tarief))
+    if np.ndim(uitkomst) == 0:  # één product
+        return float(uitkomst) if math.isfinite(uitkomst) else None
+    return uitkomst if np.all(np.isfinite(uitkomst)) else None  # gevoeligheid: een reeks waarden tegelijk

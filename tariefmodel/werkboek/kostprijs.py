@@ -11,7 +11,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from tariefmodel import uitgangspunten as up
 from tariefmodel.formaat import euro
-from tariefmodel.getallen import GeenGetal, kort, lees_getal
+from tariefmodel.getallen import GeenGetal, klein_procent, kort, lees_getal
 from tariefmodel.kostprijs.invoer import (
     OVERHEAD,
     PARAMETERS_KOSTPRIJS,
@@ -262,8 +262,17 @@ def _producten(rijen, meldingen) -> dict[str, Product]:
             meldingen.fout(f"productcode '{r.code}' komt twee keer voor (ook rij {producten[r.code].rij})",
                            blad="Producten", rij=rij.nummer, kolom="Code")
         elif _controleer_product(r, rij.nummer, meldingen):
+            _kleine_procenten(rij, ("Werkelijke bezetting", "Bezettingsnorm"), "Producten", meldingen)
             producten[r.code] = Product(rij=rij.nummer, **r.model_dump())
     return producten
+
+
+def _kleine_procenten(rij, kolommen, blad: str, meldingen: Meldingen) -> None:
+    """'0,95%' in een fractiekolom: een waarschuwing 'bedoelt u 95%?' (getallen.klein_procent)."""
+    for kolom in kolommen:
+        melding = klein_procent(rij.waarden.get(kolom))
+        if melding:
+            meldingen.waarschuwing(melding, blad=blad, rij=rij.nummer, kolom=kolom)
 
 
 def _controleer_product(r: ProductRegel, nummer: int, meldingen: Meldingen) -> bool:
@@ -349,6 +358,7 @@ def _personeel(rijen, producten, codes, salaristabel, jaar, meldingen) -> list[P
         if salaris is None:
             continue
         _plausibel_personeel(r, rij.nummer, meldingen)
+        _kleine_procenten(rij, ("ORT",), "Personeel", meldingen)
         uit.append(Personeelsregel(r.functie, r.product, r.fte, salaris[0], r.ort or 0.0, r.schaal, r.trede,
                                    salaris[1], rij.nummer))
     return uit

@@ -281,3 +281,6 @@ GEWOONTES: list[Gewoonte] = [
     Gewoonte("procent_als_budget", gewijzigd_bladen("landelijk", {"Regio's": cellen({(2, "Historisch budget"): "5%"})}),
              "fout", ("Blad 'Regio's', rij 2, kolom 'Historisch budget'", "percentage"), soort="landelijk"),
 ]
+GEWOONTES.append(Gewoonte(
+    "fractie_getypt_in_procentcel", gewijzigd(Producten=cellen({(2, "Werkelijke bezetting"): "0,95%"})), "waarschuwing",
+    ("Blad 'Producten', rij 2, kolom 'Werkelijke bezetting'", "bedoelt u 95%?")))
