@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import holidays
-
 from tariefmodel.parameters import gegevens
 
 ZATERDAG = 5  # dt.date.weekday(): maandag = 0 ... vrijdag = 4
@@ -18,6 +16,8 @@ ZATERDAG = 5  # dt.date.weekday(): maandag = 0 ... vrijdag = 4
 
 def cao_feestdagen(jaar: int) -> list[tuple[dt.date, str]]:
     """Alle CAO-feestdagen van ``jaar`` (ook die in het weekend), op datum."""
+    import holidays  # pas bij gebruik: uitgangspunten (en dus de CLI-start) laadt dit pakket niet
+
     g = gegevens("feestdaguren")
     namen = set(g["cao_feestdagen"])
     kalender = holidays.country_holidays("NL", years=jaar, language="nl")
