@@ -1,6 +1,6 @@
 """Menselijke invulgewoonten (ronde 2, intake-QA): nooit exit 0 met andere cijfers zonder een woord.
 
-Elk geval (tests/hulp/gewoontes.py) is het voorbeeldwerkboek met één gewoonte erin, met per geval met de hand
+Elk geval (tests/hulp/gewoontes.py) is het voorbeeldwerkboek met één gewoonte erin; per geval is met de hand
 bepaald wat de gebruiker bedoelde. Per geval: óf dezelfde cijfers als de referentie (het ongewijzigde voorbeeld,
 of een met de hand gemaakt werkboek met het bedoelde getal), óf exit 2 met blad, rij en kolom, óf een waarschuwing
 die blad, rij en kolom noemt. werkboekformaat.md v2: "Nothing is ever silently misread".
@@ -15,9 +15,9 @@ import json
 import pytest
 
 from tariefmodel.cli import main
-from tests.hulp.gewoontes import GEWOONTES, Gewoonte
 from tariefmodel.voorbeelden import voorbeeld_kostprijs
 from tariefmodel.werkboek.landelijk_sjabloon import voorbeeld_landelijk
+from tests.hulp.gewoontes import GEWOONTES, Gewoonte
 
 KOSTPRIJS_CIJFERS = ("fte", "loonkosten", "directe_kosten", "overhead", "integrale_kosten", "kostprijs",
                      "opbrengst", "tekort", "gemeentetarief", "gerealiseerd_volume")
@@ -60,9 +60,6 @@ def _gelijk(a, b) -> bool:
     return a == b
 
 
-_REFERENTIES: dict[str, object] = {}
-
-
 def _referentie(tmp_path, geval: Gewoonte):
     if geval.referentie is not None:
         data = geval.referentie()
@@ -94,7 +91,6 @@ def test_gewoonte_wordt_goed_gelezen_of_gemeld(tmp_path, geval: Gewoonte):
             assert deel in fout, fout
         return
     assert code == 0, fout
-    waarschuwingen = "\n".join(uit.get("waarschuwingen", []) if isinstance(uit.get("waarschuwingen"), list) else [])
     waarschuwingen = "\n".join(w if isinstance(w, str) else json.dumps(w, ensure_ascii=False)
                                for w in uit.get("waarschuwingen") or [])
     for deel in geval.melding:
