@@ -136,3 +136,20 @@ def fractie_fout(ruw: object, getal: float | None, naam: str = "hier") -> str | 
     fractie = f"{getal / 100:g}".replace(".", ",")
     return (f"mag niet groter zijn dan 1 (gevonden: {procent}): {naam} hoort een fractie; bedoelt u {procent}%? "
             f"Vul {procent}% of {fractie} in")
+
+
+def klein_procent(ruw: object) -> str | None:
+    """'0,95%' waar een fractie hoort: waarschijnlijk 95% bedoeld (0,95 in een cel met procentopmaak getypt). De
+    melding 'bedoelt u 95%?', anders None. Alleen tekst met '%' en een getal tussen 0 en 1."""
+    if not isinstance(ruw, str) or not ruw.strip().endswith("%"):
+        return None
+    try:
+        getal = lees_getal(ruw) * 100
+    except GeenGetal:
+        return None
+    if not 0 < getal < 1:
+        return None
+    procent, bedoeld = f"{getal:g}".replace(".", ","), f"{getal * 100:g}".replace(".", ",")
+    return (f"'{kort(ruw)}' is {procent} procent ({f'{getal / 100:g}'.replace('.', ',')}); bedoelt u {bedoeld}%? "
+            f"Vul dan {bedoeld}% of {f'{getal:g}'.replace('.', ',')} in")
+

@@ -12,9 +12,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from tariefmodel.cao_tabellen import cao_stijging_tabellen
 from tariefmodel.getallen import GeenGetal, fractie_fout, is_excel_fout, is_leeg, kort, lees_getal
+from tariefmodel.kalender import feestdagen_op_werkdag
 from tariefmodel.meldingen import Meldingen
-from tariefmodel.parameters import ParameterDefinitie, definities
+from tariefmodel.parameters import ParameterDefinitie, definities, gegevens
 
 BLAD = "Uitgangspunten"
 ONZEKERE_STATUSSEN = ("ESTIMATE", "NOT FOUND")
@@ -211,12 +213,23 @@ def afgeleide_standaard(naam: str, uitgangspunten: Mapping[str, Uitgangspunt], j
             standaard(definities()["werkgever_grootte"], jaar).waarde
         return replace(standaard(definities()[f"sociale_premies_{klasse}"], jaar), naam=naam)
     if naam == "feestdaguren":
-        from tariefmodel.kostprijs.feestdagen import feestdaguren_standaard
-
-        return feestdaguren_standaard(uitgangspunten, jaar)
+        return _feestdaguren_standaard(uitgangspunten, jaar)
     if naam == "cao_stijging":
         return _cao_stijging_uit_tabellen(jaar)
     return None
+
+
+def _feestdaguren_standaard(uitgangspunten: Mapping[str, Uitgangspunt], jaar: int) -> Uitgangspunt:
+    """De standaardwaarde van feestdaguren voor ``jaar`` uit de kalender (rekenmethode §1.2 v2; status DERIVED)."""
+    per_dag = uitgangspunten.get("uren_per_feestdag") or standaard(definities()["uren_per_feestdag"], jaar)
+    dagen = feestdagen_op_werkdag(jaar)
+    uren = len(dagen) * float(per_dag.waarde)
+    lijst = ", ".join(f"{n} {d:%d-%m}" for d, n in dagen)
+    toelichting = (f"{len(dagen)} CAO-feestdagen op een werkdag in {jaar} ({lijst}) x {per_dag.waarde:g} uur = "
+                   f"{uren:g} uur").replace(".", ",")
+    bron = f"{gegevens('feestdaguren')['bron_feestdagen']}; kalender {jaar} (Python-pakket holidays)"
+    return Uitgangspunt("feestdaguren", uren, definities()["feestdaguren"].eenheid, "DERIVED", bron, "standaard",
+                        toelichting, dt.date(jaar, 1, 1))
 
 
 def met_wijzigingen(uitgangspunten: Mapping[str, Uitgangspunt], wijzigingen: Mapping[str, object],
@@ -272,8 +285,6 @@ def reekswaarde(uitgangspunten: Mapping[str, Uitgangspunt], naam: str, jaar: int
 
 def _cao_stijging_uit_tabellen(jaar: int) -> Uitgangspunt | None:
     """§1.8 v2: de CAO-stijging van ``jaar`` uit de gedateerde tabellen, waar die het jaar dekken."""
-    from tariefmodel.kostprijs.salaris import cao_stijging_tabellen
-
     gevonden = cao_stijging_tabellen(jaar)
     if gevonden is None:
         return None

@@ -49,7 +49,8 @@ def _loon(geval):
 
 
 def _salaris(geval):
-    from tariefmodel.kostprijs.salaris import cao_stijging_uit_tabellen, jaargemiddelde
+    from tariefmodel.cao_tabellen import cao_stijging_uit_tabellen
+    from tariefmodel.kostprijs.salaris import jaargemiddelde
 
     i = geval["invoer"]
     g = jaargemiddelde(str(i["schaal"]), str(i["trede"]), i["jaar"])
@@ -58,7 +59,7 @@ def _salaris(geval):
 
 
 def _feestdagen(geval):
-    from tariefmodel.kostprijs.feestdagen import feestdagen_op_werkdag, feestdaguren
+    from tariefmodel.kalender import feestdagen_op_werkdag, feestdaguren
 
     jaar = geval["invoer"]["jaar"]
     return {"uren": feestdaguren(jaar, geval["invoer"]["uren_per_feestdag"]),

@@ -30,7 +30,7 @@ from tariefmodel.kostprijs.berekening import bereken
 from tariefmodel.kostprijs.invoer import OVERHEAD, Kostenregel, Personeelsregel, Product
 from tariefmodel.kostprijs.rapportage import naar_json
 from tariefmodel.parameters import cao_salaristabel
-from tariefmodel.werkboek.kostprijs import KOLOMMEN, lees_kostprijswerkboek
+from tariefmodel.werkboek.kostprijs import KOLOMMEN, MIN_TARIEF, lees_kostprijswerkboek
 from tests.hulp.kapotte_werkboeken import BASIS, basiswerkboek
 
 INSTELLINGEN = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -104,8 +104,11 @@ def geldig_werkboek(draw) -> bytes:
     def getal(x):
         return None if x is None else (f"{x:.4f}".replace(".", ",") if als_tekst else x)
 
+    def tarief(x):  # een tarief onder één cent is geen geldige invoer (intake: fout, werkboek/kostprijs.MIN_TARIEF)
+        return getal(None if x is None else (0.0 if x < MIN_TARIEF else x))
+
     prod = [[p.code, p.naam, p.soort, p.eenheid, getal(p.plaatsen), getal(p.werkelijke_bezetting),
-             getal(p.uren_per_traject), getal(p.trajecten_per_jaar), getal(p.gemeentetarief)] for p in invoer.producten]
+             getal(p.uren_per_traject), getal(p.trajecten_per_jaar), tarief(p.gemeentetarief)] for p in invoer.producten]
     pers = [_personeelscel(r, draw(st.none() | st.sampled_from(CAO))) for r in invoer.personeel]
     kost = [[k.product, k.kostensoort, "omschrijving", getal(k.bedrag)] for k in invoer.kosten]
     # een naam die met '=' begint schrijft de sjabloonschrijver als formule (#NAME?): geen geldige invoer hier

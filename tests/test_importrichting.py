@@ -18,7 +18,8 @@ MODELPAKKETTEN = ("kostprijs", "landelijk", "capaciteit")
 VERBODEN = ("tariefmodel.werkboek", "tariefmodel.opdrachten", "tariefmodel.export", "tariefmodel.rapport",
             "streamlit", "paginas")
 # neutrale modules buiten de pakketten die het model wel mag gebruiken; ook die mogen niet terugimporteren
-NEUTRAAL = ("uitgangspunten.py", "meldingen.py", "getallen.py", "afronding.py", "parameters/__init__.py")
+NEUTRAAL = ("uitgangspunten.py", "meldingen.py", "getallen.py", "afronding.py", "parameters/__init__.py",
+            "kalender.py", "cao_tabellen.py")
 
 
 def _imports(pad: Path) -> list[tuple[int, str]]:

@@ -7,6 +7,7 @@ Parameterwaarden mogen numpy-arrays zijn (scenario's): dan wordt per waarde gere
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import numpy as np
@@ -87,10 +88,15 @@ def normbezetting(eigen, plaatsen, p, methode: str = "vast"):
 
 
 def breakeven_bezetting(integraal, plaatsen, dagen, tarief):
-    """§1.6 v2: I_p / (N · dagen_per_jaar · Gemeentetarief); None zonder (positief) tarief."""
+    """§1.6 v2: I_p / (N · dagen_per_jaar · Gemeentetarief); None zonder (positief) tarief, en None als de
+    uitkomst geen eindig getal is (een tarief zo klein dat geen bezetting het dekt: er is geen break-even)."""
     if tarief is None or not tarief > 0:
         return None
-    return integraal / (plaatsen * dagen * tarief)
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):  # overloop wordt hieronder None
+        uitkomst = np.divide(integraal, np.multiply(np.multiply(plaatsen, dagen), tarief))
+    if np.ndim(uitkomst) == 0:  # één product
+        return float(uitkomst) if math.isfinite(uitkomst) else None
+    return uitkomst if np.all(np.isfinite(uitkomst)) else None  # gevoeligheid: een reeks waarden tegelijk
 
 
 def _erlang_b_en_afgeleide(n: int, a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
+from tariefmodel.cao_tabellen import doorgetrokken_maanden, maanden_tekst
 from tariefmodel.kostprijs.invoer import OVERHEAD, KostprijsInvoer
-from tariefmodel.kostprijs.salaris import doorgetrokken_maanden, maanden_tekst
 from tariefmodel.meldingen import Meldingen
 from tariefmodel.parameters import cao_tabellen
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from tariefmodel import grenzen
 from tariefmodel import uitgangspunten as up
 from tariefmodel.formaat import euro
-from tariefmodel.getallen import GeenGetal, kort, lees_getal
+from tariefmodel.getallen import GeenGetal, klein_procent, kort, lees_getal
 from tariefmodel.kostprijs.invoer import (
     OVERHEAD,
     PARAMETERS_KOSTPRIJS,
@@ -34,7 +34,9 @@ from tariefmodel.werkboek.lezen import (
     valideer_rijen,
 )
 from tariefmodel.werkboek.pydantic_nl import (
+    Bedrag,
     Getal,
+    OptBedrag,
     OptFractie,
     OptGetal,
     OptTekst,
@@ -46,7 +48,9 @@ from tariefmodel.werkboek.pydantic_nl import (
 DREMPEL_BEZETTING = 1.0  # werkelijke bezetting boven 100%: plaatsen overvol
 MAX_BEZETTING = 2.0  # boven 200% is het een tikfout (95 i.p.v. 95% of 0,95): fout, geen waarschuwing
 DREMPEL_ORT = 0.5  # ORT van de helft van het salaris of meer: waarschijnlijk een procent als kaal getal (1 = 100%)
+MIN_TARIEF = 0.01  # een Gemeentetarief boven 0 maar onder één cent is geen bedrag in euro's: fout
 FACTOR_JAARSALARIS = 3  # Maandsalaris boven 3x het hoogste CAO-bedrag: lijkt een jaarsalaris (werkboekformaat.md v2)
+FACTOR_TE_LAAG_SALARIS = 3  # Maandsalaris onder 1/3 van het laagste CAO-bedrag: lijkt een uurloon of k€ (ronde 2)
 EEN_PERSOON = ("directeur", "bestuurder", "directeur-bestuurder", "voorzitter", "controller", "manager", "hoofd",
                "secretaris", "penningmeester")
 """Functies van één persoon (eerste woord van Functie): meer dan 1 FTE op zo'n regel is verdacht."""
@@ -106,7 +110,7 @@ class ProductRegel(_Regel):
     uren_per_traject: Annotated[OptGetal, binnen(grenzen.UREN_PER_TRAJECT)] = Field(None, alias="Uren per traject", gt=0)
     trajecten_per_jaar: Annotated[OptGetal, binnen(grenzen.TRAJECTEN_PER_JAAR)] = Field(
         None, alias="Trajecten per jaar", ge=0)
-    gemeentetarief: OptGetal = Field(None, alias="Gemeentetarief", ge=0)
+    gemeentetarief: OptBedrag = Field(None, alias="Gemeentetarief", ge=0)
     bezettingsnorm: OptGetal = Field(None, alias="Bezettingsnorm", gt=0, le=1)
 
 
@@ -116,7 +120,7 @@ class PersoneelRegel(_Regel):
     schaal: Sleutel = Field(None, alias="Schaal")
     trede: Sleutel = Field(None, alias="Trede")
     fte: Annotated[Getal, binnen(grenzen.FTE_REGEL)] = Field(alias="FTE", ge=0)
-    maandsalaris: OptGetal = Field(None, alias="Maandsalaris", gt=0)
+    maandsalaris: OptBedrag = Field(None, alias="Maandsalaris", gt=0)
     ort: OptFractie = Field(None, alias="ORT", ge=0, le=1)
 
 
@@ -124,13 +128,13 @@ class KostenRegel(_Regel):
     product: Code = Field(alias="Product")
     kostensoort: Tekst = Field(alias="Kostensoort")
     omschrijving: OptTekst = Field(None, alias="Omschrijving")
-    bedrag: Getal = Field(alias="Bedrag", ge=0)
+    bedrag: Bedrag = Field(alias="Bedrag", ge=0)
 
 
 class SalarisRegel(_Regel):
     schaal: Annotated[str, BeforeValidator(_sleutel)] = Field(alias="Schaal")
     trede: Annotated[str, BeforeValidator(_sleutel)] = Field(alias="Trede")
-    maandsalaris: Getal = Field(alias="Maandsalaris", gt=0)
+    maandsalaris: Bedrag = Field(alias="Maandsalaris", gt=0)
 
 
 def lees_kostprijswerkboek(data: bytes, bestandsnaam: str = "") -> KostprijsInvoer:
@@ -180,11 +184,14 @@ def zonder_totaalregels(rijen, blad: str, tekstkolommen, getalkolom, meldingen: 
     """
     if rijen is None:
         return None
-    uit, som, aantal = [], 0.0, 0
+    uit, som, aantal, getallen = [], 0.0, 0, []
     for rij in rijen:
         kolom = next((k for k in tekstkolommen if _is_totaal(rij.waarden.get(k), k)), None)
         getal = _getal_of_none(rij.waarden.get(getalkolom)) if getalkolom else None
         leeg = any(_leeg(rij.waarden.get(k)) for k in tekstkolommen)
+        if kolom is None and _subtotaal_in_omschrijving(rij, tekstkolommen, getal, getallen, blad, getalkolom,
+                                                        meldingen):
+            continue
         if kolom is not None:
             meldingen.waarschuwing(f"deze regel lijkt een totaalregel ('{kort(rij.waarden[kolom])}') en wordt niet "
                                    "meegeteld; haal hem weg of zet totalen buiten de tabel", blad=blad,
@@ -197,8 +204,30 @@ def zonder_totaalregels(rijen, blad: str, tekstkolommen, getalkolom, meldingen: 
             continue
         if getal is not None:
             som, aantal = som + getal, aantal + 1
+            getallen.append(getal)
         uit.append(rij)
     return uit
+
+
+def _subtotaal_in_omschrijving(rij, tekstkolommen, getal, erboven: list[float], blad, getalkolom, meldingen) -> bool:
+    """Omschrijving die met 'Totaal'/'Subtotaal' begint ('Subtotaal overhead'): is het bedrag de som van minstens
+    twee regels direct erboven, dan is het een subtotaal (overgeslagen, met waarschuwing); anders telt het mee als
+    gewone post ('Totaal huur locatie A'), ook met een waarschuwing. Nooit stil dubbel tellen."""
+    tekst = rij.waarden.get("Omschrijving") if "Omschrijving" in tekstkolommen else None
+    if not isinstance(tekst, str) or kopsleutel(tekst).split(" ")[0] not in TOTAALWOORDEN or getal is None:
+        return False
+    som = 0.0
+    for aantal, vorig in enumerate(reversed(erboven), start=1):
+        som += vorig
+        if aantal >= 2 and abs(getal - som) <= 1e-9 * max(1.0, abs(som)):
+            meldingen.waarschuwing(f"'{kort(tekst)}' ({getalkolom} {kort(rij.waarden.get(getalkolom))}) is de som van "
+                                   f"de {aantal} regels erboven: een subtotaal, dat niet wordt meegeteld; haal het weg "
+                                   "of zet totalen buiten de tabel", blad=blad, rij=rij.nummer, kolom="Omschrijving")
+            return True
+    meldingen.waarschuwing(f"'{kort(tekst)}' begint met '{kopsleutel(tekst).split(' ')[0]}' maar is niet de som van "
+                           "regels erboven: de regel telt mee als gewone kostenpost. Is het een (sub)totaal, haal het "
+                           "dan weg", blad=blad, rij=rij.nummer, kolom="Omschrijving")
+    return False
 
 
 def _is_totaal(waarde, kolom: str) -> bool:
@@ -249,8 +278,17 @@ def _producten(rijen, meldingen) -> dict[str, Product]:
             meldingen.fout(f"productcode '{r.code}' komt twee keer voor (ook rij {producten[r.code].rij})",
                            blad="Producten", rij=rij.nummer, kolom="Code")
         elif _controleer_product(r, rij.nummer, meldingen):
+            _kleine_procenten(rij, ("Werkelijke bezetting", "Bezettingsnorm"), "Producten", meldingen)
             producten[r.code] = Product(rij=rij.nummer, **r.model_dump())
     return producten
+
+
+def _kleine_procenten(rij, kolommen, blad: str, meldingen: Meldingen) -> None:
+    """'0,95%' in een fractiekolom: een waarschuwing 'bedoelt u 95%?' (getallen.klein_procent)."""
+    for kolom in kolommen:
+        melding = klein_procent(rij.waarden.get(kolom))
+        if melding:
+            meldingen.waarschuwing(melding, blad=blad, rij=rij.nummer, kolom=kolom)
 
 
 def _controleer_product(r: ProductRegel, nummer: int, meldingen: Meldingen) -> bool:
@@ -272,6 +310,10 @@ def _controleer_product(r: ProductRegel, nummer: int, meldingen: Meldingen) -> b
     elif r.werkelijke_bezetting is not None and r.werkelijke_bezetting > DREMPEL_BEZETTING:
         meldingen.waarschuwing(f"werkelijke bezetting {r.werkelijke_bezetting:.0%} is meer dan 100%: plaatsen zijn overvol"
                                .replace(".", ","), blad=blad, rij=nummer, kolom="Werkelijke bezetting")
+    if r.gemeentetarief and r.gemeentetarief < MIN_TARIEF:
+        meldingen.fout(f"gemeentetarief {r.gemeentetarief:g} is minder dan één cent; dat is geen tarief in euro's. "
+                       "Vul het bedrag per eenheid in euro's in (bijvoorbeeld 260 of 72,50), of laat de cel leeg als "
+                       "er geen tarief is", blad=blad, rij=nummer, kolom="Gemeentetarief")
     _tarief_zonder_volume(r, nummer, meldingen)
     return len(meldingen.fouten) == aantal
 
@@ -332,6 +374,7 @@ def _personeel(rijen, producten, codes, salaristabel, jaar, meldingen) -> list[P
         if salaris is None:
             continue
         _plausibel_personeel(r, rij.nummer, meldingen)
+        _kleine_procenten(rij, ("ORT",), "Personeel", meldingen)
         uit.append(Personeelsregel(r.functie, r.product, r.fte, salaris[0], r.ort or 0.0, r.schaal, r.trede,
                                    salaris[1], rij.nummer))
     return uit
@@ -342,6 +385,11 @@ def _hoogste_cao_bedrag() -> float | None:
     return max((b.maandsalaris for b in cao_salaristabel().values()), default=None)
 
 
+@functools.lru_cache(maxsize=1)
+def _laagste_cao_bedrag() -> float | None:
+    return min((b.maandsalaris for b in cao_salaristabel().values()), default=None)
+
+
 def _plausibel_personeel(r: PersoneelRegel, nummer: int, meldingen: Meldingen) -> None:
     """Waarschuwingen voor wat waarschijnlijk anders bedoeld is (werkboekformaat.md v2, Plausibility)."""
     hoogste = _hoogste_cao_bedrag()
@@ -350,6 +398,12 @@ def _plausibel_personeel(r: PersoneelRegel, nummer: int, meldingen: Meldingen) -
             f"Maandsalaris {euro(r.maandsalaris)} is meer dan {FACTOR_JAARSALARIS} keer het hoogste bedrag uit de "
             f"CAO-tabel ({euro(hoogste)}): dit lijkt een jaarsalaris. Vul het bruto salaris per maand in",
             blad="Personeel", rij=nummer, kolom="Maandsalaris")
+    laagste = _laagste_cao_bedrag()
+    if r.maandsalaris is not None and laagste and 0 < r.maandsalaris < laagste / FACTOR_TE_LAAG_SALARIS:
+        meldingen.waarschuwing(
+            f"Maandsalaris {euro(r.maandsalaris)} is minder dan 1/{FACTOR_TE_LAAG_SALARIS} van het laagste bedrag "
+            f"uit de CAO-tabel ({euro(laagste)}): dit lijkt een uurloon of een bedrag in duizenden. Vul het bruto "
+            "voltijd salaris per maand in euro's in", blad="Personeel", rij=nummer, kolom="Maandsalaris")
     if r.ort is not None and r.ort >= DREMPEL_ORT:
         procent = f"{r.ort * 100:g}".replace(".", ",")
         meldingen.waarschuwing(

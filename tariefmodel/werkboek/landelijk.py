@@ -35,8 +35,10 @@ from tariefmodel.werkboek.lezen import (
     valideer_rijen,
 )
 from tariefmodel.werkboek.pydantic_nl import (
+    Bedrag,
     Fractie,
     Getal,
+    OptBedrag,
     OptFractie,
     OptGetal,
     Tekst,
@@ -110,7 +112,7 @@ class RegioRegel(_Regel):
     plaatsen: Geheel = Field(alias="Plaatsen", ge=0, le=MAX_PLAATSEN)
     clienten: OptGetal = Field(None, alias="Cliënten per jaar", ge=0, le=MAX_CLIENTEN)
     verblijfsduur: OptGetal = Field(None, alias="Gemiddelde verblijfsduur", gt=0, le=MAX_VERBLIJFSDUUR)
-    historisch_budget: Getal = Field(alias="Historisch budget", ge=0)
+    historisch_budget: Bedrag = Field(alias="Historisch budget", ge=0)
 
 
 class MaatstafRegel(_Regel):
@@ -120,7 +122,7 @@ class MaatstafRegel(_Regel):
 
 class OvergangRegel(_Regel):
     jaar: Jaar = Field(alias="Jaar")
-    budget: Getal = Field(alias="Budget", gt=0)
+    budget: Bedrag = Field(alias="Budget", gt=0)
     aandeel_objectief: Fractie = Field(alias="Aandeel objectief", ge=0, le=1)
     aandeel_verlies: OptFractie = Field(None, alias="Aandeel verlies", ge=0, le=1)  # β_t, rekenmethode §2.1 (v2)
 
@@ -128,9 +130,9 @@ class OvergangRegel(_Regel):
 class DuvoRegelModel(_Regel):
     centrumgemeente: Tekst = Field(alias="Centrumgemeente")
     jaar: Jaar = Field(alias="Jaar")
-    uitkering: Getal = Field(alias="Uitkering", gt=0)
-    besteding_vrouwenopvang: Getal = Field(alias="Besteding vrouwenopvang", ge=0)
-    besteding_overig: OptGetal = Field(None, alias="Besteding overig", ge=0)
+    uitkering: Bedrag = Field(alias="Uitkering", gt=0)
+    besteding_vrouwenopvang: Bedrag = Field(alias="Besteding vrouwenopvang", ge=0)
+    besteding_overig: OptBedrag = Field(None, alias="Besteding overig", ge=0)
 
 
 class PlaatsingRegel(_Regel):

@@ -83,6 +83,43 @@ def kopsleutel(tekst: object) -> str:
     return " ".join(kaal.split())
 
 
+TIJDEENHEDEN = {"dag": "dag", "dagen": "dag", "etmaal": "dag", "etmalen": "dag", "week": "week", "weken": "week",
+                "maand": "maand", "maanden": "maand", "kwartaal": "kwartaal", "jaar": "jaar", "jaren": "jaar",
+                "uur": "uur", "uren": "uur", "minuut": "minuut", "minuten": "minuut", "min": "minuut"}
+"""Tijdseenheden die in een kop tussen haakjes kunnen staan, naar hun grondvorm."""
+TIJD_VAN_KOLOM = {"Gemiddelde verblijfsduur": {"dag"}, "Maandsalaris": {"maand"}, "Bedrag": {"jaar"},
+                  "Uren per traject": {"uur"}, "Trajecten per jaar": {"jaar"}, "Cliënten per jaar": {"jaar"},
+                  "Opgenomen per jaar": {"jaar"}, "Aanmeldingen per jaar": {"jaar"}, "Historisch budget": {"jaar"},
+                  "Budget": {"jaar"}, "Uitkering": {"jaar"}, "Besteding vrouwenopvang": {"jaar"},
+                  "Besteding overig": {"jaar"}, "Gemeentetarief": {"dag", "uur"}}
+"""De tijdseenheid waarin de tool een kolom leest; een andere eenheid in de kop is een fout (nooit stil weken
+als dagen lezen). Kolommen die hier niet staan hebben geen tijdseenheid."""
+_SCHAALWOORD = re.compile(r"[x×*]\s*(€|eur|euro)?\s*1[.\s]?000|k\s*€|€\s*k\b|\bkeur\b|duizend|\bmln\b|miljoen|"
+                          r"[x×*]\s*(€|eur|euro)?\s*1\s*mln")
+
+
+def strijdige_eenheid(kop: object, kolom: str) -> str | None:
+    """Een eenheid tussen haakjes in de kop die niet past bij hoe de tool kolom ``kolom`` leest: de Nederlandse
+    uitleg, anders None. 'Gemiddelde verblijfsduur (weken)' of 'Bedrag (x 1000)' is nooit stil goed."""
+    delen, kaal = [], normaliseer(str(kop))
+    while (m := _EENHEID_ACHTERAAN.search(kaal)) is not None:
+        delen.append(m.group(1)[1:-1])
+        kaal = kaal[: m.start()]
+    for deel in delen:
+        if _SCHAALWOORD.search(deel):
+            return (f"de kop zegt '{deel.strip()}', maar de tool leest deze kolom in hele euro's of aantallen, niet in "
+                    f"duizenden of miljoenen: vul de volledige getallen in en noem de kolom '{kolom}'")
+        verwacht = TIJD_VAN_KOLOM.get(kolom, set())
+        for woord in re.findall(r"[a-z]+", deel):
+            if woord in TIJDEENHEDEN and TIJDEENHEDEN[woord] not in verwacht:
+                leest = ("eenheid van het product (etmaal, uur of traject)" if kolom == "Gemeentetarief" else
+                         " of ".join(sorted(verwacht)) if verwacht else "geen tijdseenheid")
+                return (f"de kop zegt '{deel.strip()}', maar de tool leest deze kolom per {leest}: reken de waarden "
+                        f"om en noem de kolom '{kolom}'") if verwacht else (
+                    f"de kop zegt '{deel.strip()}', maar deze kolom heeft {leest}: noem de kolom '{kolom}'")
+    return None
+
+
 def open_werkboek(data: bytes) -> openpyxl.Workbook:
     """Open xlsx-bytes met openpyxl (normale modus, berekende waarden van formules).
 
@@ -160,14 +197,39 @@ def lees_blad(
         _zoek_verschoven_kopregel(cellen, blad, kolommen, verplichte_kolommen, meldingen)
         return None
     _meld_onberekende_formules(wb, ws.title, blad, posities, meldingen)
+    _meld_verborgen_kolommen(ws, blad, posities, cellen, meldingen)
     rijen = []
     for nummer in sorted(n for n in cellen if n > 1):
         regel = cellen[nummer]
         waarden = {naam: regel.get(i) for naam, i in posities.items()}
         if all(_leeg(v) for v in waarden.values()):
             continue
+        if _verborgen(ws.row_dimensions, nummer):
+            meldingen.waarschuwing("deze rij is verborgen maar telt mee; hoort hij er niet bij, verwijder hem dan",
+                                   blad=blad, rij=nummer)
         rijen.append(Rij(nummer, waarden))
     return rijen
+
+
+def _verborgen(dimensies, sleutel) -> bool:
+    """Verborgen rij of kolom (zonder ``dimensies[sleutel]``: dat maakt een lege dimensie aan)."""
+    d = dimensies.get(sleutel)
+    return bool(d is not None and d.hidden)
+
+
+def _meld_verborgen_kolommen(ws, blad: str, posities: dict[str, int], cellen, meldingen: Meldingen) -> None:
+    """Een gelezen kolom die verborgen is, met waarden erin: een waarschuwing (hij telt mee)."""
+    from openpyxl.utils import get_column_letter
+
+    verborgen = set()
+    for d in ws.column_dimensions.values():  # een dimensie kan een bereik min..max beslaan
+        if d.hidden and d.min and d.max:
+            verborgen |= set(range(d.min - 1, d.max))
+    for naam, i in posities.items():
+        gevuld = any(not _leeg(r.get(i)) for n, r in cellen.items() if n > 1)
+        if gevuld and (i in verborgen or _verborgen(ws.column_dimensions, get_column_letter(i + 1))):
+            meldingen.waarschuwing("deze kolom is verborgen maar wordt gelezen en telt mee", blad=blad, rij=1,
+                                   kolom=naam)
 
 
 def _zoek_verschoven_kopregel(cellen, blad, kolommen, verplicht, meldingen: Meldingen) -> None:
@@ -225,6 +287,10 @@ def _kolomposities(kop, blad, kolommen, verplicht, meldingen, extra) -> dict[str
         if _leeg(cel):
             continue
         naam = bekend.get(kopsleutel(cel))
+        strijdig = strijdige_eenheid(cel, naam) if naam is not None else None
+        if strijdig:
+            meldingen.fout(strijdig, blad=blad, rij=1, kolom=naam)
+            return None
         if naam is None and extra:
             naam = str(cel).strip()
         if naam is None:

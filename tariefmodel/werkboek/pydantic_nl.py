@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
-from tariefmodel.getallen import GeenGetal, fractie_fout, is_excel_fout, is_leeg, lees_getal
+from tariefmodel.getallen import GeenGetal, fractie_fout, is_excel_fout, is_leeg, kort, lees_getal
 
 
 def getal_of_leeg(waarde: Any) -> float | None:
@@ -28,6 +28,15 @@ def fractie_of_leeg(waarde: Any) -> float | None:
     if fout:
         raise ValueError(fout)
     return getal
+
+
+def bedrag_of_leeg(waarde: Any) -> float | None:
+    """Een bedrag in euro's: zoals ``getal_of_leeg``, maar een percentage ('5%') is hier een fout en niet stil
+    0,05 euro (werkboekformaat.md v2: nooit stil verkeerd lezen)."""
+    if isinstance(waarde, str) and waarde.strip().endswith("%"):
+        raise ValueError(f"'{kort(waarde)}' is een percentage, maar hier hoort een bedrag in euro's; vul het bedrag "
+                         "in (bijvoorbeeld 260 of 1.234,56)")
+    return getal_of_leeg(waarde)
 
 
 def geen_excel_fout(waarde: Any) -> Any:
@@ -57,6 +66,10 @@ Fractie = Annotated[float, BeforeValidator(fractie_of_leeg)]
 """Een verplichte fractie: 0,05 of 5%; een kaal getal boven 1 wordt geweigerd met de vraag 'bedoelt u 5%?'."""
 OptFractie = Annotated[float | None, BeforeValidator(fractie_of_leeg)]
 """Een fractie die leeg mag blijven: 0,05 of 5%; een kaal getal boven 1 wordt geweigerd met een suggestie."""
+Bedrag = Annotated[float, BeforeValidator(bedrag_of_leeg)]
+"""Een verplicht bedrag in euro's (getal of Nederlandse tekst; '5%' wordt geweigerd)."""
+OptBedrag = Annotated[float | None, BeforeValidator(bedrag_of_leeg)]
+"""Een bedrag in euro's dat leeg mag blijven."""
 OptTekst = Annotated[str | None, BeforeValidator(_tekst)]
 """Een tekst die leeg mag blijven (None); hoofdletters blijven zoals ingevuld."""
 
