@@ -84,9 +84,16 @@ def test_tekst_1_komma_5_in_fte_is_anderhalf():
 
 def test_tarief_onder_een_cent_is_een_fout_die_de_cel_noemt():
     producten = [list(r) for r in BASIS["producten"]]
-    producten[0][8] = 1e-300
+    producten[0][8] = 0.004  # boven de algemene bewaking tegen absurd kleine getallen (1e-6), onder één cent
     tekst = _fout(basiswerkboek(producten=producten))
     assert "Blad 'Producten', rij 2, kolom 'Gemeentetarief':" in tekst and "minder dan één cent" in tekst
+
+
+def test_absurd_klein_tarief_is_ook_een_fout_die_de_cel_noemt():
+    producten = [list(r) for r in BASIS["producten"]]
+    producten[0][8] = 1e-300
+    tekst = _fout(basiswerkboek(producten=producten))
+    assert "Blad 'Producten', rij 2, kolom 'Gemeentetarief':" in tekst and "onrealistisch klein" in tekst
 
 
 def test_tarief_van_een_cent_is_geldig():
