@@ -284,6 +284,9 @@ def vergelijk_landelijk(h: Herberekend, model: dict) -> list[str]:
                 fouten.append(_verschil(f"Uitvoer!{plek} ({g['centrumgemeente']} {sleutel})",
                                         h.waarde("Uitvoer", plek), g[sleutel], euro))
         for jaar, bedrag in g["toegekend"].items():
+            if f"Toegekend {jaar}" not in kol:
+                fouten.append(f"Uitvoer: kolom 'Toegekend {jaar}' ontbreekt")
+                continue
             plek = f"{kol[f'Toegekend {jaar}']}{rij}"
             fouten.append(_verschil(f"Uitvoer!{plek} ({g['centrumgemeente']} toegekend {jaar})",
                                     h.waarde("Uitvoer", plek), bedrag, True))

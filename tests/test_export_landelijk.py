@@ -63,9 +63,9 @@ def test_libreoffice_herrekent_tot_op_de_cent_gelijk_aan_het_model(maak, tmp_pat
 
 
 @pytest.mark.parametrize("blad, oud, nieuw", [
-    ("Verdeling", "<f>MAX(0,", "<f>MIN(0,"),  # de winst boven historisch
+    ("Verdeling", ',"",MAX(0,', ',"",MIN(0,'),  # de winst boven historisch
     ("Capaciteit", "/dagen_per_jaar)", "/dagen_per_jaar/bezettingsnorm)"),  # de aangeboden last
-    ("Uitvoer", ",2))</f>", ",2)*1.01)</f>"),  # een uitvoercel
+    ("Uitvoer", ",2)))</f>", ",2)*1.01))</f>"),  # een uitvoercel
 ])
 def test_een_foute_formule_wordt_gevonden(blad, oud, nieuw):
     resultaat = _zachte_landing()
