@@ -40,6 +40,10 @@ def schrijf_uitvoer(boek: Boek, r: LandelijkResultaat, v: Verdeelblad, cap: Capa
                 [rond_euro(x.toegekend[jaar]) for x in g] if jaar else [], som=True, breedte=15)
         _kop(boek, t, f"A{n}", f'IF({jaarcel(n, True)}="","","Toegekend "&{jaarcel(n, True)})',
              f"Toegekend {jaar}" if jaar else "")
+        som = sum(rond_euro(x.toegekend[jaar]) for x in g) if jaar else ""
+        boek.formule(ws, t.rij0 + t.aantal, t.kolommen[f"A{n}"],  # reservejaar: geen totaal € 0,00
+                     f'IF({jaarcel(n, True)}="","",SUM({t.bereik(f"A{n}")}))', som,
+                     boek.opmaak("euro", vet=True, top=1))
     laatste = f"INDEX({jaarcel(0, True)}:{jaarcel(v.jaren - 1)},1,{v.aantal_jaren})"
     _kop(boek, t, "historisch", f'"Historisch "&{laatste}', f"Historisch {r.laatste_jaar}")
     _kop(boek, t, "objectief", f'"Objectief "&{laatste}', f"Objectief {r.laatste_jaar}")
