@@ -165,8 +165,8 @@ def _normbezetting(b: Blok, r: KostprijsResultaat, pl, invoer) -> None:
         grijs = {s: b.boek.opmaak(s, font_color="#595959", italic=True) for s in ("procent1", "getal", "procent")}
         for sleutel, label, uitleg, eenheid, lijst, soort in (
                 ("rho", "ρ* bij doel_weigerkans (berekend door tariefmodel)",
-                 "bezettingsnorm_methode = weigerkans: Erlang-zoektocht in tariefmodel, een waarde (geen formule); "
-                 "bij een ander aantal plaatsen opnieuw exporteren", "fractie", waarden, "procent1"),
+                 ("bezettingsnorm_methode = weigerkans: Erlang-zoektocht in tariefmodel, een waarde (geen formule); "
+                  "bij een ander aantal plaatsen opnieuw exporteren"), "fractie", waarden, "procent1"),
                 ("rho_N", "  invoer van ρ*: Plaatsen N (bij het berekenen)", "waarde waarmee tariefmodel ρ* zocht",
                  "plaatsen", [p.product.plaatsen if w is not None else None for p, w in zip(pr, waarden)], "getal"),
                 ("rho_doel", "  invoer van ρ*: doel_weigerkans (bij het berekenen)",

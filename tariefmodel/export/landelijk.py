@@ -20,6 +20,7 @@ from tariefmodel.export.landelijk_invoer import schrijf_invoer, schrijf_paramete
 from tariefmodel.export.landelijk_uitvoer import checks, invoerchecks, schrijf_uitvoer
 from tariefmodel.export.landelijk_verdeling import schrijf_verdeling
 from tariefmodel.export.opmaak import (
+    EERSTE_RIJ,
     Boek,
     Kop,
     aandachtspunten,
@@ -27,7 +28,6 @@ from tariefmodel.export.opmaak import (
     schrijf_toelichting,
     schrijf_voorblad,
 )
-from tariefmodel.export.opmaak import EERSTE_RIJ
 from tariefmodel.landelijk import LandelijkResultaat
 from tariefmodel.landelijk.rapportage import ILLUSTRATIEF_LABEL
 from tariefmodel.uitgangspunten import peildatum
