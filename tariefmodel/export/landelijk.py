@@ -51,6 +51,9 @@ STAPPEN = [
     ("Weigerkans (Erlang B) is een formule: POISSON(P; A; onwaar) / POISSON(P; A; waar), gelijk aan de "
      "recursie van §2.4. 'Plaatsen nodig voor doel_weigerkans' is een zoektocht en staat als waarde (grijs)."),
     "Bovenregionale verrekening (§2.5, bedragen) staat niet in dit werkboek; zie 'tariefmodel landelijk --json'.",
+    ("Typ een nieuwe regio, DUVO-regel, plaatsing of een nieuw jaar in een lege gele rij onder de tabel in Invoer: "
+     "alles rekent mee. Een regel onder de reserverijen, een onbekende regionaam of een nieuwe regio met "
+     "cliëntgegevens (aangeboden last is een zoektocht) laat Controle aanslaan: exporteer dan opnieuw."),
     "Controle moet 0 afwijkingen tonen.",
 ]
 
