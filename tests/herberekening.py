@@ -222,10 +222,31 @@ def _controle(h: Herberekend) -> list[str | None]:
 # --- landelijk ----------------------------------------------------------------------------------
 
 def _kolommen(h: Herberekend, blad: str, rij: int) -> dict[str, str]:
+    """Kolomkop -> kolomletter; een kop die een formule is (volgt het jaar) komt uit de herberekening."""
     from openpyxl.utils import get_column_letter
 
-    return {h.tekst(blad, rij, k): get_column_letter(k) for k in range(1, h.opbouw[blad].max_column + 1)
-            if h.tekst(blad, rij, k)}
+    uit = {}
+    for k in range(1, h.opbouw[blad].max_column + 1):
+        kop = h.tekst(blad, rij, k)
+        if isinstance(kop, str) and kop.startswith("="):
+            kop = h.waarde(blad, f"{get_column_letter(k)}{rij}")
+        if kop:
+            uit[kop] = get_column_letter(k)
+    return uit
+
+
+def _rijen(h: Herberekend, blad: str, van: int, kolommen: str = "A") -> dict:
+    """(herrekende) sleutel in ``kolommen`` -> rij, vanaf ``van`` tot de somregel ('Σ' of 'Totaal', sleutel
+    '__som__'); lege (reserve)rijen tellen niet."""
+    uit = {}
+    for rij in range(van, h.opbouw[blad].max_row + 1):
+        if h.tekst(blad, rij, 1) in ("Σ", "Totaal"):
+            uit["__som__"] = rij
+            break
+        sleutel = tuple(h.waarde(blad, f"{k}{rij}") for k in kolommen)
+        if sleutel[0] not in (None, ""):
+            uit[sleutel if len(kolommen) > 1 else sleutel[0]] = rij
+    return uit
 
 
 def _euro_of_getal(plek: str, blad_waarde, verwacht, euro: bool) -> str | None:
@@ -249,22 +270,29 @@ def vergelijk_landelijk(h: Herberekend, model: dict) -> list[str]:
               "Plaatsen nodig (bezettingsnorm)": ("plaatsen_nodig_bezettingsnorm", False),
               "Istanbul-norm": ("istanbul_norm", False), "Istanbul-tekort": ("istanbul_tekort", False),
               "Plaatsen": ("plaatsen", False), "Aandeel bovenregionaal": ("bovenregionaal_aandeel", False)}
-    for i, g in enumerate(model["regios"]):
-        rij = 6 + i
-        if h.waarde("Uitvoer", f"A{rij}") != g["centrumgemeente"]:
-            fouten.append(f"Uitvoer!A{rij}: verwacht {g['centrumgemeente']}, werkboek {h.waarde('Uitvoer', f'A{rij}')!r}")
+    rijen = _rijen(h, "Uitvoer", 6)
+    if len(rijen) - 1 != len(model["regios"]):
+        fouten.append(f"Uitvoer: {len(rijen) - 1} regio's, verwacht {len(model['regios'])}")
+    for g in model["regios"]:
+        if g["centrumgemeente"] not in rijen:
+            fouten.append(f"Uitvoer: {g['centrumgemeente']} ontbreekt")
+            continue
+        rij = rijen[g["centrumgemeente"]]
         for kop, (sleutel, euro) in velden.items():
             if kop in kol:
                 plek = f"{kol[kop]}{rij}"
                 fouten.append(_verschil(f"Uitvoer!{plek} ({g['centrumgemeente']} {sleutel})",
                                         h.waarde("Uitvoer", plek), g[sleutel], euro))
         for jaar, bedrag in g["toegekend"].items():
+            if f"Toegekend {jaar}" not in kol:
+                fouten.append(f"Uitvoer: kolom 'Toegekend {jaar}' ontbreekt")
+                continue
             plek = f"{kol[f'Toegekend {jaar}']}{rij}"
             fouten.append(_verschil(f"Uitvoer!{plek} ({g['centrumgemeente']} toegekend {jaar})",
                                     h.waarde("Uitvoer", plek), bedrag, True))
         if h.waarde("Uitvoer", f"{kol['Klasse']}{rij}") != g["klasse"]:
             fouten.append(f"Uitvoer!{kol['Klasse']}{rij}: klasse {h.waarde('Uitvoer', kol['Klasse'] + str(rij))!r}")
-    totaal = 6 + len(model["regios"])
+    totaal = rijen["__som__"]
     land = model["landelijk"]
     for kop, verwacht in (("Plaatseneffect", land["plaatsen_effect_netto"]), ("Istanbul-norm", land["istanbul_norm"]),
                           ("Plaatsen", land["plaatsen"])):
@@ -297,19 +325,27 @@ def _duvo(h: Herberekend, model: dict) -> list[str | None]:
               "Kosten normcapaciteit = norm · kosten_per_plaats": ("kosten_normcapaciteit", True),
               "Financieringstekort = kosten − VO": ("financieringstekort", True)}
     fouten: list[str | None] = []
-    for i, d in enumerate(model["duvo"]):
-        rij = 7 + i
-        if (h.waarde("DUVO", f"A{rij}"), h.waarde("DUVO", f"B{rij}")) != (d["centrumgemeente"], d["jaar"]):
-            fouten.append(f"DUVO!A{rij}: verwacht {d['centrumgemeente']} {d['jaar']}")
+    rijen = _rijen(h, "DUVO", 7, "AB")
+    if len(rijen) - 1 != len(model["duvo"]):
+        fouten.append(f"DUVO: {len(rijen) - 1} regels, verwacht {len(model['duvo'])}")
+    namen = {g["centrumgemeente"].casefold(): g["centrumgemeente"] for g in model["regios"]}
+    rijen = {(namen.get(str(k[0]).casefold(), k[0]), k[1]) if isinstance(k, tuple) else k: v for k, v in rijen.items()}
+    for d in model["duvo"]:
+        if (d["centrumgemeente"], d["jaar"]) not in rijen:
+            fouten.append(f"DUVO: {d['centrumgemeente']} {d['jaar']} ontbreekt")
+            continue
+        rij = rijen[(d["centrumgemeente"], d["jaar"])]
         for kop, (sleutel, euro) in velden.items():
             plek = f"{kol[kop]}{rij}"
             fouten.append(_euro_of_getal(f"DUVO!{plek} ({d['centrumgemeente']} {d['jaar']} {sleutel})",
                                          h.waarde("DUVO", plek), d[sleutel], euro))
     ws = h.opbouw["DUVO"]
-    kop_rij = next(r for r in range(7 + len(model["duvo"]), ws.max_row + 1) if ws.cell(r, 1).value == "Jaar")
+    kop_rij = next(r for r in range(rijen["__som__"], ws.max_row + 1) if ws.cell(r, 1).value == "Jaar")
     kol = _kolommen(h, "DUVO", kop_rij)
     for i, d in enumerate(model["duvo_landelijk"]):
         rij = kop_rij + 1 + i
+        if h.waarde("DUVO", f"A{rij}") != d["jaar"]:
+            fouten.append(f"DUVO!A{rij}: jaar {h.waarde('DUVO', f'A{rij}')!r}, verwacht {d['jaar']}")
         for kop, sleutel in (("Uitkering", "uitkering"), ("Besteding vrouwenopvang", "besteding_vrouwenopvang"),
                              ("Bestedingsgat", "bestedingsgat"), ("Financieringstekort", "financieringstekort"),
                              ("Bestedingsgraad", "bestedingsgraad"), ("Regio's", "aantal_regios")):

@@ -147,3 +147,60 @@ def test_rekenjaar_wijzigen_hernoemt_de_meerjaren_en_volgt_de_reeksen(basis, tmp
     assert h.waarde("Meerjaren", f"F{rij_cao}") == pytest.approx(namen["cao_stijging_2029"])
     assert h.waarde("Meerjaren", f"G{rij_cao}") == pytest.approx(namen["cao_stijging_2030"])
     assert _foutwaarden(h) == []
+
+
+# --- werkgever_grootte en ρ* (rekenmethode §1.1 v2 'Employer size', §1.6 v2 methode weigerkans) ----------
+
+WEIGERKANS = {**UITGANGSPUNTEN, "bezettingsnorm_methode": "weigerkans", "doel_weigerkans": "5%"}
+
+
+def _zet_parameter(wb, naam: str, waarde) -> None:
+    ws = wb["Parameters"]
+    rij = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == naam)
+    ws.cell(rij, 2).value = waarde
+
+
+def _weigerkans_export(uitgangspunten):
+    data = maak_kostprijswerkboek(uitgangspunten, PRODUCTEN, PERSONEEL, KOSTEN)
+    resultaat = bereken(lees_kostprijswerkboek(data, "weigerkans.xlsx"))
+    return resultaat, exporteer_kostprijs(resultaat)
+
+
+def test_werkgever_grootte_wijzigen_neemt_sociale_premies_mee(tmp_path):
+    """Het werkboek zet sociale_premies niet: de cel is een formule op werkgever_grootte. Klein in de export =
+    `bereken` met werkgever_grootte = klein (andere premie, andere kostprijzen); ρ* past nog (Controle 0)."""
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) staat niet op PATH")
+    basis, xlsx = _weigerkans_export(WEIGERKANS)
+    verwacht = bereken(lees_kostprijswerkboek(maak_kostprijswerkboek({**WEIGERKANS, "werkgever_grootte": "klein"},
+                                                                     PRODUCTEN, PERSONEEL, KOSTEN), "klein.xlsx"))
+    assert verwacht.parameters["sociale_premies"] != basis.parameters["sociale_premies"]
+    assert verwacht.product("OPV").bezettingsnorm_bron == "weigerkans"
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx))
+    _zet_parameter(wb, "werkgever_grootte", "klein")
+    uit = io.BytesIO()
+    wb.save(uit)
+    h = met_libreoffice(uit.getvalue(), tmp_path, opgeslagen_door_openpyxl=True)
+    assert _foutwaarden(h) == []
+    assert vergelijk_kostprijs(h, naar_json(verwacht)) == []
+    assert h.waarde("Controle", "F5") == 0
+
+
+def test_rho_ster_is_gelabeld_en_controle_ziet_andere_plaatsen(tmp_path):
+    """ρ* staat als waarde 'berekend door tariefmodel' met N en doel_weigerkans ernaast; een ander aantal
+    Plaatsen laat de ρ*-controle aanslaan."""
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) staat niet op PATH")
+    _, xlsx = _weigerkans_export(WEIGERKANS)
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx))
+    labels = [c.value for c in wb["Berekening"]["A"] if isinstance(c.value, str)]
+    assert any("berekend door tariefmodel" in t for t in labels)
+    assert any(t.strip().startswith("invoer van ρ*: Plaatsen N") for t in labels)
+    assert wb["Invoer"]["A7"].value == "OPV"
+    wb["Invoer"]["E7"].value = 9  # 6 -> 9 plaatsen: ρ*(6; 5%) past niet meer
+    uit = io.BytesIO()
+    wb.save(uit)
+    h = met_libreoffice(uit.getvalue(), tmp_path, opgeslagen_door_openpyxl=True)
+    controle = h.opbouw["Controle"]
+    afwijkend = {controle.cell(r, 2).value for r in range(7, controle.max_row + 1) if h.waarde("Controle", f"F{r}") != 0}
+    assert any(t.startswith("ρ* (berekend door tariefmodel)") for t in afwijkend), afwijkend

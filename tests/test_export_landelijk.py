@@ -63,9 +63,9 @@ def test_libreoffice_herrekent_tot_op_de_cent_gelijk_aan_het_model(maak, tmp_pat
 
 
 @pytest.mark.parametrize("blad, oud, nieuw", [
-    ("Verdeling", "<f>MAX(0,", "<f>MIN(0,"),  # de winst boven historisch
+    ("Verdeling", ',"",MAX(0,', ',"",MIN(0,'),  # de winst boven historisch
     ("Capaciteit", "/dagen_per_jaar)", "/dagen_per_jaar/bezettingsnorm)"),  # de aangeboden last
-    ("Uitvoer", ",2))</f>", ",2)*1.01)</f>"),  # een uitvoercel
+    ("Uitvoer", ",2)))</f>", ",2)*1.01))</f>"),  # een uitvoercel
 ])
 def test_een_foute_formule_wordt_gevonden(blad, oud, nieuw):
     resultaat = _zachte_landing()
@@ -103,3 +103,30 @@ def test_opdracht_exporteer_landelijk(tmp_path):
     assert main(["exporteer", str(werkboek), str(uit), "--zet", "max_verlies=0,05"]) == 0
     assert "Verdeling" in openpyxl.load_workbook(uit).sheetnames
     assert main(["exporteer", str(werkboek), str(uit), "--zet", "gemeentetarief[X]=1"]) == 2
+
+
+def test_validatie_op_invoer_en_beveiliging_zonder_wachtwoord():
+    """Issue 13: elke numerieke invoercel (ook de reserverijen) heeft de grenzen van de intake; elk blad is
+    beveiligd zonder wachtwoord, met gele invoer vrij en formules vast."""
+    from tariefmodel.export.landelijk_invoer import RESERVE
+    from tariefmodel.werkboek.landelijk import MAX_PLAATSEN
+
+    wb = openpyxl.load_workbook(io.BytesIO(exporteer_landelijk(_hand())))
+    assert all(ws.protection.sheet and not ws.protection.password for ws in wb.worksheets)
+    ws = wb["Invoer"]
+    eerste = next(r for r in range(1, ws.max_row) if str(ws.cell(r, 1).value).startswith("Regio's")) + 2
+    laatste_reserve = eerste + 3 + RESERVE["Regio's"] - 1
+
+    def regel(cel):
+        return next((dv for dv in ws.data_validations.dataValidation if cel in dv.sqref), None)
+
+    plaatsen = regel(f"C{laatste_reserve}")
+    assert plaatsen is not None and plaatsen.type == "whole" and float(plaatsen.formula2) == MAX_PLAATSEN
+    assert regel(f"C{laatste_reserve + 1}") is None  # onder de reserve: geen invoercel
+    werkboekrij = next(c for c in ws[eerste - 1] if c.value == "Werkboekrij").column_letter
+    assert not ws[f"C{laatste_reserve}"].protection.locked and ws[f"{werkboekrij}{eerste}"].protection.locked
+    jaar = regel(f"A{next(r for r in range(1, ws.max_row) if ws.cell(r, 1).value == 'Overgang (typ een nieuwe regel in een lege gele rij)') + 5}")
+    assert jaar is not None and (int(jaar.formula1), int(jaar.formula2)) == (2000, 2100)
+    verdeling = wb["Verdeling"]
+    formule = next(c for r in verdeling.iter_rows() for c in r if isinstance(c.value, str) and c.value.startswith("="))
+    assert formule.protection.locked

@@ -221,7 +221,7 @@ def test_export_met_aandeel_verlies_herrekend(tmp_path, beta_werkboek):
     regels = {ws.cell(r, 2).value: r for r in range(7, ws.max_row + 1)}
     rij = regels["2026: Σ toegekend = budget + knelpuntenpot"]
     assert h.waarde("Controle", f"C{rij}") == pytest.approx(1_020_000)
-    rij = regels["Σ herverdeling 2027 = knelpuntenpot 2027"]
+    rij = regels["Σ herverdeling laatste jaar = knelpuntenpot laatste jaar"]
     assert h.waarde("Controle", f"D{rij}") == pytest.approx(60_000)
 
 

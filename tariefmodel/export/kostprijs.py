@@ -7,7 +7,7 @@ Python berekende waarde; Excel en LibreOffice rekenen bij het openen opnieuw.
 
 from __future__ import annotations
 
-from tariefmodel.export.controle import foutchecks, grenschecks
+from tariefmodel.export.controle import Check, foutchecks, grenschecks
 from tariefmodel.export.kostprijs_berekening import schrijf_berekening
 from tariefmodel.export.kostprijs_invoer import schrijf_invoer, schrijf_parameters
 from tariefmodel.export.kostprijs_meerjaren import schrijf_meerjaren
@@ -79,7 +79,8 @@ def exporteer_kostprijs(resultaat: KostprijsResultaat, basis: KostprijsResultaat
     if basis is not None:
         schrijf_scenario(boek, basis, resultaat, scenario_naam)
     schrijf_controle(boek, resultaat, berekening, plaatsen, totalen,
-                     meerjaren_checks + grenschecks(boek) + foutchecks(_uitvoerbereiken(berekening, resultaat)))
+                     meerjaren_checks + _rho_checks(berekening) + grenschecks(boek)
+                     + foutchecks(_uitvoerbereiken(berekening, resultaat)))
     boek.wb.get_worksheet_by_name("Uitvoer").activate()
     return boek.bytes()
 
@@ -87,6 +88,16 @@ def exporteer_kostprijs(resultaat: KostprijsResultaat, basis: KostprijsResultaat
 def exporteer_scenario(basis: KostprijsResultaat, scenario: KostprijsResultaat, naam: str = "") -> bytes:
     """Export van ``scenario`` met blad Scenario (basis / scenario / verschil); voor `--zet` en `--scenario`."""
     return exporteer_kostprijs(scenario, basis, naam)
+
+
+def _rho_checks(b) -> list[Check]:
+    """ρ* (methode weigerkans) is een waarde: past hij niet meer bij Plaatsen of doel_weigerkans, dan ≠ 0."""
+    if "rho_controle" not in b.producten.rijen:
+        return []
+    rij = b.producten.bereik("rho_controle", blad=True)
+    return [Check("ρ* (berekend door tariefmodel) past bij de huidige Plaatsen en doel_weigerkans: aantal producten "
+                  "met B(N; A*) / doel_weigerkans ≠ 1 (exporteer opnieuw)",
+                  f'COUNTIF({rij},">"&(1+controle_marge))+COUNTIF({rij},"<"&(1-controle_marge))', 0.0, "0", 0.0)]
 
 
 def _uitvoerbereiken(b, r: KostprijsResultaat) -> list[tuple[str, str]]:

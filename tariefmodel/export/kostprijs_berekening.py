@@ -151,24 +151,46 @@ def _norm(p, r: KostprijsResultaat) -> float:
 
 def _normbezetting(b: Blok, r: KostprijsResultaat, pl, invoer) -> None:
     """§1.6 v2: b_p = eigen Bezettingsnorm van het product; anders (methode weigerkans) ρ*(N, doel_weigerkans);
-    anders bezettingsnorm. ρ* is een zoektocht (Erlang) en staat als waarde (grijs), uit het model."""
+    anders bezettingsnorm. ρ* is een zoektocht (Erlang) en staat als waarde (grijs, "berekend door
+    tariefmodel") met zijn invoer (N, doel_weigerkans) ernaast; een controlerij rekent B(N; A*) met de
+    huidige N en doel_weigerkans na: ≠ doel_weigerkans (Plaatsen gewijzigd) laat Controle aanslaan."""
     pr = r.producten
     weigerkans = "bezettingsnorm_methode" in b.boek.namen
     if weigerkans:
-        rij = b.rij
-        b.rijen["rho"] = rij
-        b.boek.tekst(b.ws, rij, 0, "ρ* bij doel_weigerkans (waarde)")
-        b.boek.tekst(b.ws, rij, 1, "bezettingsnorm_methode = weigerkans: Erlang-zoektocht in het model; "
-                     "bij een ander aantal plaatsen opnieuw exporteren", b.boek.opmaak(font_color="#595959"))
-        b.boek.tekst(b.ws, rij, 2, "fractie")
-        for k in range(b.aantal):
-            waarde = None
-            if k < len(pr) and pr[k].product.soort == "opvang" and r.parameters.get("doel_weigerkans") is not None:
-                from tariefmodel.kostprijs.bezetting import rho_ster
+        from tariefmodel.kostprijs.bezetting import rho_ster
 
-                waarde = rho_ster(pr[k].product.plaatsen, r.parameters["doel_weigerkans"])
-            b.boek.waarde(b.ws, rij, b.kolom0 + k, waarde, b.boek.opmaak("procent1", font_color="#7F7F7F"))
-        b.rij += 1
+        doel = r.parameters.get("doel_weigerkans")
+        waarden = [rho_ster(p.product.plaatsen, doel) if p.product.soort == "opvang" and doel is not None else None
+                   for p in pr]
+        grijs = {s: b.boek.opmaak(s, font_color="#595959", italic=True) for s in ("procent1", "getal", "procent")}
+        for sleutel, label, uitleg, eenheid, lijst, soort in (
+                ("rho", "ρ* bij doel_weigerkans (berekend door tariefmodel)",
+                 ("bezettingsnorm_methode = weigerkans: Erlang-zoektocht in tariefmodel, een waarde (geen formule); "
+                  "bij een ander aantal plaatsen opnieuw exporteren"), "fractie", waarden, "procent1"),
+                ("rho_N", "  invoer van ρ*: Plaatsen N (bij het berekenen)", "waarde waarmee tariefmodel ρ* zocht",
+                 "plaatsen", [p.product.plaatsen if w is not None else None for p, w in zip(pr, waarden)], "getal"),
+                ("rho_doel", "  invoer van ρ*: doel_weigerkans (bij het berekenen)",
+                 "waarde waarmee tariefmodel ρ* zocht", "fractie", [doel if w is not None else None for w in waarden],
+                 "procent")):
+            rij = b.rij
+            b.rijen[sleutel] = rij
+            b.boek.tekst(b.ws, rij, 0, label, b.boek.opmaak(italic=True))
+            b.boek.tekst(b.ws, rij, 1, uitleg, b.boek.opmaak(font_color="#595959"))
+            b.boek.tekst(b.ws, rij, 2, eenheid)
+            for k in range(b.aantal):
+                b.boek.waarde(b.ws, rij, b.kolom0 + k, lijst[k] if k < len(lijst) else None, grijs[soort])
+            b.rij += 1
+        rho, n = b.cel, b.cel
+
+        def controle(k):
+            last = f"{rho('rho', k)}*{n('N', k)}/(1-doel_weigerkans)"
+            return (f'IF(AND(bezettingsnorm_methode="weigerkans",ISNUMBER({rho("rho", k)})),'
+                    f"POISSON({n('N', k)},{last},FALSE)/POISSON({n('N', k)},{last},TRUE)/doel_weigerkans,1)")
+
+        b.stap("rho_controle", "  controle ρ*: B(N; A*) / doel_weigerkans (hoort 1 te zijn)",
+               "A* = ρ* · N / (1 − doel_weigerkans) met de huidige N en doel_weigerkans; ≠ 1: ρ* past niet meer "
+               "(Plaatsen of doel_weigerkans gewijzigd), Controle slaat aan", "verhouding", controle,
+               [1.0] * len(pr), "getal")
     methode = ('IF(AND(bezettingsnorm_methode="weigerkans",ISNUMBER({rho})),{rho},bezettingsnorm)'
                if weigerkans else "bezettingsnorm")
     b.stap("bnorm", "Normbezetting b_p", "eigen Bezettingsnorm; leeg: ρ* (methode weigerkans) of bezettingsnorm",

@@ -10,7 +10,7 @@ eenheid, status, bron en zijn toegestane bereik, plus de vaste getallen en codes
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tariefmodel.export.opmaak import (
     EERSTE_RIJ,
@@ -32,7 +32,8 @@ from tariefmodel.kostprijs.loon import MAANDEN_PER_JAAR
 from tariefmodel.kostprijs.meerjaren import indices
 from tariefmodel.kostprijs.salaris import maandbedrag
 from tariefmodel.kostprijs.uren import UREN_PER_JAAR_24_7
-from tariefmodel.parameters import cao_tabellen
+from tariefmodel.parameters import cao_tabellen, definities
+from tariefmodel.uitgangspunten import standaard
 
 INVOER = "Invoer"
 PERSONEEL = "Personeel"
@@ -300,6 +301,10 @@ def schrijf_parameters(boek: Boek, r: KostprijsResultaat) -> Parameterplek:
         if naam in u:
             rij = parameterregel(boek, ws, rij, naam, u[naam], r.parameters.get(naam, u[naam].waarde))
             gecontroleerd.append(naam)
+            if naam == "sociale_premies":
+                premierij = rij - 1
+    if "sociale_premies" in u and u["sociale_premies"].herkomst == "standaard" and "werkgever_grootte" in u:
+        rij = _premies_per_grootte(boek, ws, rij, premierij, r)
     rij = sectie(boek, ws, rij + 1, "Indexreeksen per jaar (rekenmethode §1.8; het rekenjaar zelf groeit niet). "
                  "Meerjaren zoekt het jaar op; ook jaren na de raming staan er, voor een later rekenjaar.")
     van = rij
@@ -315,6 +320,21 @@ def schrijf_parameters(boek: Boek, r: KostprijsResultaat) -> Parameterplek:
     schrijf_vaste_getallen(boek, ws, rij + 1, vaste_getallen())
     ws.protect("", {"format_cells": True, "format_columns": True, "format_rows": True})
     return plek
+
+
+def _premies_per_grootte(boek: Boek, ws, rij: int, premierij: int, r: KostprijsResultaat) -> int:
+    """Rekenmethode §1.1 v2 'Employer size': zet het werkboek sociale_premies niet zelf, dan is de cel
+    sociale_premies een formule op werkgever_grootte (sociale_premies_groot / _klein, gedateerd), zodat een
+    andere werkgever_grootte in de export de premie meeneemt."""
+    for naam in ("sociale_premies_groot", "sociale_premies_klein"):
+        u = replace(standaard(definities()[naam], r.invoer.rekenjaar), naam=naam)
+        rij = parameterregel(boek, ws, rij, naam, u, u.waarde)
+    waarde = r.parameters.get("sociale_premies")
+    boek.formule(ws, premierij, 1, 'IF(werkgever_grootte="klein",sociale_premies_klein,sociale_premies_groot)',
+                 waarde, boek.opmaak("procent"))
+    boek.tekst(ws, premierij, 6, "Formule (rekenmethode §1.1 v2): sociale_premies_klein bij werkgever_grootte = klein, "
+               "anders sociale_premies_groot. Een eigen waarde: zet sociale_premies in het invoerwerkboek.")
+    return rij
 
 
 def meerjaren_jaren(r: KostprijsResultaat) -> list[int]:

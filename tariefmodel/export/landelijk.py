@@ -7,7 +7,9 @@ plaatsen voor de doel-weigerkans is een zoektocht en staat als waarde (methode v
 
 from __future__ import annotations
 
-from tariefmodel.export.controle import grenschecks, schrijf_controleblad
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from tariefmodel.export.controle import foutchecks, grenschecks, schrijf_controleblad
 from tariefmodel.export.landelijk_capaciteit import (
     schrijf_capaciteit,
     schrijf_duvo,
@@ -15,12 +17,14 @@ from tariefmodel.export.landelijk_capaciteit import (
     schrijf_eenheden,
 )
 from tariefmodel.export.landelijk_invoer import schrijf_invoer, schrijf_parameters
-from tariefmodel.export.landelijk_uitvoer import checks, schrijf_uitvoer
+from tariefmodel.export.landelijk_uitvoer import checks, invoerchecks, schrijf_uitvoer
 from tariefmodel.export.landelijk_verdeling import schrijf_verdeling
 from tariefmodel.export.opmaak import (
+    EERSTE_RIJ,
     Boek,
     Kop,
     aandachtspunten,
+    beveilig,
     schrijf_toelichting,
     schrijf_voorblad,
 )
@@ -47,6 +51,9 @@ STAPPEN = [
     ("Weigerkans (Erlang B) is een formule: POISSON(P; A; onwaar) / POISSON(P; A; waar), gelijk aan de "
      "recursie van §2.4. 'Plaatsen nodig voor doel_weigerkans' is een zoektocht en staat als waarde (grijs)."),
     "Bovenregionale verrekening (§2.5, bedragen) staat niet in dit werkboek; zie 'tariefmodel landelijk --json'.",
+    ("Typ een nieuwe regio, DUVO-regel, plaatsing of een nieuw jaar in een lege gele rij onder de tabel in Invoer: "
+     "alles rekent mee. Een regel onder de reserverijen, een onbekende regionaam of een nieuwe regio met "
+     "cliëntgegevens (aangeboden last is een zoektocht) laat Controle aanslaan: exporteer dan opnieuw."),
     "Controle moet 0 afwijkingen tonen.",
 ]
 
@@ -70,9 +77,24 @@ def exporteer_landelijk(resultaat: LandelijkResultaat, gemaakt_door: str = "") -
     duvo = schrijf_duvo(boek, resultaat, plaatsen, capaciteit)
     per_jaar = None if duvo is None else schrijf_duvo_per_jaar(boek, resultaat, duvo)
     uitvoer = schrijf_uitvoer(boek, resultaat, verdeling, capaciteit)
-    schrijf_controleblad(boek, checks(resultaat, verdeling, capaciteit, duvo, per_jaar, uitvoer) + grenschecks(boek))
+    schrijf_controleblad(boek, invoerchecks(resultaat, plaatsen, verdeling, capaciteit, duvo)
+                         + checks(resultaat, verdeling, capaciteit, duvo, per_jaar, uitvoer) + grenschecks(boek)
+                         + foutchecks(_uitvoerbereiken(boek)))
+    for ws in boek.wb.worksheets():  # formules vast, gele invoer vrij; zonder wachtwoord (bewust op te heffen)
+        if not ws.protect_options:
+            beveilig(ws)
     boek.wb.get_worksheet_by_name("Uitvoer").activate()
     return boek.bytes()
+
+
+def _uitvoerbereiken(boek: Boek) -> list[tuple[str, str]]:
+    """Elk rekenblad van boven tot onder (geen foutwaarde toegestaan)."""
+    uit = []
+    for ws in boek.wb.worksheets():
+        if ws.name in {"Verdeling", "Capaciteit", "Capaciteit eenheden", "DUVO", "Uitvoer"}:
+            laatste = xl_rowcol_to_cell(max(ws.dim_rowmax or 0, EERSTE_RIJ), max(ws.dim_colmax or 0, 0), True, True)
+            uit.append((ws.name, f"'{ws.name}'!$A${EERSTE_RIJ + 1}:{laatste}"))
+    return uit
 
 
 def _toelichting(boek: Boek, r: LandelijkResultaat) -> None:

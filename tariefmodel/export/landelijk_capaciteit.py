@@ -29,8 +29,9 @@ class Capaciteitsblad:
 
 def schrijf_capaciteit(boek: Boek, r: LandelijkResultaat, pl: Plaatsen) -> Capaciteitsblad:
     t = tabelblad(boek, CAPACITEIT, "Capaciteit (§2.4) en bovenregionale plaatsingen (§2.5) per centrumgemeente; "
-                  "één formule per kolom. Leeg = geen gegevens in het werkboek.", len(r.regios),
-                  "§2.4 Capaciteit per centrumgemeente")
+                  "één formule per kolom. Leeg = geen gegevens in het werkboek. Ook de reserverijen van Invoer › "
+                  "Regio's; een nieuwe regio met cliëntgegevens heeft geen A (zoektocht): Controle slaat aan.",
+                  len(pl.regios), "§2.4 Capaciteit per centrumgemeente", leeg_als="naam")
     ws = t.ws
     g = r.regios
 
@@ -41,7 +42,8 @@ def schrijf_capaciteit(boek: Boek, r: LandelijkResultaat, pl: Plaatsen) -> Capac
         return lambda i: f'IF({cel(pl.regios[i], kolom, INVOER)}="","",{cel(pl.regios[i], kolom, INVOER)})'
 
     c = t.cel
-    t.kolom("naam", "Centrumgemeente", invoer(0), [x.centrumgemeente for x in g], "tekst")
+    t.kolom("naam", "Centrumgemeente", lambda i: f'{cel(pl.regios[i], 0, INVOER)}&""', [x.centrumgemeente for x in g],
+            "tekst")
     t.kolom("inw", "Inwoners", invoer(1), [x.inwoners for x in g], "aantal", som=True, breedte=13)
     t.kolom("P", "Plaatsen P", invoer(2), [x.plaatsen for x in g], "aantal", som=True, breedte=10)
     t.kolom("C", "Cliënten per jaar C", optioneel(3), [x.clienten for x in g], "aantal", breedte=11)
@@ -121,7 +123,7 @@ def _landelijk(boek: Boek, ws, r: LandelijkResultaat, t: Tabel) -> dict[str, str
     boek.sectie(ws, rij, "Landelijk (regio's met cliëntgegevens)")
     regels = [
         ("plaatsen_met", "Plaatsen in regio's met cliëntgegevens",
-         f"SUMPRODUCT(ISNUMBER({t.bereik('a')})*{t.bereik('P')})", k.plaatsen_met_clientgegevens, "aantal"),
+         f"SUMIF({t.bereik('a')},\">=0\",{t.bereik('P')})", k.plaatsen_met_clientgegevens, "aantal"),
         ("bezettingsgraad", "Bezettingsgraad Σ a / Σ P", f"{t.som_cel('a', False)}/{cel(rij + 1, 1)}",
          k.bezettingsgraad, "procent1"),
         ("weigerkans", "Weigerkans Σ A·B / Σ A", f"{t.som_cel('AB', False)}/{t.som_cel('A', False)}", k.weigerkans,
@@ -142,15 +144,15 @@ def schrijf_duvo(boek: Boek, r: LandelijkResultaat, pl: Plaatsen, cap: Capacitei
     if not r.duvo:
         return None
     t = tabelblad(boek, DUVO, "DUVO-besteding (§2.3): uitkering tegen besteding, en de kosten van normcapaciteit "
-                  "(Istanbul-norm en doel-weigerkans) tegen de besteding vrouwenopvang.", len(r.duvo),
-                  "§2.3 Per centrumgemeente en jaar")
-    invoerrij = {(d.centrumgemeente, d.jaar): rij for d, rij in zip(r.invoer.duvo, pl.duvo)}
-    regiorij = {g.centrumgemeente: i for i, g in enumerate(r.regios)}
-    d = r.duvo
-    rij = [invoerrij[(x.centrumgemeente, x.jaar)] for x in d]
-    capcel = cap.tabel.cel
+                  "(Istanbul-norm en doel-weigerkans) tegen de besteding vrouwenopvang. Eén rij per rij van Invoer › DUVO "
+                  "(ook de reserverijen).", len(pl.duvo), "§2.3 Per centrumgemeente en jaar", leeg_als="naam")
+    volgorde = {(x.centrumgemeente, x.jaar): x for x in r.duvo}
+    d = [volgorde[(x.centrumgemeente, x.jaar)] for x in r.invoer.duvo]  # in de volgorde van Invoer
+    rij = pl.duvo
+    namen, ist = cap.tabel.bereik("naam", True), cap.tabel.bereik("ist", True)
     c = t.cel
-    t.kolom("naam", "Centrumgemeente", lambda i: cel(rij[i], 0, INVOER), [x.centrumgemeente for x in d], "tekst")
+    t.kolom("naam", "Centrumgemeente", lambda i: f'{cel(rij[i], 0, INVOER)}&""', [x.centrumgemeente for x in d],
+            "tekst")
     t.kolom("jaar", "Jaar", lambda i: cel(rij[i], 1, INVOER), [x.jaar for x in d], "geheel", breedte=8)
     t.kolom("U", "Uitkering", lambda i: cel(rij[i], 2, INVOER), [x.uitkering for x in d], som=True, breedte=15)
     t.kolom("VO", "Besteding vrouwenopvang", lambda i: cel(rij[i], 3, INVOER), [x.besteding_vrouwenopvang for x in d],
@@ -165,7 +167,9 @@ def schrijf_duvo(boek: Boek, r: LandelijkResultaat, pl: Plaatsen, cap: Capacitei
             [x.onderbesteding for x in d], som=True, breedte=15)  # §2.3 (v2)
     t.kolom("graad", "Bestedingsgraad VO / U", lambda i: f'IF({c("U", i)}=0,"",{c("VO", i)}/{c("U", i)})',
             [x.bestedingsgraad for x in d], "procent1", breedte=12)
-    t.kolom("ist", "Istanbul-norm (Capaciteit)", lambda i: capcel("ist", regiorij[d[i].centrumgemeente], blad=True),
+    t.kolom("regio", "In Regio's (1 = gevonden)", lambda i: f"SUMPRODUCT(({namen}={c('naam', i)})*1)",
+            [1.0] * len(d), "geheel", breedte=9)
+    t.kolom("ist", "Istanbul-norm (Capaciteit, op naam)", lambda i: f"SUMPRODUCT(({namen}={c('naam', i)})*1,{ist})",
             [x.istanbul_norm for x in d], "getal", breedte=12)
     t.kolom("kosten", "Kosten normcapaciteit = norm · kosten_per_plaats", lambda i: f"{c('ist', i)}*kosten_per_plaats",
             [x.kosten_normcapaciteit for x in d], som=True, breedte=16)
@@ -175,15 +179,28 @@ def schrijf_duvo(boek: Boek, r: LandelijkResultaat, pl: Plaatsen, cap: Capacitei
     return t
 
 
+RESERVE_DUVO_JAREN = 5
+
+
 def schrijf_duvo_per_jaar(boek: Boek, r: LandelijkResultaat, t: Tabel) -> Tabel:
-    """§2.3 landelijke totalen per jaar (SUMIF op het jaar)."""
+    """§2.3 landelijke totalen per jaar (SUMIF op het jaar); de jaren zelf oplopend uit de DUVO-regels
+    (SMALL/COUNTIF), met RESERVE_DUVO_JAREN lege rijen voor een nieuw jaar."""
     ws = t.ws
     rij = t.rij0 + t.aantal + 2
     boek.sectie(ws, rij, "§2.3 Landelijk per jaar")
-    j = Tabel(boek, ws, DUVO, rij + 2, len(r.duvo_per_jaar))
-    ws.set_row(j.rij0 - 1, 30)
     dj = r.duvo_per_jaar
-    j.kolom("jaar", "Jaar", None, [x.jaar for x in dj], "geheel")
+    j = Tabel(boek, ws, DUVO, rij + 2, len(dj) + RESERVE_DUVO_JAREN, leeg_als="jaar")
+    ws.set_row(j.rij0 - 1, 30)
+    jr = t.bereik("jaar")
+
+    def jaar(i):
+        if i == 0:
+            return f'IF(COUNT({jr})=0,"",MIN({jr}))'
+        vorig = j.cel("jaar", i - 1)
+        return (f'IF({vorig}="","",IF(COUNTIF({jr},">"&{vorig})=0,"",'
+                f'SMALL({jr},COUNTIF({jr},"<="&{vorig})+1)))')
+
+    j.kolom("jaar", "Jaar", jaar, [x.jaar for x in dj], "geheel")
 
     def som(kolom):
         return lambda i: f"SUMIF({t.bereik('jaar')},{j.cel('jaar', i)},{t.bereik(kolom)})"

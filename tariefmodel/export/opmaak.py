@@ -402,6 +402,7 @@ class Tabel:
     aantal: int
     volgende: int = 0  # volgende vrije kolom
     kolommen: dict[str, int] = field(default_factory=dict)
+    leeg_als: str | None = None  # kolom met de naam: een lege naam (reserverij) maakt elke formule in de rij leeg
 
     def cel(self, sleutel: str, i: int, blad: bool = False, absoluut: bool = False) -> str:
         return cel(self.rij0 + i, self.kolommen[sleutel], self.blad if blad else "", absoluut)
@@ -426,10 +427,13 @@ class Tabel:
         opmaak = self.boek.opmaak(soort)
         for i in range(self.aantal):
             tekst = None if formule is None else formule(i)
+            waarde = waarden[i] if i < len(waarden) else ""  # reserverij: leeg
             if tekst is None:
-                self.boek.waarde(self.ws, self.rij0 + i, k, waarden[i], opmaak)
+                self.boek.waarde(self.ws, self.rij0 + i, k, waarde, opmaak)
             else:
-                self.boek.formule(self.ws, self.rij0 + i, k, tekst, waarden[i], opmaak)
+                if self.leeg_als and sleutel != self.leeg_als and self.leeg_als in self.kolommen:
+                    tekst = f'IF({self.cel(self.leeg_als, i)}="","",{tekst})'
+                self.boek.formule(self.ws, self.rij0 + i, k, tekst, waarde, opmaak)
         if som:
             totaal = sum(float(schoon(w) or 0) for w in waarden)
             self.boek.formule(self.ws, self.rij0 + self.aantal, k, f"SUM({self.bereik(sleutel)})", totaal,
@@ -439,7 +443,16 @@ class Tabel:
         self.boek.tekst(self.ws, self.rij0 + self.aantal, 0, tekst, self.boek.opmaak(vet=True, top=1))
 
 
-def tabelblad(boek: Boek, naam: str, omschrijving: str, aantal: int, sectie: str | None = None) -> Tabel:
+BESCHERMING = {"format_cells": True, "format_columns": True, "format_rows": True}  # zonder wachtwoord
+
+
+def beveilig(ws, **extra) -> None:
+    """Bladbeveiliging zonder wachtwoord (bewust op te heffen): formules vast, gele invoercellen vrij."""
+    ws.protect("", {**BESCHERMING, **extra})
+
+
+def tabelblad(boek: Boek, naam: str, omschrijving: str, aantal: int, sectie: str | None = None,
+              leeg_als: str | None = None) -> Tabel:
     """Nieuw blad met één Tabel (``aantal`` eenheden), optioneel onder een sectietitel.
 
     De kolom met namen en de kopregel staan vast; de kopregel is hoog genoeg voor kopjes over drie regels.
@@ -447,7 +460,7 @@ def tabelblad(boek: Boek, naam: str, omschrijving: str, aantal: int, sectie: str
     ws = boek.blad(naam, omschrijving, [26])
     if sectie:
         boek.sectie(ws, EERSTE_RIJ, sectie)
-    t = Tabel(boek, ws, naam, EERSTE_RIJ + (2 if sectie else 1), aantal)
+    t = Tabel(boek, ws, naam, EERSTE_RIJ + (2 if sectie else 1), aantal, leeg_als=leeg_als)
     ws.freeze_panes(t.rij0, 1)
     ws.set_row(t.rij0 - 1, 45)
     return t
