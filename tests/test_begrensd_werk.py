@@ -93,8 +93,8 @@ def test_capaciteit_met_0_komma_4_plaatsen_geeft_geen_fout():
 
 def test_hint_een_keer_per_verschillende_onbekende_naam(monkeypatch):
     """400 regio's en 2.000 DUVO-regels met drie verkeerd gespelde namen: drie fuzzy matches, niet 2.000."""
+    from tariefmodel.meldingen import WerkboekFout
     from tariefmodel.werkboek import landelijk as lezer
-    from tariefmodel.werkboek.meldingen import WerkboekFout
     from tests.hulp.reproducers import landelijk, veel_regios
 
     regios = veel_regios(grenzen.MAX_REGIOS)

@@ -14,8 +14,8 @@ from fractions import Fraction
 import pytest
 
 from tariefmodel.cli import main
+from tariefmodel.meldingen import WerkboekFout
 from tariefmodel.werkboek.landelijk import lees_landelijk_werkboek
-from tariefmodel.werkboek.meldingen import WerkboekFout
 from tests.hulp.landelijk import HANDWERKBOEK, landelijk_bytes
 
 KOLOMMEN = ["Centrumgemeente", "Type", "Plaatsen", "Opgenomen per jaar", "Aanmeldingen per jaar",

@@ -133,7 +133,7 @@ def test_controle_ziet_genegeerde_regel_bereik_en_bedorven_formule(basis, tmp_pa
 
 def test_rekenjaar_wijzigen_hernoemt_de_meerjaren_en_volgt_de_reeksen(basis, tmp_path):
     """Meerjaren-labels en indexreeksen volgen de cel rekenjaar (geen vaste jaartallen)."""
-    resultaat, xlsx = basis
+    _, xlsx = basis
     wb = openpyxl.load_workbook(io.BytesIO(xlsx))
     ws = wb["Parameters"]
     rij = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "rekenjaar")

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_app import _t
-from tests.test_browser import CHROMIUM, KLAAR, VLAGGEN, _vrije_poort, _wacht_op
+from tests.test_browser import KLAAR, _vrije_poort, _wacht_op, browser  # noqa: F401 - fixture
 
 MAP = Path(__file__).resolve().parent.parent
 APPDELEN = ["app.py", "paginas", "tariefmodel", "workbooks", ".streamlit/config.toml"]
@@ -117,17 +117,6 @@ class Server:
         return self.schrijflog.read_text(encoding="utf-8").splitlines()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium ontbreekt (CI installeert het met apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=VLAGGEN, headless=True)
-        yield b
-        b.close()
-
-
 def _wacht(pagina) -> None:
     pagina.wait_for_selector("[data-testid='stApp']", timeout=60_000)
     pagina.wait_for_selector(KLAAR, timeout=60_000)
@@ -148,7 +137,7 @@ def ander_werkboek(pad: Path) -> Path:
 
 
 @pytest.mark.browser
-def test_sessie_met_upload_schrijft_niets_naar_schijf(browser, tmp_path):
+def test_sessie_met_upload_schrijft_niets_naar_schijf(browser, tmp_path):  # noqa: F811 - fixture
     """Upload via de knop, elke pagina, Excel en handout: daarna is de bestandsboom gelijk en is er niets
     geschreven behalve de tijdelijke map van de handout, die weer weg is."""
     upload = ander_werkboek(tmp_path / "upload.xlsx")
@@ -229,7 +218,7 @@ server_metadata_url = "{metadata_url}"
 
 
 @pytest.mark.browser
-def test_inloggen_met_oidc_eerst_geen_cijfers_daarna_de_app(browser, tmp_path):
+def test_inloggen_met_oidc_eerst_geen_cijfers_daarna_de_app(browser, tmp_path):  # noqa: F811 - fixture
     pytest.importorskip("authlib")
     from tests.hulp.oidc import TestAanbieder
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tariefmodel.werkboek.getallen import GeenGetal, lees_getal
+from tariefmodel.getallen import GeenGetal, lees_getal
+from tariefmodel.meldingen import WerkboekFout
 from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
-from tariefmodel.werkboek.meldingen import WerkboekFout
 
 VOORBEELD = Path(__file__).parent.parent / "workbooks" / "voorbeeld_kostprijs.xlsx"
 OVERGANG = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"

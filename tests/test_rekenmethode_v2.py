@@ -11,8 +11,8 @@ import pytest
 from tariefmodel.cli import main
 from tariefmodel.kostprijs.berekening import bereken
 from tariefmodel.kostprijs.rapportage import naar_json
+from tariefmodel.meldingen import WerkboekFout
 from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
-from tariefmodel.werkboek.meldingen import WerkboekFout
 from tests.hulp.werkboeken import maak_kostprijswerkboek
 from tests.test_validatie import BASIS
 

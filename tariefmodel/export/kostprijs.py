@@ -40,11 +40,11 @@ BLADEN = [
     ("Controle", "controles die 0 moeten zijn"),
 ]
 STAPPEN = [
-    "Gele cellen zijn invoer (Invoer, Personeel, Kosten, Salaristabel, Parameters); alle andere getallen zijn "
+    ("Gele cellen zijn invoer (Invoer, Personeel, Kosten, Salaristabel, Parameters); alle andere getallen zijn "
     "formules die Excel opnieuw uitrekent. Formulecellen zijn beveiligd zonder wachtwoord (Controleren › "
-    "Beveiliging blad opheffen) zodat u ze alleen bewust wijzigt.",
-    "Een regel getypt in een lege gele rij onder een tabel rekent mee; een regel daaronder of een onbekende "
-    "productcode laat Controle aanslaan.",
+    "Beveiliging blad opheffen) zodat u ze alleen bewust wijzigt."),
+    ("Een regel getypt in een lege gele rij onder een tabel rekent mee; een regel daaronder of een onbekende "
+    "productcode laat Controle aanslaan."),
     "Formules gebruiken benoemde cellen uit Parameters (Formules › Namen beheren), geen getallen in formules.",
     "Elke rij in Berekening is één stap uit de rekenmethode; kolom B toont de rekenregel.",
     "Wijzig een parameter of een invoercel: Uitvoer, Meerjaren en Controle rekenen mee.",
@@ -109,10 +109,10 @@ def _uitvoerbereiken(b, r: KostprijsResultaat) -> list[tuple[str, str]]:
     jaren = int(r.parameters["meerjaren_jaren"])
     return [
         ("Loonkosten", f"{t.blad}!{cel(t.rij0, 0, absoluut=True)}:{cel(t.rij0 + t.aantal, t.volgende - 1, absoluut=True)}"),
-        ("Berekening", f"Berekening!{cel(EERSTE_RIJ + 1, 3, absoluut=True)}:"
-                       f"{cel(b.opbouw.rij, 3 + b.aantal, absoluut=True)}"),
-        ("Uitvoer", f"{UITVOER}!{cel(EERSTE_RIJ + 1, 0, absoluut=True)}:"
-                    f"{cel(EERSTE_RIJ + 1 + b.aantal, VASTE_KOLOMMEN + len(KOLOMMEN) - 1, absoluut=True)}"),
+        ("Berekening", (f"Berekening!{cel(EERSTE_RIJ + 1, 3, absoluut=True)}:"
+                       f"{cel(b.opbouw.rij, 3 + b.aantal, absoluut=True)}")),
+        ("Uitvoer", (f"{UITVOER}!{cel(EERSTE_RIJ + 1, 0, absoluut=True)}:"
+                    f"{cel(EERSTE_RIJ + 1 + b.aantal, VASTE_KOLOMMEN + len(KOLOMMEN) - 1, absoluut=True)}")),
         ("Meerjaren", f"{MEERJAREN}!{cel(EERSTE_RIJ, 4, absoluut=True)}:{cel(b.meerjaren_tot, 3 + jaren, absoluut=True)}"),
     ]
 

@@ -8,8 +8,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from tariefmodel.capaciteit.eenheid import STANDAARD_MODEL
 from tariefmodel.landelijk.invoer import Capaciteitsregel
+from tariefmodel.meldingen import Meldingen
 from tariefmodel.werkboek.lezen import valideer_rijen
-from tariefmodel.werkboek.meldingen import Meldingen
 from tariefmodel.werkboek.pydantic_nl import Getal, OptGetal, Tekst, _tekst, getal_of_leeg
 
 BLAD = "Capaciteit"
