@@ -42,12 +42,13 @@ def _werkboekregel(soort: str) -> None:
         st.caption(f"{g.SOORTNAAM[soort]}: nog niet gekozen")
         return
     herkomst = "voorbeeld, illustratief" if gekozen.voorbeeld else "uw upload"
-    st.markdown(f"**{g.SOORTNAAM[soort]}**  \n{g.tekst(gekozen.naam)} ({herkomst})")
-    st.caption(f"Kenmerk (sha256): `{gekozen.kort}`")
     gelezen = g.LEZERS[soort](gekozen.data, gekozen.naam)
     jaar = getattr(gelezen.invoer, "rekenjaar", None)
-    if jaar:
-        st.caption(f"Rekenjaar {jaar}; standaardparameters zoals geldig op {g.peildatum_tekst(jaar)}")
+    peildatum = f"  \n:small[:gray[Rekenjaar {jaar}; standaardparameters zoals geldig op {g.peildatum_tekst(jaar)}]]" \
+        if jaar else ""
+    # één element in plaats van drie: elk element op de pagina kost bij elke herberekening tekentijd (issue 17)
+    st.markdown(f"**{g.SOORTNAAM[soort]}**  \n{g.tekst(gekozen.naam)} ({herkomst})  \n"
+                f":small[:gray[Kenmerk (sha256): `{gekozen.kort}`]]{peildatum}")
     if not gekozen.voorbeeld:
         st.button("Terug naar het voorbeeld", key=f"terug_{soort}", on_click=g.gebruik_voorbeeld, args=(soort,),
                   icon=":material/undo:")
@@ -127,8 +128,10 @@ def zijbalk() -> None:
             st.error("Het laatst geüploade werkboek is niet gebruikt; zie de meldingen op de pagina.",
                      icon=":material/error:")
         _upload()
-        with st.expander("Lege werkboeken (sjablonen)"):
-            _sjablonen()
+        sjablonen = st.expander("Lege werkboeken (sjablonen)", key="sjablonen_open", on_change="rerun")
+        if sjablonen.open:  # pas getekend als hij open is
+            with sjablonen:
+                _sjablonen()
 
 
 def main() -> None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from paginas import gedeeld as g
-from tariefmodel import formaat, grafieken
+from paginas import grafiekspec
+from tariefmodel import formaat
 from tariefmodel.capaciteit import eenheid as ce
 from tariefmodel.capaciteit import erlang
 from tariefmodel.grenzen import MAX_LAST_REGIO
@@ -247,8 +247,8 @@ def curve(s: Situatie, u: ce.Uitkomst) -> None:
         st.caption("Te veel plaatsen voor een leesbare grafiek van de weigerkans.")
         return
     st.markdown("**Weigerkans tegen het aantal plaatsen**")
-    g.grafiek(grafieken.weigerkans_grafiek(weigercurve(s.last, van, tot), huidig=s.plaatsen,
-                                           doel=regels(s).doel_weigerkans, bij_norm=nodig, norm_label="Nodig"))
+    grafiekspec.teken("weigerkans_grafiek", weigercurve(s.last, van, tot), huidig=s.plaatsen,
+                      doel=regels(s).doel_weigerkans, bij_norm=nodig, norm_label="Nodig")
 
 
 # --- prijs tegen weigeren: één schuif ---------------------------------------------------------------------
@@ -298,25 +298,10 @@ def _max_plaatsen(s: Situatie) -> int:
     return max(2 * s.plaatsen, s.plaatsen + 10)
 
 
-def afweeggrafiek(data: pd.DataFrame, s: Situatie, manier: str, gekozen: float) -> alt.LayerChart:
-    """Kostprijs per etmaal (links) en weigerkans of wachttijd (rechts) tegen de schuif."""
-    as_x = (alt.X("x:Q", title="Bezetting waarop het tarief rekent", axis=alt.Axis(format=grafieken.PROCENT_AS))
-            if manier == "Bezetting" else alt.X("x:Q", title="Aantal plaatsen", axis=alt.Axis(format="d")))
-    basis = alt.Chart(data).encode(x=as_x)
-    prijs = basis.mark_line(color=grafieken.KLEUR_TOTAAL, strokeWidth=2.5).encode(
-        y=alt.Y("kostprijs:Q", title="Kostprijs per etmaal", axis=alt.Axis(format=grafieken.EURO_AS,
-                                                                           titleColor=grafieken.KLEUR_TOTAAL)))
-    titel = "Weigerkans" if s.model == ce.VERLIES else "Gemiddelde wachttijd (dagen)"
-    formaat_as = grafieken.PROCENT_AS if s.model == ce.VERLIES else ",.0f"
-    kans = basis.mark_line(color=grafieken.KLEUR_TARIEF, strokeWidth=2.5, strokeDash=[6, 3]).encode(
-        y=alt.Y("capaciteit:Q", title=titel, axis=alt.Axis(format=formaat_as, titleColor=grafieken.KLEUR_TARIEF)))
-    nu = alt.Chart(pd.DataFrame({"x": [gekozen]})).mark_rule(color=grafieken.KLEUR_GRIJS).encode(x="x:Q")
-    return grafieken.nl(alt.layer(prijs, kans, nu).resolve_scale(y="independent").properties(
-        width="container", height=300))
-
-
+@st.fragment
 def afweging(s: Situatie) -> None:
-    """Schuif plaatsen of bezetting en zie het tarief en de weigerkans of wachttijd samen veranderen."""
+    """Schuif plaatsen of bezetting en zie het tarief en de weigerkans of wachttijd samen veranderen. Een
+    fragment (issue 17): de schuif herberekent alleen dit deel, niet de zijbalk en de cijfers erboven."""
     if s.product is None:
         return
     st.subheader("Prijs tegen weigeren of wachten")
@@ -348,7 +333,7 @@ def afweging(s: Situatie) -> None:
     else:
         k[2].metric("Gemiddelde wachttijd", _dagen(c.gemiddelde_wachttijd_dagen))
     st.caption(uitleg)
-    g.grafiek(afweeggrafiek(_reeks(s, manier), s, manier, gekozen))
+    grafiekspec.teken("afweeg_grafiek", _reeks(s, manier), s.model == ce.VERLIES, manier, gekozen)
     st.caption("Doorgetrokken lijn: kostprijs per etmaal (links). Gestippeld: "
                f"{'weigerkans' if s.model == ce.VERLIES else 'gemiddelde wachttijd'} (rechts). Een lager tarief "
                "door een hogere bezetting betekent vaker weigeren of langer wachten.")

@@ -84,25 +84,34 @@ def productdetails(p) -> str:
     return " · ".join(delen)
 
 
+def _stappen(p, parameters) -> tuple[tuple[str, float], ...]:
+    return tuple((stap, float(bedrag)) for stap, bedrag in opbouw(p, parameters))
+
+
 @st.fragment
 def opbouw_per_product(r) -> None:
-    """Alleen het open tabblad wordt getekend (issue 17): een ander tabblad kiezen herberekent alleen dit deel."""
+    """Per product in één zin waarom de kostprijs zo hoog is; de grafieken pas als de uitklapper open is, en dan
+    alleen het open tabblad (issue 17: de eerste pagina laadt geen grafiekbibliotheek)."""
     st.subheader("Waarom is de kostprijs zo hoog? De opbouw per product")
-    st.markdown("Van loon naar kostprijs, stap voor stap. De rode stippellijn is het gemeentetarief. "
-                "Beweeg over een balk voor uitleg.")
-    tabs = st.tabs([g.tekst(p.product.naam) for p in r.producten], on_change="rerun",
-                   key="kostprijs_opbouw_" + "_".join(p.code for p in r.producten))
-    for tab, p in zip(tabs, r.producten):
-        if tab.open is False:
-            continue
-        with tab:
-            stappen = tuple((stap, float(bedrag)) for stap, bedrag in opbouw(p, r.parameters))
-            st.markdown(waarom(p, stappen))
-            grafiekspec.teken("opbouw_grafiek_stappen", stappen, p.product.eenheid,
-                              None if p.gemeentetarief is None else float(p.gemeentetarief))
-            st.caption(productdetails(p))
-    with st.expander("Wat betekenen de stappen?"):
-        st.markdown("\n".join(f"- **{stap}**: {uitleg}" for stap, uitleg in grafieken.STAP_UITLEG.items()))
+    st.markdown("\n".join(f"- {g.tekst(p.product.naam)}. {waarom(p, _stappen(p, r.parameters))}" for p in r.producten))
+    grafiek = st.expander("De opbouw als grafiek, per product", key="kostprijs_opbouw_grafiek", on_change="rerun",
+                          icon=":material/bar_chart:")
+    if not grafiek.open:
+        return
+    with grafiek:
+        st.markdown("Van loon naar kostprijs, stap voor stap. De rode stippellijn is het gemeentetarief. "
+                    "Beweeg over een balk voor uitleg.")
+        tabs = st.tabs([g.tekst(p.product.naam) for p in r.producten], on_change="rerun",
+                       key="kostprijs_opbouw_" + "_".join(p.code for p in r.producten))
+        for tab, p in zip(tabs, r.producten):
+            if tab.open is False:
+                continue
+            with tab:
+                grafiekspec.teken("opbouw_grafiek_stappen", _stappen(p, r.parameters), p.product.eenheid,
+                                  None if p.gemeentetarief is None else float(p.gemeentetarief))
+                st.caption(productdetails(p))
+        st.markdown("**Wat betekenen de stappen?**\n\n" +
+                    "\n".join(f"- **{stap}**: {uitleg}" for stap, uitleg in grafieken.STAP_UITLEG.items()))
 
 
 def bezetting(invoer, r) -> None:

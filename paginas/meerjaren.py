@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from paginas import gedeeld as g
+from paginas import grafiekspec
 from paginas import scenariostaat as sc
-from tariefmodel import formaat, grafieken
+from tariefmodel import formaat
 from tariefmodel.kostprijs.gevoeligheid import Scenario, meerjaren_tabel
 from tariefmodel.kostprijs.meerjaren import indices
 from tariefmodel.kostprijs.vergelijking import beschrijving
@@ -48,15 +49,15 @@ def grafieken_tonen(data: pd.DataFrame, code: str, eenheid: str) -> None:
             st.markdown("**Kosten tegen opbrengst per jaar**")
             reeksen = pd.concat([data.assign(reeks="Kosten", bedrag=data["integrale_kosten"]),
                                  data.assign(reeks="Opbrengst tegen gemeentetarief", bedrag=data["opbrengst"])])
-            g.grafiek(grafieken.meerjaren_grafiek(reeksen, "jaar"))
+            grafiekspec.teken("meerjaren_grafiek", reeksen, "jaar")
         else:
             st.markdown(f"**Kostprijs tegen tarief {g.eenheid_tekst(eenheid)}**")
             reeksen = pd.concat([data.assign(reeks="Kostprijs", bedrag=data["kostprijs"]),
                                  data.assign(reeks="Tarief gemeente", bedrag=data["tarief"])])
-            g.grafiek(grafieken.meerjaren_grafiek(reeksen, eenheid))
+            grafiekspec.teken("meerjaren_grafiek", reeksen, eenheid)
     with rechts:
         st.markdown("**Cumulatief tekort**")
-        g.grafiek(grafieken.tekort_grafiek(data.assign(bedrag=data["cumulatief_tekort"])))
+        grafiekspec.teken("tekort_grafiek", data.assign(bedrag=data["cumulatief_tekort"]))
 
 
 def tabel(data: pd.DataFrame, code: str, r) -> None:
@@ -106,6 +107,12 @@ def main() -> None:
     invoer = g.invoer("kostprijs")
     g.kop("Meerjaren", "Wat gebeurt er als de lonen met de CAO stijgen en het tarief met de OVA wordt "
                        "geïndexeerd? Per jaar de kostprijs, het geïndexeerde tarief en het tekort dat zich opstapelt.")
+    raming(werkboek, invoer)
+
+
+@st.fragment
+def raming(werkboek, invoer) -> None:
+    """De schuifjes en alles wat ervan afhangt: een schuifje herberekent alleen dit fragment (issue 17)."""
     jaren, scenario = instellingen(invoer, werkboek)
     try:
         r = scenario.bereken(invoer)

@@ -40,7 +40,10 @@ def laden(werkboek, invoer) -> None:
 def aannames(werkboek, invoer) -> dict:
     gekozen = {s.naam: sc.schuif(werkboek, s, float(invoer.waarde(s.naam))) for s in sc.SCHUIFJES}
     gekozen |= sc.overhead(werkboek, invoer)
-    gekozen |= sc.indexschuifjes(werkboek, invoer)
+    # CAO, OVA en de indexmethode werken alleen door in het meerjarentekort: in een uitklapper (ook op Meerjaren)
+    index = st.expander("Meerjarenraming: CAO en OVA", key=sc.sleutel(werkboek, "indexschuifjes"), on_change="rerun")
+    with index:
+        gekozen |= sc.indexschuifjes(werkboek, invoer, tonen=bool(index.open))
     return gekozen
 
 
@@ -66,7 +69,7 @@ def resultaat_tonen(invoer, basis, scenario: Scenario):
 def totaal_metrics(basis, r) -> None:
     from tariefmodel.kostprijs.gevoeligheid import cumulatief_tekort
 
-    kolommen = st.columns(3)
+    kolommen = [st.container(horizontal=True)] * 3  # één rij zonder kolomblokken: minder elementen per schuif
     kolommen[0].metric("Tekort per jaar", formaat.euro_heel(r.tekort),
                        delta=_delta(r.tekort - basis.tekort), delta_color="inverse",
                        help="Ten opzichte van het werkboek. Een lager tekort is groen.")
@@ -87,7 +90,8 @@ def _delta(verschil: float) -> str | None:
     return None if abs(verschil) < 0.5 else g.verschil_tekst(verschil, heel=True)
 
 
-def bewaren(scenario: Scenario, werkboek) -> None:
+def bewaren(werkboek) -> None:
+    """De huidige instellingen (gezet door de schuifjes hierboven in dezelfde run) onder een naam bewaren."""
     bewaard = sc.bewaard(werkboek)
     with st.form("bewaar", clear_on_submit=True, border=False):
         kolommen = st.columns([2, 1], vertical_alignment="bottom")
@@ -97,9 +101,10 @@ def bewaren(scenario: Scenario, werkboek) -> None:
             if not naam or naam.casefold() in (sc.BASIS.casefold(), sc.HUIDIG.casefold(), "basis"):
                 st.warning("Geef het scenario een eigen naam.")
             else:
-                bewaard[naam] = Scenario(naam, dict(scenario.wijzigingen))
-                st.success(f"Scenario '{g.tekst(naam)}' is bewaard in deze sessie. Download het werkboek met scenario's "
-                           "om het mee te nemen.")
+                bewaard[naam] = Scenario(naam, dict(sc.huidig(werkboek).wijzigingen))
+                st.session_state["scenario_melding"] = (f"Scenario '{naam}' is bewaard in deze sessie. Download het "
+                                                        "werkboek met scenario's om het mee te nemen.")
+                st.rerun()  # opnieuw van boven: de keuzelijst 'Bewaard scenario' kent het nieuwe scenario dan al
     sc.download_werkboek(werkboek, "dl_werkboek_scenarios")
 
 
@@ -123,8 +128,9 @@ def vergelijken(invoer, werkboek) -> dict | None:
     vergelijk_tabellen(kolommen)
     for naam in bewaard:
         st.caption(f"**{g.tekst(naam)}**: {g.tekst(beschrijving(bewaard[naam].wijzigingen))}")
-    if bewaard:
-        st.button("Bewaarde scenario's wissen", icon=":material/delete:", on_click=bewaard.clear)
+    if bewaard and st.button("Bewaarde scenario's wissen", icon=":material/delete:"):
+        bewaard.clear()
+        st.rerun()  # de hele pagina: de keuzelijst 'Bewaard scenario' staat buiten het fragment
     return {k.naam: alle[k.naam] for k in kolommen[1:]}
 
 
@@ -218,39 +224,59 @@ def main() -> None:
                         "kopie van uw werkboek.")
     sc.printknop()
     sc.toon_bladmeldingen(werkboek)
+    # Laden en bewaren staan buiten het fragment: ze herberekenen de hele pagina (ook de keuzelijst), een
+    # schuifje alleen het fragment. Bewaren komt na het fragment in de code (het leest de instellingen die
+    # het fragment net zette), maar staat op het scherm in dezelfde balk als laden.
+    balk = st.container(border=True)
+    with balk:
+        laden(werkboek, invoer)
     instellingen(werkboek, invoer, basis)
+    with balk:
+        bewaren(werkboek)
+
+
+# Onder de uitkomst: elk in een eigen uitklapper, dicht als de pagina opent en pas getekend als hij open is
+# (issue 17: een schuifje tekent alleen wat op het scherm staat).
+ANALYSES = (("vergelijk", "Scenario's vergelijken: wat kost dit de gemeente?"),
+            ("geschil", "VO tegen gemeente: waar zit het verschil?"),
+            ("tornado", "Welke aanname weegt het zwaarst?"))
+
+
+def analyses(werkboek, invoer, scenario: Scenario) -> None:
+    tekenen = {"vergelijk": lambda: vergelijken(invoer, werkboek),
+               "geschil": lambda: vo_tegen_gemeente(invoer, werkboek),
+               "tornado": lambda: tornado_tonen(invoer, scenario, werkboek)}
+    for naam, titel in ANALYSES:
+        uitklapper = st.expander(titel, key=sc.sleutel(werkboek, f"analyse_{naam}"), on_change="rerun")
+        if uitklapper.open:
+            with uitklapper:
+                tekenen[naam]()
 
 
 @st.fragment
 def instellingen(werkboek, invoer, basis) -> None:
-    """Laden, de schuifjes en alles wat ervan afhangt (issue 17): een schuifje, knop of keuze hier herberekent
-    alleen dit fragment, niet de zijbalk en de kop. Laden en bewaren staan er ook in: de lijst bewaarde
-    scenario's blijft zo bij."""
-    laden(werkboek, invoer)
+    """De schuifjes en alles wat ervan afhangt (issue 17): een schuifje of keuze hier herberekent alleen dit
+    fragment. Alleen wat open staat wordt getekend: de velden per product en de analyses als hun uitklapper
+    open is."""
     links, rechts = st.columns([1, 2.2], gap="large")
     with links:
         st.subheader("Aannames")
         gekozen = aannames(werkboek, invoer)
     with rechts:
         uitkomst = st.container()
-        with st.expander("Tarieven en volumes per product", expanded=False):
-            st.caption("Nederlandse notatie: 275,50 · 95% · 1,1. Leeg of gelijk aan het werkboek = geen wijziging.")
-            per_product, fouten = sc.productvelden(werkboek, invoer)
+        velden = st.expander("Tarieven en volumes per product", key=sc.sleutel(werkboek, "productvelden"),
+                             on_change="rerun")
+        with velden:
+            if velden.open:
+                st.caption("Nederlandse notatie: 275,50 · 95% · 1,1. Leeg of gelijk aan het werkboek = geen wijziging.")
+            per_product, fouten = sc.productvelden(werkboek, invoer, tonen=bool(velden.open))
         for fout in fouten:
             st.error(g.tekst(fout), icon=":material/error:")
-        wijzigingen = sc.alleen_wijzigingen(invoer, gekozen) | per_product
-        sc.zet_huidig(werkboek, wijzigingen)
+        sc.zet_huidig(werkboek, sc.alleen_wijzigingen(invoer, gekozen) | per_product)
         scenario = sc.huidig(werkboek)
-        bewaren(scenario, werkboek)
     with uitkomst:
         st.subheader("Uitkomst")
         resultaat_tonen(invoer, basis, scenario)
-    st.subheader("Scenario's vergelijken")
-    vergelijken(invoer, werkboek)
-    st.subheader("VO tegen gemeente: waar zit het verschil?")
-    vo_tegen_gemeente(invoer, werkboek)
-    st.subheader("Welke aanname weegt het zwaarst?")
-    tornado_tonen(invoer, scenario, werkboek)
-
+    analyses(werkboek, invoer, scenario)
 
 main()

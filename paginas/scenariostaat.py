@@ -82,14 +82,13 @@ def printknop() -> None:
 def tabel(rijen: list[dict], rechts: tuple[str, ...] = ()) -> None:
     """g.tabel op het scherm; in de printversie een HTML-tabel die zich naar de paginabreedte schikt."""
     if not st.session_state.get(PRINT):
-        g.tabel(rijen, rechts=rechts)
+        # st.dataframe ook voor korte tabellen: bij elke schuifbeweging opnieuw getekend, en dat is sneller dan
+        # een opgemaakte st.table (gemeten in de browser, issue 17)
+        g.tabel(rijen, rechts=rechts, klein_als_html=False)
         return
     import pandas as pd
 
-    data = pd.DataFrame(rijen)
-    stijl = data.style.hide(axis="index").set_properties(subset=[k for k in rechts if k in data], **{
-        "text-align": "right"})
-    st.table(stijl)
+    g.html_tabel(pd.DataFrame(rijen), rechts)
 
 
 # --- bewaarde scenario's ------------------------------------------------------------------------
@@ -146,13 +145,15 @@ def _procent_opties(s: Schuif, *extra: float) -> list[float]:
     return sorted({round(s.laag + i * s.stap, 4) for i in range(stappen + 1)} | {round(e * 100, 4) for e in extra})
 
 
-def schuif(werkboek, s: Schuif, basis: float, uit: bool = False) -> float:
+def schuif(werkboek, s: Schuif, basis: float, uit: bool = False, tonen: bool = True) -> float:
     """Een procentschuifje (85,0%) met vaste sleutel; geeft een fractie. Een geladen waarde buiten het raster
-    komt er als optie bij."""
+    komt er als optie bij. Met ``tonen=False`` niet getekend (dichte uitklapper): de waarde uit de sessie."""
     k = sleutel(werkboek, s.naam)
     huidige = st.session_state.get(k)
-    opties = _procent_opties(s, basis, *([huidige / 100] if isinstance(huidige, (int, float)) else []))
     _vasthouden(k, round(basis * 100, 4))
+    if not tonen:
+        return round(float(st.session_state[k]) / 100, 6)
+    opties = _procent_opties(s, basis, *([huidige / 100] if isinstance(huidige, (int, float)) else []))
     waarde = st.select_slider(s.label, opties, help=s.uitleg, disabled=uit, key=k, persist_state="session",
                               format_func=_procent_kort)
     return round(waarde / 100, 6)
@@ -195,19 +196,25 @@ def van_toepassing(product, hefboom: str) -> bool:
             or (h.alleen == "traject" and product.eenheid == "traject"))
 
 
-def productvelden(werkboek, invoer) -> tuple[dict, list[str]]:
-    """Invoervelden per product (tarief en volumes); geeft (wijzigingen, fouten)."""
+def productvelden(werkboek, invoer, tonen: bool = True) -> tuple[dict, list[str]]:
+    """Invoervelden per product (tarief en volumes); geeft (wijzigingen, fouten).
+
+    Met ``tonen=False`` (de uitklapper is dicht) worden de velden niet getekend maar telt wat erin staat wel:
+    de waarden staan in de sessie onder dezelfde sleutels (issue 17: alleen tekenen wat op het scherm staat).
+    """
     wijzigingen, fouten = {}, []
     for p in invoer.producten:
         velden = [(h, label, soort) for h, label, soort in PRODUCTVELDEN if van_toepassing(p, h)]
-        st.markdown(f"**{p.naam}** ({g.eenheid_tekst(p.eenheid)})")
-        kolommen = st.columns(len(velden))
-        for kolom, (h, label, soort) in zip(kolommen, velden):
+        if tonen:
+            st.markdown(f"**{p.naam}** ({g.eenheid_tekst(p.eenheid)})")
+            kolommen = st.columns(len(velden))
+        for i, (h, label, soort) in enumerate(velden):
             basis = veldtekst(soort, productwaarde(p, h))
             k = sleutel(werkboek, f"p_{h}_{p.code}")
             _vasthouden(k, basis)
-            tekst = kolom.text_input(label, key=k, persist_state="session",
-                                     placeholder="geen" if h == "gemeentetarief" else "werkboek").strip()
+            tekst = (kolommen[i].text_input(label, key=k, persist_state="session",
+                                            placeholder="geen" if h == "gemeentetarief" else "werkboek")
+                     if tonen else str(st.session_state[k])).strip()
             if tekst == basis or (not tekst and not basis):
                 continue
             naam = hefbomen.naam(h, p.code)
@@ -228,22 +235,27 @@ def overhead(werkboek, invoer) -> dict:
                        persist_state="session",
                        help="Werkelijk: de overheadkosten uit het werkboek, verdeeld naar rato van de directe "
                             "kosten. Norm: een onderhandeld percentage van de directe kosten.")
+    # alleen getekend bij de methode 'norm' (bij 'werkelijk' telt hij niet mee): een schuifje minder per herberekening
     norm = schuif(werkboek, Schuif("overhead_norm", "Overheadnorm", 0.0, 40.0, 0.5,
-                                   "Alleen bij de methode 'genormeerd percentage'."),
-                  float(invoer.waarde("overhead_norm")), uit=methode != "norm")
+                                   "Het onderhandelde percentage van de directe kosten."),
+                  float(invoer.waarde("overhead_norm")), tonen=methode == "norm")
     return {"overhead_methode": methode, "overhead_norm": norm}
 
 
 INDEXMETHODEN = {"vng": "VNG-advies (0,9 × OVA + 0,1 × prijsindex)", "ova": "OVA", "eigen": "Eigen index"}
 
 
-def indexschuifjes(werkboek, invoer) -> dict:
-    """CAO, OVA en de tariefindexmethode: dezelfde sleutels op Scenario's en Meerjaren (één waarde per sessie)."""
-    gekozen = {s.naam: schuif(werkboek, s, float(invoer.waarde(s.naam))) for s in INDEXSCHUIFJES}
+def indexschuifjes(werkboek, invoer, tonen: bool = True) -> dict:
+    """CAO, OVA en de tariefindexmethode: dezelfde sleutels op Scenario's en Meerjaren (één waarde per sessie).
+    Met ``tonen=False`` niet getekend: de waarden uit de sessie."""
+    gekozen = {s.naam: schuif(werkboek, s, float(invoer.waarde(s.naam)), tonen=tonen) for s in INDEXSCHUIFJES}
     if "tarief_index_methode" in invoer.uitgangspunten:
         k = sleutel(werkboek, "tarief_index_methode")
         basis = invoer.waarde("tarief_index_methode") or "vng"
         _vasthouden(k, basis)
+        if not tonen:
+            gekozen["tarief_index_methode"] = st.session_state[k]
+            return gekozen
         gekozen["tarief_index_methode"] = st.radio(
             "Indexatie van het gemeentetarief", list(INDEXMETHODEN), format_func=INDEXMETHODEN.get, key=k,
             persist_state="session", help="Hoe de gemeente het tarief elk jaar indexeert (rekenmethode §1.8). "
@@ -338,10 +350,8 @@ def download_werkboek(werkboek, sleutel_: str) -> None:
                        icon=":material/save:", key=sleutel_, disabled=aantal == 0,
                        help="Een kopie van uw werkboek met het blad Scenario's (alle bewaarde scenario's). "
                             "Uw eigen gegevens blijven ongewijzigd; open de kopie later weer in de app.")
-    meervoud = "" if aantal == 1 else "'s"
-    st.caption(f"{aantal} bewaard scenario{meervoud} gaat mee. " if aantal == 1 else
-               f"{aantal} bewaarde scenario{meervoud} gaan mee. ")
-    st.caption("Niets wordt op de server bewaard: alleen in deze sessie en in uw download.")
+    st.caption(("1 bewaard scenario gaat mee. " if aantal == 1 else f"{aantal} bewaarde scenario's gaan mee. ")
+               + "Niets wordt op de server bewaard: alleen in deze sessie en in uw download.")
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

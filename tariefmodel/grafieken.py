@@ -341,6 +341,26 @@ def weigerkans_grafiek(data: pd.DataFrame, *, huidig: int | None = None, doel: f
     return nl(alt.layer(*lagen).properties(width=breedte, height=340))
 
 
+def afweeg_grafiek(data: pd.DataFrame, verlies: bool, manier: str, gekozen: float, *,
+                   breedte: int | str = "container") -> alt.LayerChart:
+    """Kostprijs per etmaal (links) en weigerkans (``verlies``) of gemiddelde wachttijd (rechts) tegen de schuif
+    ``manier`` (Bezetting of Plaatsen) van de pagina Capaciteit; ``gekozen`` = de stand van de schuif.
+
+    ``data`` heeft kolommen x, kostprijs en capaciteit.
+    """
+    as_x = (alt.X("x:Q", title="Bezetting waarop het tarief rekent", axis=alt.Axis(format=PROCENT_AS))
+            if manier == "Bezetting" else alt.X("x:Q", title="Aantal plaatsen", axis=alt.Axis(format="d")))
+    basis = alt.Chart(data).encode(x=as_x)
+    prijs = basis.mark_line(color=KLEUR_TOTAAL, strokeWidth=2.5).encode(
+        y=alt.Y("kostprijs:Q", title="Kostprijs per etmaal", axis=alt.Axis(format=EURO_AS, titleColor=KLEUR_TOTAAL)))
+    titel = "Weigerkans" if verlies else "Gemiddelde wachttijd (dagen)"
+    kans = basis.mark_line(color=KLEUR_TARIEF, strokeWidth=2.5, strokeDash=[6, 3]).encode(
+        y=alt.Y("capaciteit:Q", title=titel,
+                axis=alt.Axis(format=PROCENT_AS if verlies else ",.0f", titleColor=KLEUR_TARIEF)))
+    nu = alt.Chart(pd.DataFrame({"x": [gekozen]})).mark_rule(color=KLEUR_GRIJS).encode(x="x:Q")
+    return nl(alt.layer(prijs, kans, nu).resolve_scale(y="independent").properties(width=breedte, height=300))
+
+
 def _horizontale_lijn(y: float, label: str) -> list[alt.Chart]:
     data = pd.DataFrame({"y": [y], "label": [label]})
     regel = alt.Chart(data).mark_rule(color=KLEUR_POSITIEF, strokeDash=[6, 3], strokeWidth=2).encode(y="y:Q")

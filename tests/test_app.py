@@ -45,8 +45,33 @@ def metriek(at: AppTest, label: str) -> str:
     return next(_t(m.value) for m in at.metric if m.label == label)
 
 
+def tabellen(at: AppTest, blok=None) -> list:
+    """Alle tabellen in volgorde van de pagina, als DataFrame: een korte tabel is een st.table, een lange een
+    st.dataframe (paginas/gedeeld.tabel)."""
+    uit = []
+    for e in (at.main if blok is None else blok):
+        if getattr(e, "type", None) == "dataframe":
+            uit.append(e.value)
+        elif getattr(e, "type", None) == "table":  # st.table toont markdown: de app maakt elke cel letterlijk
+            uit.append(e.value.rename(columns=_t).map(_t))
+    return uit
+
+
+def open_uitklapper(at: AppTest, sleutel_eindigt_op: str) -> AppTest:
+    """Een uitklapper of tabblad die pas bij openen tekent (on_change='rerun'): open via zijn sleutel."""
+    return zet_staat(at, sleutel_eindigt_op, True)
+
+
+def zet_staat(at: AppTest, sleutel_eindigt_op: str, waarde) -> AppTest:
+    sleutels = [k for k in at.session_state if k.endswith(sleutel_eindigt_op)]
+    assert sleutels, f"geen sleutel die eindigt op {sleutel_eindigt_op!r}"
+    for k in sleutels:
+        at.session_state[k] = waarde
+    return at.run()
+
+
 def tariefregel(at: AppTest, product: str) -> dict:
-    tabel = at.dataframe[0].value
+    tabel = tabellen(at)[0]
     return tabel[tabel["Product"] == product].iloc[0].to_dict()
 
 
@@ -78,7 +103,7 @@ def test_kostprijspagina_beantwoordt_de_vragen_van_een_nieuwkomer():
     assert crisis["Gemeentetarief"] == "€\xa0260,00"
     teksten = " ".join(_t(m.value) for m in at.markdown)
     assert "Waarom" in teksten and "De gemeente betaalt" in teksten
-    assert any("85% bezet" in k and "95% bezet" in k for k in [" ".join(d.value.columns) for d in at.dataframe])
+    assert any("85% bezet" in k and "95% bezet" in k for k in [" ".join(d.columns) for d in tabellen(at)])
     assert any("ESTIMATE" in _t(w.value) for w in at.warning), "schattingen blijven zichtbaar"
     assert metriek(at, "FTE voor één 24/7-post").replace(",", "").isdigit()
 
@@ -155,7 +180,7 @@ def _schuif(at: AppTest, naam: str):
 
 
 def _scenario_kostprijs(at: AppTest, product: str) -> str:
-    tabel = next(d.value for d in at.dataframe if "Scenario" in d.value.columns)
+    tabel = next(d for d in tabellen(at) if "Scenario" in d.columns)
     return tabel[tabel["Product"] == product].iloc[0]["Scenario"]
 
 
@@ -183,7 +208,7 @@ def test_hoger_verzuim_verhoogt_de_kostprijs_per_uur():
 
 
 def test_lager_gemeentetarief_verhoogt_het_tekort():
-    at = start("paginas/scenarios.py")
+    at = open_uitklapper(start("paginas/scenarios.py"), "_productvelden")
     voor = metriek(at, "Tekort per jaar")
     next(t for t in at.text_input if (t.key or "").endswith("_p_gemeentetarief_CRISIS")).set_value("200").run()
     zonder_fouten(at)
@@ -191,7 +216,7 @@ def test_lager_gemeentetarief_verhoogt_het_tekort():
 
 
 def test_ongeldig_tarief_geeft_nederlandse_melding():
-    at = start("paginas/scenarios.py")
+    at = open_uitklapper(start("paginas/scenarios.py"), "_productvelden")
     next(t for t in at.text_input if (t.key or "").endswith("_p_gemeentetarief_CRISIS")).set_value("veel").run()
     zonder_fouten(at)
     assert any("gemeentetarief" in _t(e.value) and "geen getal" in _t(e.value) for e in at.error)
@@ -204,7 +229,8 @@ def test_scenario_bewaren_en_vergelijken():
     naamveld.set_value("Voorstel gemeente")
     next(b for b in at.button if b.label == "Bewaren").click().run()
     zonder_fouten(at)
-    vergelijking = next(d.value for d in at.dataframe if {"Voorstel gemeente", "Product"} <= set(d.value.columns))
+    open_uitklapper(at, "_analyse_vergelijk")
+    vergelijking = next(d for d in tabellen(at) if {"Voorstel gemeente", "Product"} <= set(d.columns))
     rij = vergelijking[vergelijking["Product"].str.startswith("Crisisopvang")].iloc[0]
     assert _euro(rij["Voorstel gemeente"]) < _euro(rij["Werkboek"])
 

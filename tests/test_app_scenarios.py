@@ -7,14 +7,14 @@ import re
 
 from tariefmodel.werkboek.scenarios_schrijven import met_scenarioblad
 from tests.scenariowerkboek import ZET, met_scenarios
-from tests.test_app import _t, metriek, start, upload, zonder_fouten
+from tests.test_app import _t, metriek, open_uitklapper, start, tabellen, upload, zonder_fouten
 
 
-def _naar_scenarios(at, data: bytes, naam: str):
+def _naar_scenarios(at, data: bytes, naam: str, velden: bool = False):
     upload(at, naam, data)
     at.switch_page("paginas/scenarios.py").run()
     zonder_fouten(at)
-    return at
+    return open_uitklapper(at, "_productvelden") if velden else at
 
 
 def _laad(at, naam: str):
@@ -39,7 +39,7 @@ def _euro(tekst: str) -> int:
 def test_scenario_uit_werkboek_laden_wijzigen_bewaren_en_heropenen():
     data = met_scenarios()
     hash_voor = hashlib.sha256(data).hexdigest()
-    at = _naar_scenarios(start(), data, "drie.xlsx")
+    at = _naar_scenarios(start(), data, "drie.xlsx", velden=True)
     keuze = next(s for s in at.selectbox if s.label == "Bewaard scenario")
     assert list(keuze.options) == list(ZET), "de scenario's uit het blad staan als bewaard"
     basis_tekort = metriek(at, "Tekort per jaar")
@@ -99,14 +99,16 @@ def test_terug_naar_het_werkboek_en_downloads_gebruiken_dezelfde_staat():
 
 def test_vo_tegen_gemeente_en_wat_kost_het_de_gemeente():
     at = _naar_scenarios(start(), met_scenarios(), "drie.xlsx")
+    open_uitklapper(at, "_analyse_geschil")
+    open_uitklapper(at, "_analyse_vergelijk")
     at.selectbox(key=next(s.key for s in at.selectbox if s.label.startswith("Kant van de aanbieder"))) \
         .set_value("Voorstel VO").run()
     at.selectbox(key=next(s.key for s in at.selectbox if s.label == "Kant van de gemeente")) \
         .set_value("Voorstel gemeente").run()
     zonder_fouten(at)
-    tabel = next(d.value for d in at.dataframe if "Effect op het tekort per jaar" in d.value.columns)
+    tabel = next(d for d in tabellen(at) if "Effect op het tekort per jaar" in d.columns)
     assert set(tabel["Aanname"]) == {n.split("=")[0] for n in ZET["Voorstel VO"] + ZET["Voorstel gemeente"]}
-    kosten = next(d.value for d in at.dataframe if "" in d.value.columns and "Compromis" in d.value.columns)
+    kosten = next(d for d in tabellen(at) if "" in d.columns and "Compromis" in d.columns)
     assert any(kosten[""].str.startswith("Gemeente betaalt in totaal"))
 
 

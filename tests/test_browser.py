@@ -136,6 +136,8 @@ def test_grafiek_gebruikt_nederlandse_notatie(browser, app_url):
     pagina = context.new_page()
     try:
         _open(pagina, app_url)
+        pagina.get_by_text("De opbouw als grafiek, per product").click()  # pas getekend als hij open is
+        pagina.locator("[data-testid='stVegaLiteChart'] svg").first.wait_for(timeout=60_000)
         tekst = pagina.evaluate(
             "() => Array.from(document.querySelectorAll(\"[data-testid='stVegaLiteChart'] svg\"))"
             ".map(s => s.textContent).join(' ')")

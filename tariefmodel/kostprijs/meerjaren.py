@@ -83,15 +83,17 @@ def meerjaren(resultaat: KostprijsResultaat, jaren: int | None = None) -> list[J
     invoer = resultaat.invoer
     aantal = int(jaren or resultaat.parameters["meerjaren_jaren"])
     risico = resultaat.parameters["risico_opslag"]
+    # de indices hangen alleen van het jaar af: één keer per jaar, niet per product
+    per_jaar = [indices(resultaat, invoer.rekenjaar + k) for k in range(aantal)]
+    statussen = [tuple(reeksstatus(i) for i in gevonden) if k else ("", "", "") for k, gevonden in enumerate(per_jaar)]
     uit = []
     for p in resultaat.producten:
         loon0 = loondeel(p, risico)
         loon, rest, tarief, cumulatief = loon0, p.integrale_kosten - loon0, p.gemeentetarief, 0.0
-        for k in range(aantal):
+        for k, gevonden in enumerate(per_jaar):
             jaar = invoer.rekenjaar + k
-            gevonden = indices(resultaat, jaar)
             cao, prijs, index = (float(i.waarde) for i in gevonden)
-            status = tuple(reeksstatus(i) for i in gevonden) if k else ("", "", "")
+            status = statussen[k]
             if k > 0:
                 loon, rest = loon * (1 + cao), rest * (1 + prijs)
                 tarief = None if tarief is None else tarief * (1 + index)
