@@ -48,7 +48,7 @@ def _werkboekregel(soort: str) -> None:
         if jaar else ""
     # één element in plaats van drie: elk element op de pagina kost bij elke herberekening tekentijd (issue 17)
     st.markdown(f"**{g.SOORTNAAM[soort]}**  \n{g.tekst(gekozen.naam)} ({herkomst})  \n"
-                f":small[:gray[Kenmerk (sha256): `{gekozen.kort}`]]{peildatum}")
+                f":small[:gray[Kenmerk (sha256): {gekozen.kort}]]{peildatum}")  # zonder `code`: geen extra lettertype
     if not gekozen.voorbeeld:
         st.button("Terug naar het voorbeeld", key=f"terug_{soort}", on_click=g.gebruik_voorbeeld, args=(soort,),
                   icon=":material/undo:")
@@ -99,6 +99,8 @@ def _sjabloon_landelijk() -> bytes | None:
 # zich naar de A4-breedte schikken (een st.dataframe is een canvas met de schermbreedte).
 STIJL = """<style>
 [data-testid='stFileUploaderDropzoneInstructions'] { display: none; }
+[data-testid='stMarkdownContainer'] table { font-size: 0.875rem; width: 100%; }
+[data-testid='stMarkdownContainer'] th, [data-testid='stMarkdownContainer'] td { padding: 0.3rem 0.5rem; }
 @media print {
   @page { size: A4; margin: 1.2cm; }
   [data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'], [data-testid='stHeader'],
@@ -109,7 +111,7 @@ STIJL = """<style>
   [data-testid='stMainBlockContainer'] { max-width: 100% !important; padding: 0 !important; }
   [data-testid='stTable'], [data-testid='stDataFrame'], [data-testid='stVegaLiteChart'], [data-testid='stMetric'],
   [data-testid='stExpander'], table, tr { break-inside: avoid; page-break-inside: avoid; }
-  [data-testid='stTable'] table { width: 100% !important; font-size: 9pt; }
+  [data-testid='stTable'] table, [data-testid='stMarkdownContainer'] table { width: 100% !important; font-size: 9pt; }
 }
 </style>"""
 

@@ -240,31 +240,30 @@ def peildatum_tekst(rekenjaar: int) -> str:
 
 # --- opmaak ---------------------------------------------------------------------------------------
 
-# Tot zoveel rijen een gewone HTML-tabel (st.table): snel getekend, past op A4 en laadt de zware
-# tabelcomponent van st.dataframe niet (issue 17). Langere tabellen scrollen in een st.dataframe.
+# Tot zoveel rijen een markdown-tabel: snel getekend, past op A4 en laadt geen Arrow- of tabelcomponent in de
+# browser (st.table en st.dataframe laden samen ruim 1 MB JavaScript; issue 17). Langere tabellen scrollen in
+# een st.dataframe.
 KLEINE_TABEL = 15
 
 
-def tabel(rijen: list[dict] | pd.DataFrame, rechts: tuple[str, ...] = (), hoogte: int | str = "auto",
-          klein_als_html: bool = True) -> None:
+def tabel(rijen: list[dict] | pd.DataFrame, rechts: tuple[str, ...] = (), hoogte: int | str = "auto") -> None:
     """Een tabel met al opgemaakte (Nederlandse) tekst; bedragkolommen rechts uitgelijnd."""
     data = rijen if isinstance(rijen, pd.DataFrame) else pd.DataFrame(rijen)
-    if klein_als_html and len(data) <= KLEINE_TABEL and hoogte == "auto":
-        html_tabel(data, rechts)
+    if len(data) <= KLEINE_TABEL and hoogte == "auto":
+        st.markdown(markdown_tabel(data, rechts))
         return
     config = {k: st.column_config.TextColumn(k, alignment="right" if k in rechts else "left") for k in data.columns}
     st.dataframe(data, hide_index=True, width="stretch", height=hoogte, column_config=config)
 
 
-def html_tabel(data: pd.DataFrame, rechts: tuple[str, ...] = ()) -> None:
-    """st.table zonder index, ``rechts`` rechts uitgelijnd. st.table toont cellen en kopjes als markdown: elke
-    cel gaat door ``tekst`` (een productnaam met <b> of ** blijft letterlijk, docs/veiligheid.md)."""
-    data = data.rename(columns=tekst).map(tekst)
-    rechts = tuple(tekst(k) for k in rechts)
-    # !important: Streamlit zet op elke cel inline text-align: left
-    stijl = data.style.hide(axis="index").set_properties(subset=[k for k in rechts if k in data],
-                                                         **{"text-align": "right !important"})
-    st.table(stijl)
+def markdown_tabel(data: pd.DataFrame, rechts: tuple[str, ...] = ()) -> str:
+    """Een GFM-tabel; ``rechts`` rechts uitgelijnd. Elke cel en elk kopje gaat door ``tekst``: een productnaam met
+    <b>, ** of | blijft letterlijk (docs/veiligheid.md)."""
+    def rij(cellen) -> str:
+        return "| " + " | ".join(tekst("" if c is None else c) for c in cellen) + " |"
+
+    uitlijning = "| " + " | ".join("---:" if k in rechts else ":---" for k in data.columns) + " |"
+    return "\n".join([rij(data.columns), uitlijning, *(rij(r) for r in data.itertuples(index=False))])
 
 
 def grafiek(g) -> None:

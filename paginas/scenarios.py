@@ -22,24 +22,28 @@ from tariefmodel.kostprijs.vergelijking import (
 )
 
 
-def laden(werkboek, invoer) -> None:
-    """Een bewaard scenario in de schuifjes zetten, of alles terug naar het werkboek."""
+def laden(werkboek, invoer):
+    """Een bewaard scenario in de schuifjes zetten, of alles terug naar het werkboek; geeft de plek (een
+    popover in dezelfde rij) waar bewaren komt."""
     bewaard = sc.bewaard(werkboek)
-    links, midden, rechts = st.columns([2, 1, 1], vertical_alignment="bottom")
-    keuze = links.selectbox("Bewaard scenario", list(bewaard) or ["(nog geen bewaarde scenario's)"],
-                            key=sc.sleutel(werkboek, "laadkeuze"), disabled=not bewaard)
-    midden.button("In de schuifjes laden", icon=":material/upload:", disabled=not bewaard, width="stretch",
-                  on_click=sc.laad, args=(werkboek, invoer, bewaard.get(keuze, Scenario(sc.BASIS))))
-    rechts.button("Terug naar het werkboek", icon=":material/restart_alt:", width="stretch",
-                  on_click=sc.herstel, args=(werkboek, invoer))
+    rij = st.container(horizontal=True, vertical_alignment="bottom")  # één rij, geen kolomblokken (issue 17)
+    keuze = rij.selectbox("Bewaard scenario", list(bewaard) or ["(nog geen bewaarde scenario's)"],
+                          key=sc.sleutel(werkboek, "laadkeuze"), disabled=not bewaard, width=280)
+    rij.button("In de schuifjes laden", icon=":material/upload:", disabled=not bewaard,
+               on_click=sc.laad, args=(werkboek, invoer, bewaard.get(keuze, Scenario(sc.BASIS))))
+    rij.button("Terug naar het werkboek", icon=":material/restart_alt:", on_click=sc.herstel, args=(werkboek, invoer))
     melding = st.session_state.pop("scenario_melding", None)
     if melding:
         st.success(g.tekst(melding), icon=":material/check_circle:")
+    return rij.popover("Bewaren of meenemen", icon=":material/bookmark_add:")
 
 
-def aannames(werkboek, invoer) -> dict:
-    gekozen = {s.naam: sc.schuif(werkboek, s, float(invoer.waarde(s.naam))) for s in sc.SCHUIFJES}
-    gekozen |= sc.overhead(werkboek, invoer)
+def aannames(werkboek, invoer, tonen: bool = True) -> dict:
+    """De schuifjes; met ``tonen=False`` alleen hun waarden uit de sessie (om eerst te rekenen, dan te tekenen)."""
+    gekozen = {s.naam: sc.schuif(werkboek, s, float(invoer.waarde(s.naam)), tonen=tonen) for s in sc.SCHUIFJES}
+    gekozen |= sc.overhead(werkboek, invoer, tonen=tonen)
+    if not tonen:
+        return gekozen | sc.indexschuifjes(werkboek, invoer, tonen=False)
     # CAO, OVA en de indexmethode werken alleen door in het meerjarentekort: in een uitklapper (ook op Meerjaren)
     index = st.expander("Meerjarenraming: CAO en OVA", key=sc.sleutel(werkboek, "indexschuifjes"), on_change="rerun")
     with index:
@@ -47,12 +51,18 @@ def aannames(werkboek, invoer) -> dict:
     return gekozen
 
 
-def resultaat_tonen(invoer, basis, scenario: Scenario):
+def uitkomst_berekenen(invoer, scenario: Scenario):
+    """De kostprijs van het scenario, of de Nederlandse reden waarom het niet kan."""
     try:
-        r = scenario.bereken(invoer)
+        return scenario.bereken(invoer), None
     except ValueError as fout:
-        st.error(f"Dit scenario kan niet worden berekend: {g.tekst(fout)}", icon=":material/error:")
-        return None
+        return None, f"Dit scenario kan niet worden berekend: {g.tekst(fout)}"
+
+
+def resultaat_tonen(basis, scenario: Scenario, r, fout: str | None) -> None:
+    if r is None:
+        st.error(fout, icon=":material/error:")
+        return
     totaal_metrics(basis, r)
     rijen = [{
         "Product": p.product.naam, "Eenheid": g.eenheid_tekst(p.product.eenheid),
@@ -63,7 +73,6 @@ def resultaat_tonen(invoer, basis, scenario: Scenario):
     st.markdown("**Kostprijs per eenheid**")
     sc.tabel(rijen, rechts=("Werkboek", "Scenario", "Verschil", "Tekort per jaar", "Dekkingsgraad"))
     st.caption("Wijzigingen: " + beschrijving(scenario.wijzigingen))
-    return r
 
 
 def totaal_metrics(basis, r) -> None:
@@ -94,9 +103,8 @@ def bewaren(werkboek) -> None:
     """De huidige instellingen (gezet door de schuifjes hierboven in dezelfde run) onder een naam bewaren."""
     bewaard = sc.bewaard(werkboek)
     with st.form("bewaar", clear_on_submit=True, border=False):
-        kolommen = st.columns([2, 1], vertical_alignment="bottom")
-        naam = kolommen[0].text_input("Deze instellingen bewaren als", placeholder="bijv. Voorstel gemeente")
-        if kolommen[1].form_submit_button("Bewaren", icon=":material/bookmark_add:", width="stretch"):
+        naam = st.text_input("Deze instellingen bewaren als", placeholder="bijv. Voorstel gemeente")
+        if st.form_submit_button("Bewaren", icon=":material/bookmark_add:"):
             naam = naam.strip()
             if not naam or naam.casefold() in (sc.BASIS.casefold(), sc.HUIDIG.casefold(), "basis"):
                 st.warning("Geef het scenario een eigen naam.")
@@ -226,12 +234,11 @@ def main() -> None:
     sc.toon_bladmeldingen(werkboek)
     # Laden en bewaren staan buiten het fragment: ze herberekenen de hele pagina (ook de keuzelijst), een
     # schuifje alleen het fragment. Bewaren komt na het fragment in de code (het leest de instellingen die
-    # het fragment net zette), maar staat op het scherm in dezelfde balk als laden.
-    balk = st.container(border=True)
-    with balk:
-        laden(werkboek, invoer)
+    # het fragment net zette), maar staat op het scherm in dezelfde rij als laden (een popover).
+    with st.container(border=True):
+        bewaarplek = laden(werkboek, invoer)
     instellingen(werkboek, invoer, basis)
-    with balk:
+    with bewaarplek:
         bewaren(werkboek)
 
 
@@ -256,27 +263,43 @@ def analyses(werkboek, invoer, scenario: Scenario) -> None:
 @st.fragment
 def instellingen(werkboek, invoer, basis) -> None:
     """De schuifjes en alles wat ervan afhangt (issue 17): een schuifje of keuze hier herberekent alleen dit
-    fragment. Alleen wat open staat wordt getekend: de velden per product en de analyses als hun uitklapper
-    open is."""
+    fragment. Eerst rekenen (met de waarden die de schuifjes in de sessie hebben), dan alles in één keer tekenen:
+    zo komt het scherm in zo weinig mogelijk tekenrondes binnen. Alleen wat open staat wordt getekend: de velden
+    per product en de analyses als hun uitklapper open is."""
+    per_product, fouten = sc.productvelden(werkboek, invoer, tonen=False)
+    wijzigingen = sc.alleen_wijzigingen(invoer, aannames(werkboek, invoer, tonen=False)) | per_product
+    sc.zet_huidig(werkboek, wijzigingen)
+    scenario = sc.huidig(werkboek)
+    r, fout = uitkomst_berekenen(invoer, scenario)
     links, rechts = st.columns([1, 2.2], gap="large")
     with links:
         st.subheader("Aannames")
-        gekozen = aannames(werkboek, invoer)
+        getekend = aannames(werkboek, invoer)
     with rechts:
-        uitkomst = st.container()
+        st.subheader("Uitkomst")
+        resultaat_tonen(basis, scenario, r, fout)
         velden = st.expander("Tarieven en volumes per product", key=sc.sleutel(werkboek, "productvelden"),
                              on_change="rerun")
-        with velden:
-            if velden.open:
+        if velden.open:
+            with velden:
                 st.caption("Nederlandse notatie: 275,50 · 95% · 1,1. Leeg of gelijk aan het werkboek = geen wijziging.")
-            per_product, fouten = sc.productvelden(werkboek, invoer, tonen=bool(velden.open))
+                sc.productvelden(werkboek, invoer)
         for fout in fouten:
             st.error(g.tekst(fout), icon=":material/error:")
-        sc.zet_huidig(werkboek, sc.alleen_wijzigingen(invoer, gekozen) | per_product)
-        scenario = sc.huidig(werkboek)
-    with uitkomst:
-        st.subheader("Uitkomst")
-        resultaat_tonen(invoer, basis, scenario)
+    _zelfde_als_getekend(invoer, getekend, per_product, wijzigingen)
     analyses(werkboek, invoer, scenario)
+
+
+def _zelfde_als_getekend(invoer, getekend: dict, per_product: dict, wijzigingen: dict) -> None:
+    """De schuifjes geven de sessiewaarden terug waarmee al gerekend is; wijkt er toch één af, dan één keer
+    opnieuw (nooit cijfers die niet bij de schuifjes horen), en daarna een melding in plaats van een lus."""
+    if sc.alleen_wijzigingen(invoer, getekend) | per_product == wijzigingen:
+        st.session_state.pop("scenario_opnieuw", None)
+        return
+    if not st.session_state.get("scenario_opnieuw"):
+        st.session_state["scenario_opnieuw"] = True
+        st.rerun(scope="fragment")
+    st.warning("De cijfers horen mogelijk niet bij de stand van de schuifjes; verschuif er één opnieuw.",
+               icon=":material/warning:")
 
 main()

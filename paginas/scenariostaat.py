@@ -80,15 +80,14 @@ def printknop() -> None:
 
 
 def tabel(rijen: list[dict], rechts: tuple[str, ...] = ()) -> None:
-    """g.tabel op het scherm; in de printversie een HTML-tabel die zich naar de paginabreedte schikt."""
+    """g.tabel op het scherm; in de printversie altijd een markdown-tabel, die zich naar de paginabreedte schikt
+    (ook als hij lang is: een st.dataframe is een canvas met de schermbreedte)."""
     if not st.session_state.get(PRINT):
-        # st.dataframe ook voor korte tabellen: bij elke schuifbeweging opnieuw getekend, en dat is sneller dan
-        # een opgemaakte st.table (gemeten in de browser, issue 17)
-        g.tabel(rijen, rechts=rechts, klein_als_html=False)
+        g.tabel(rijen, rechts=rechts)
         return
     import pandas as pd
 
-    g.html_tabel(pd.DataFrame(rijen), rechts)
+    st.markdown(g.markdown_tabel(pd.DataFrame(rijen), rechts))
 
 
 # --- bewaarde scenario's ------------------------------------------------------------------------
@@ -228,17 +227,18 @@ def productvelden(werkboek, invoer, tonen: bool = True) -> tuple[dict, list[str]
     return wijzigingen, fouten
 
 
-def overhead(werkboek, invoer) -> dict:
+def overhead(werkboek, invoer, tonen: bool = True) -> dict:
+    """Overheadmethode en -norm; met ``tonen=False`` niet getekend maar uit de sessie."""
     k = sleutel(werkboek, "overhead_methode")
     _vasthouden(k, invoer.waarde("overhead_methode"))
-    methode = st.radio("Overhead", list(METHODEN), format_func=METHODEN.get, horizontal=True, key=k,
+    methode = st.session_state[k] if not tonen else st.radio("Overhead", list(METHODEN), format_func=METHODEN.get, horizontal=True, key=k,
                        persist_state="session",
                        help="Werkelijk: de overheadkosten uit het werkboek, verdeeld naar rato van de directe "
                             "kosten. Norm: een onderhandeld percentage van de directe kosten.")
     # alleen getekend bij de methode 'norm' (bij 'werkelijk' telt hij niet mee): een schuifje minder per herberekening
     norm = schuif(werkboek, Schuif("overhead_norm", "Overheadnorm", 0.0, 40.0, 0.5,
                                    "Het onderhandelde percentage van de directe kosten."),
-                  float(invoer.waarde("overhead_norm")), tonen=methode == "norm")
+                  float(invoer.waarde("overhead_norm")), tonen=tonen and methode == "norm")
     return {"overhead_methode": methode, "overhead_norm": norm}
 
 

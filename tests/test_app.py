@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -46,15 +47,23 @@ def metriek(at: AppTest, label: str) -> str:
 
 
 def tabellen(at: AppTest, blok=None) -> list:
-    """Alle tabellen in volgorde van de pagina, als DataFrame: een korte tabel is een st.table, een lange een
-    st.dataframe (paginas/gedeeld.tabel)."""
+    """Alle tabellen in volgorde van de pagina, als DataFrame: een korte tabel is een markdown-tabel (cellen
+    letterlijk gemaakt met gedeeld.tekst), een lange een st.dataframe (paginas/gedeeld.tabel)."""
     uit = []
     for e in (at.main if blok is None else blok):
         if getattr(e, "type", None) == "dataframe":
             uit.append(e.value)
-        elif getattr(e, "type", None) == "table":  # st.table toont markdown: de app maakt elke cel letterlijk
-            uit.append(e.value.rename(columns=_t).map(_t))
+        elif getattr(e, "type", None) == "markdown" and (tabel := _markdown_tabel(e.value)) is not None:
+            uit.append(tabel)
     return uit
+
+
+def _markdown_tabel(tekst: str):
+    regels = tekst.splitlines()
+    if len(regels) < 2 or not regels[0].startswith("| ") or not re.fullmatch(r"\|( :?-+:? \|)+", regels[1]):
+        return None
+    cellen = [[_t(c) for c in re.split(r"(?<!\\)\|", r.strip())[1:-1]] for r in regels if r != regels[1]]
+    return pd.DataFrame([[c.strip() for c in rij] for rij in cellen[1:]], columns=[c.strip() for c in cellen[0]])
 
 
 def open_uitklapper(at: AppTest, sleutel_eindigt_op: str) -> AppTest:

@@ -41,13 +41,20 @@ def _kies(pagina, label: str, optie: str) -> None:
 
 
 def _knop(pagina, tekst: str) -> None:
-    pagina.get_by_role("button", name=tekst).first.click()
+    pagina.get_by_role("button", name=tekst, exact=True).first.click()  # niet 'Bewaren of meenemen'
     _wacht(pagina)
 
 
 def _metriek(pagina, label: str) -> str:
     metriek = pagina.locator("[data-testid='stMetric']", has_text=label).first
     return metriek.locator("[data-testid='stMetricValue']").inner_text().strip()
+
+
+def _bewaarpaneel(pagina) -> None:
+    """Bewaren en de download staan in de popover 'Bewaren of meenemen' naast de laadknop."""
+    if not pagina.get_by_label("Deze instellingen bewaren als").is_visible():
+        pagina.get_by_role("button", name="Bewaren of meenemen").first.click()
+        pagina.get_by_label("Deze instellingen bewaren als").wait_for(timeout=30_000)
 
 
 def _laad(pagina, naam: str) -> None:
@@ -68,16 +75,19 @@ def test_onderhandeling_bewaren_en_heropenen(browser, app_url, tmp_path):  # noq
         _naar(pagina, "Scenario's")
         _laad(pagina, "Compromis")
         pagina.get_by_text("Tarieven en volumes per product").first.click()
+        _wacht(pagina)  # de velden worden pas getekend als de uitklapper open is (een herberekening)
         veld = pagina.get_by_label("Gemeentetarief (€)").first  # Crisisopvang staat bovenaan
         assert veld.input_value() == "285,00"
         veld.fill("295,00")
         veld.press("Enter")
         _wacht(pagina)
         tekort, meerjarig = _metriek(pagina, "Tekort per jaar"), _metriek(pagina, "Tekort 6 jaar samen")
+        _bewaarpaneel(pagina)
         pagina.get_by_label("Deze instellingen bewaren als").fill("Compromis 295")
         _knop(pagina, "Bewaren")
         pagina.get_by_text("Scenario 'Compromis 295' is bewaard").first.wait_for(timeout=30_000)
         _schermafdruk(pagina, "scenarios_onderhandeling")
+        _bewaarpaneel(pagina)
         with pagina.expect_download() as download:
             pagina.get_by_role("button", name="Werkboek met scenario's downloaden").first.click()
         kopie = tmp_path / "kopie.xlsx"

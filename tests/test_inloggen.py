@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from paginas.inloggen import aanbieders, ontsnap
 from tariefmodel.kostprijs.berekening import bereken
 from tariefmodel.werkboek.kostprijs import lees_kostprijswerkboek
+from tests.test_app import tabellen
 
 MAP = Path(__file__).resolve().parent.parent
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test-geheim-" * 4,
@@ -43,7 +44,7 @@ def test_niet_ingelogd_ziet_geen_cijfers(pagina):
         at.switch_page(pagina).run()
     assert not at.exception
     assert [b.label for b in at.button] == ["Inloggen"]
-    assert not at.metric and not at.dataframe and not at.table and not at.get("arrow_vega_lite_chart")
+    assert not at.metric and not tabellen(at) and not at.get("arrow_vega_lite_chart")
     assert not at.sidebar.file_uploader and not at.get("download_button")
     tekst = alle_tekst(at)
     assert "€" not in tekst and "Log in" in tekst
@@ -53,7 +54,7 @@ def test_ingelogd_ziet_de_app_en_zijn_naam_in_de_zijbalk():
     at = app({"is_logged_in": True, "name": "Jan de_Vries", "email": "jan@voorbeeld.nl"})
     at.run()
     assert not at.exception
-    assert at.metric and (at.dataframe or at.table)
+    assert at.metric and tabellen(at)
     assert any("Ingelogd als **Jan de\\_Vries**" in c.value for c in at.sidebar.caption)
     assert "Uitloggen" in [b.label for b in at.sidebar.button]
 
