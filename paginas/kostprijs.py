@@ -114,8 +114,15 @@ def opbouw_per_product(r) -> None:
                     "\n".join(f"- **{stap}**: {uitleg}" for stap, uitleg in grafieken.STAP_UITLEG.items()))
 
 
-def bezetting(invoer, r) -> None:
-    data = kostprijs_bij_bezetting(invoer, BEZETTINGEN)
+@st.cache_data(max_entries=32, show_spinner=False)
+def bezettingsdata(data: bytes, naam: str, normen: tuple[float, ...]):
+    """kostprijs_bij_bezetting van het werkboek met deze bytes: één keer per werkboek en normen, niet bij elke
+    nieuwe sessie opnieuw (issue 17: de eerste pagina)."""
+    return kostprijs_bij_bezetting(g.lees_kostprijs(data, naam).invoer, normen)
+
+
+def bezetting(werkboek, r) -> None:
+    data = bezettingsdata(werkboek.data, werkboek.naam, BEZETTINGEN)
     if data.empty:
         return
     norm = r.parameters["bezettingsnorm"]
@@ -130,15 +137,15 @@ def bezetting(invoer, r) -> None:
         rij |= {f"{formaat.procent(b, 0)} bezet": formaat.euro(k) for b, k in zip(groep["bezetting"], groep["kostprijs"])}
         rijen.append(rij)
     g.tabel(rijen, rechts=tuple(f"{formaat.procent(b, 0)} bezet" for b in BEZETTINGEN))
-    st.markdown(voorbeeldzin(invoer, norm))
+    st.markdown(voorbeeldzin(werkboek, norm))
     st.page_link("paginas/scenarios.py", label="Zelf de bezettingsnorm en andere aannames aanpassen",
                  icon=":material/tune:")
 
 
-def voorbeeldzin(invoer, norm: float) -> str:
+def voorbeeldzin(werkboek, norm: float) -> str:
     """'Bij 95% in plaats van 85% bezetting daalt de kostprijs van X van € a naar € b per etmaal.'"""
     ander = ANDERE_BEZETTING if abs(norm - ANDERE_BEZETTING) > 1e-9 else BEZETTINGEN[1]
-    data = kostprijs_bij_bezetting(invoer, [norm, ander])
+    data = bezettingsdata(werkboek.data, werkboek.naam, (norm, ander))
     eerste = data[data["code"] == data["code"].iloc[0]]
     nu, dan = eerste["kostprijs"].iloc[0], eerste["kostprijs"].iloc[1]
     richting = "daalt" if dan < nu else "stijgt"
@@ -147,27 +154,34 @@ def voorbeeldzin(invoer, norm: float) -> str:
             "per etmaal.")
 
 
-def weigerkans(r) -> None:
-    """§1.6 v2: per opvangproduct de weigerkans die de prijs inhoudt, de prijs bij de doel-weigerkans en de
-    break-even bezetting van het gemeentetarief."""
-    opvang = [p for p in r.producten if p.product.soort == "opvang"]
-    if not opvang:
-        return
+@st.cache_data(max_entries=32, show_spinner=False)
+def weigerrijen(data: bytes, naam: str) -> tuple[float | None, list[dict]]:
+    """(doel_weigerkans, rijen) van de tabel hieronder voor het werkboek met deze bytes; de Erlang-zoektochten
+    één keer per werkboek, niet bij elke nieuwe sessie (issue 17)."""
+    r = bereken(g.lees_kostprijs(data, naam).invoer)
     doel = r.parameters.get("doel_weigerkans")
-    st.subheader("Bezettingsnorm, weigerkans en break-even")
-    st.markdown(f"Een kleine opvang die gemiddeld vol zit, moet vaak nee verkopen. Per product: de **weigerkans** "
-                f"die de bezettingsnorm inhoudt (Erlang-verliesmodel), de **kostprijs bij een weigerkans van "
-                f"{formaat.procent(doel, 0)}** en de **break-even bezetting**: bij welke bezetting het gemeentetarief "
-                "de kosten dekt (boven 100%: nooit).")
     doeltekst = formaat.procent(doel, 0)
-    rijen = [{
+    return doel, [{
         "Product": p.product.naam, "Plaatsen": formaat.getal(p.product.plaatsen, 0),
         "Norm": formaat.procent(p.bezettingsnorm, 1), "Prijs bij norm": formaat.euro(p.kostprijs),
         "Weigert bij norm": formaat.procent(p.weigerkans_bij_norm, 0),
         f"Bezetting bij {doeltekst} weigeren": formaat.procent(p.bezetting_bij_doel_weigerkans, 1),
         f"Prijs bij {doeltekst} weigeren": formaat.euro(p.kostprijs_bij_doel_weigerkans),
         "Break-even": formaat.procent(p.breakeven_bezetting, 1),
-    } for p in opvang]
+    } for p in r.producten if p.product.soort == "opvang"]
+
+
+def weigerkans(werkboek) -> None:
+    """§1.6 v2: per opvangproduct de weigerkans die de prijs inhoudt, de prijs bij de doel-weigerkans en de
+    break-even bezetting van het gemeentetarief."""
+    doel, rijen = weigerrijen(werkboek.data, werkboek.naam)
+    if not rijen:
+        return
+    st.subheader("Bezettingsnorm, weigerkans en break-even")
+    st.markdown(f"Een kleine opvang die gemiddeld vol zit, moet vaak nee verkopen. Per product: de **weigerkans** "
+                f"die de bezettingsnorm inhoudt (Erlang-verliesmodel), de **kostprijs bij een weigerkans van "
+                f"{formaat.procent(doel, 0)}** en de **break-even bezetting**: bij welke bezetting het gemeentetarief "
+                "de kosten dekt (boven 100%: nooit).")
     g.tabel(rijen, rechts=tuple(k for k in rijen[0] if k != "Product"))
     st.caption("Weigerkans: het deel van de aanmeldingen dat geen plaats vindt als de plaatsen gemiddeld op de norm "
                "bezet zijn (Erlang B, aankomsten zonder wachtrij). Break-even = integrale kosten / (plaatsen × "
@@ -236,10 +250,10 @@ def main() -> None:
     g.waarschuwingen(m.tekst() for m in invoer.waarschuwingen)  # boven de cijfers (werkboekformaat.md v2)
     kerncijfers(r)
     tarieftabel(r)
-    weigerkans(r)
+    weigerkans(werkboek)
     amvb(r)
     opbouw_per_product(r)
-    bezetting(invoer, r)
+    bezetting(werkboek, r)
     personeel(r)
     uitgangspunten(invoer)
 
