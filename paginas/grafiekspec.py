@@ -36,7 +36,26 @@ def spec(maker: str, *args, **kwargs) -> dict:
         # zoals st.altair_chart: zonder altair's standaardthema (dat zet breedte en hoogte van 300 px)
         thema = alt.theme.enable("none") if alt.theme.active == "default" else nullcontext()
         with thema:
-            return grafiek.to_dict(validate=False)
+            return vaste_datanamen(grafiek.to_dict(validate=False))
+
+
+def vaste_datanamen(spec: dict) -> dict:
+    """Geef de datasets van altair (namen als 'data-<hash van de inhoud>') vaste namen: data-0, data-1, ...
+
+    Zo blijft de spec zelf gelijk als alleen de gegevens veranderen (een schuifje), en ververst de browser alleen
+    de gegevens in plaats van de hele grafiek opnieuw op te bouwen (issue 17)."""
+    namen = {oud: f"data-{i}" for i, oud in enumerate(spec.get("datasets", {}))}
+
+    def hernoem(x):
+        if isinstance(x, dict):
+            return {k: (namen.get(v, v) if k == "name" and isinstance(v, str) else hernoem(v)) for k, v in x.items()}
+        return [hernoem(v) for v in x] if isinstance(x, list) else x
+
+    datasets = spec.get("datasets", {})
+    uit = hernoem({k: v for k, v in spec.items() if k != "datasets"})
+    if datasets:
+        uit["datasets"] = {namen[k]: v for k, v in datasets.items()}
+    return uit
 
 
 def teken(maker: str, *args, **kwargs) -> None:

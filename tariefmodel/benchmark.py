@@ -344,8 +344,9 @@ def _p95(tijden: list[float]) -> float:
 
 
 def meet_browser(herhalingen: int) -> dict:
-    """Chromium (playwright): eerste pagina tot de cijfers er staan en de app stil is; en op Scenario's een
-    toets op de schuif Risico-opslag tot de cijfers bovenaan veranderd zijn en de app stil is."""
+    """Chromium (playwright): eerste pagina tot de cijfers er staan en de app stil is; en per pagina met een
+    schuif (``SCHUIVEN``: Scenario's, Capaciteit, Meerjaren) een toets op die schuif tot de cijfers veranderd
+    zijn en de app stil is. De kopcijfers zijn die van Scenario's; ``app_browser_schuif_per_pagina`` geeft alle."""
     if not CHROMIUM.exists():
         raise RuntimeError("/usr/bin/chromium ontbreekt")
     from playwright.sync_api import sync_playwright
@@ -369,32 +370,41 @@ def meet_browser(herhalingen: int) -> dict:
                     if k:  # de eerste keer warmt de server op (imports, caches)
                         eerste.append((time.perf_counter() - begin) * 1000)
                     context.close()
-                schuif = _schuiftijden(browser, f"{url}/scenarios", herhalingen)
+                per_pagina = {f"{pad}: {label}": _schuiftijden(browser, f"{url}/{pad}", herhalingen, label)
+                              for pad, label in SCHUIVEN}
                 browser.close()
         finally:
             proces.terminate()
             proces.wait(timeout=20)
+    schuif = next(iter(per_pagina.values()))  # de kopcijfers: Scenario's, de onderhandelingspagina
     return {"app_browser_eerste_pagina_ms": statistics.median(eerste),
             "app_browser_schuif_mediaan_ms": statistics.median(schuif),
             "app_browser_schuif_p95_ms": _p95(schuif), "app_browser_schuif_max_ms": max(schuif),
-            "app_browser_schuif_metingen": len(schuif)}
+            "app_browser_schuif_metingen": len(schuif),
+            "app_browser_schuif_per_pagina": {naam: {"mediaan_ms": statistics.median(t), "p95_ms": _p95(t),
+                                                     "max_ms": max(t)} for naam, t in per_pagina.items()}}
 
 
-# De cijfers bovenaan de uitkomst (tekort, integrale kosten, meerjarentekort) als één tekst.
+# De cijfers op de pagina (kerncijfers, tabellen en teksten, niet de schuifjes zelf) als één tekst.
 CIJFERS_JS = """() => {
-  const m = [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stMetricValue']")];
+  const m = [...document.querySelectorAll("[data-testid='stMain'] :is([data-testid='stMetricValue'], " +
+    "[data-testid='stMarkdownContainer'], [data-testid='stTable'])")]
+    .filter(e => !e.closest("[data-testid='stSlider'], [data-testid='stWidgetLabel'], [data-testid='stExpander'] summary"));
   return m.length ? m.map(e => e.innerText).join(' | ') : null;
 }"""
 SCHUIF = "Risico-opslag"  # werkt door in kostprijs én integrale kosten (bezettingsnorm verandert het tekort niet)
+# (pagina, schuif): elke pagina met een schuif die de cijfers verandert; de eerste geeft de kopcijfers
+SCHUIVEN = (("scenarios", SCHUIF), ("capaciteit", "Bezetting waarop het tarief rekent"),
+            ("meerjaren", "CAO-loonstijging per jaar"))
 
 
-def _schuiftijden(browser, url: str, herhalingen: int) -> list[float]:
+def _schuiftijden(browser, url: str, herhalingen: int, label: str = SCHUIF) -> list[float]:
     context = browser.new_context(viewport={"width": 1400, "height": 1200})
     pagina = context.new_page()
     pagina.goto(url)
     pagina.wait_for_selector(KLAAR, timeout=60_000)
     pagina.wait_for_function(f"({CIJFERS_JS})() !== null", timeout=60_000)
-    schuif = pagina.get_by_role("slider", name=SCHUIF)
+    schuif = pagina.get_by_role("slider", name=label).first
     schuif.focus()
     tijden = []
     for k in range(herhalingen + 1):
