@@ -256,6 +256,26 @@ def tabel(rijen: list[dict] | pd.DataFrame, rechts: tuple[str, ...] = (), hoogte
     st.dataframe(data, hide_index=True, width="stretch", height=hoogte, column_config=config)
 
 
+def sectie(kop: str | None = None, boven: str | None = None, rijen: list[dict] | None = None,
+           rechts: tuple[str, ...] = (), onder: str | None = None) -> None:
+    """Kop, uitleg, een korte tabel en een onderschrift als één markdown-element (issue 17: elk element op de
+    pagina kost bij elke herberekening tekentijd in de browser). Een lange tabel: los, als st.dataframe.
+    ``kop``, ``boven`` en ``onder`` zijn markdown van de app zelf; tekst uit een werkboek gaat eerst door ``tekst``."""
+    delen = [f"### {kop}"] if kop else []
+    delen += [boven] if boven else []
+    lang = rijen is not None and len(rijen) > KLEINE_TABEL
+    if rijen and not lang:
+        delen.append(markdown_tabel(pd.DataFrame(rijen), rechts))
+    if lang:
+        st.markdown("\n\n".join(delen))
+        tabel(rijen, rechts=rechts)
+        delen = []
+    if onder:
+        delen.append(f":small[:gray[{onder.replace(']', ')')}]]")
+    if delen:
+        st.markdown("\n\n".join(delen))
+
+
 def markdown_tabel(data: pd.DataFrame, rechts: tuple[str, ...] = ()) -> str:
     """Een GFM-tabel; ``rechts`` rechts uitgelijnd. Elke cel en elk kopje gaat door ``tekst``: een productnaam met
     <b>, ** of | blijft letterlijk (docs/veiligheid.md)."""

@@ -34,7 +34,7 @@ def kerncijfers(r) -> None:
         st.info("In het werkboek staat geen gemeentetarief: hieronder alleen de kostprijs. Vul in het blad "
                 "Producten de kolom Gemeentetarief in, of probeer een tarief op de pagina Scenario's.",
                 icon=":material/info:")
-    kolommen = st.columns(4)
+    kolommen = [st.container(horizontal=True)] * 4  # één rij zonder kolomblokken: minder elementen
     kolommen[0].metric("Integrale kosten per jaar", formaat.euro_heel(r.integrale_kosten),
                        help="Alle kosten van de producten, inclusief overhead en risico-opslag.")
     kolommen[1].metric("Opbrengst tegen gemeentetarief", formaat.euro_heel(r.opbrengst),
@@ -47,17 +47,16 @@ def kerncijfers(r) -> None:
 
 
 def tarieftabel(r) -> None:
-    st.subheader("Kostprijs tegenover gemeentetarief")
     rijen = [{
         "Product": p.product.naam, "Eenheid": g.eenheid_tekst(p.product.eenheid),
         "Kostendekkend tarief": formaat.euro(p.kostprijs), "Gemeentetarief": formaat.euro(p.gemeentetarief),
         "Verschil per eenheid": formaat.euro(p.verschil_per_eenheid), "Tekort per jaar": formaat.euro_heel(p.tekort),
         "Dekkingsgraad": formaat.procent(p.dekkingsgraad),
     } for p in r.producten]
-    g.tabel(rijen, rechts=("Kostendekkend tarief", "Gemeentetarief", "Verschil per eenheid", "Tekort per jaar",
-                           "Dekkingsgraad"))
-    st.caption("Verschil = gemeentetarief − kostprijs (negatief: de gemeente betaalt minder dan de kostprijs). "
-               "Tekort = kosten − opbrengst bij het gerealiseerde volume (positief: verlies voor de aanbieder).")
+    g.sectie("Kostprijs tegenover gemeentetarief", rijen=rijen, rechts=(
+        "Kostendekkend tarief", "Gemeentetarief", "Verschil per eenheid", "Tekort per jaar", "Dekkingsgraad"),
+        onder="Verschil = gemeentetarief − kostprijs (negatief: de gemeente betaalt minder dan de kostprijs). "
+              "Tekort = kosten − opbrengst bij het gerealiseerde volume (positief: verlies voor de aanbieder).")
 
 
 def waarom(p, stappen) -> str:
@@ -92,8 +91,8 @@ def _stappen(p, parameters) -> tuple[tuple[str, float], ...]:
 def opbouw_per_product(r) -> None:
     """Per product in één zin waarom de kostprijs zo hoog is; de grafieken pas als de uitklapper open is, en dan
     alleen het open tabblad (issue 17: de eerste pagina laadt geen grafiekbibliotheek)."""
-    st.subheader("Waarom is de kostprijs zo hoog? De opbouw per product")
-    st.markdown("\n".join(f"- {g.tekst(p.product.naam)}. {waarom(p, _stappen(p, r.parameters))}" for p in r.producten))
+    g.sectie("Waarom is de kostprijs zo hoog? De opbouw per product",
+             "\n".join(f"- {g.tekst(p.product.naam)}. {waarom(p, _stappen(p, r.parameters))}" for p in r.producten))
     grafiek = st.expander("De opbouw als grafiek, per product", key="kostprijs_opbouw_grafiek", on_change="rerun",
                           icon=":material/bar_chart:")
     if not grafiek.open:
@@ -126,17 +125,17 @@ def bezetting(werkboek, r) -> None:
     if data.empty:
         return
     norm = r.parameters["bezettingsnorm"]
-    st.subheader("Wat als de bezetting anders is?")
-    st.markdown(f"De kostprijs per etmaal rekent met een bezettingsnorm van **{formaat.procent(norm, 0)}**: de "
-                "kosten van een plaats worden verdeeld over de etmalen waarin hij gemiddeld bezet is. Een hogere "
-                "norm geeft een lagere prijs per etmaal, maar de totale kosten blijven gelijk — en een opvang die "
-                "gemiddeld vol zit, moet vaker vrouwen weigeren (zie de pagina Capaciteit).")
     rijen = []
     for code, groep in data.groupby("code", sort=False):
         rij = {"Product": groep["product"].iloc[0]}
         rij |= {f"{formaat.procent(b, 0)} bezet": formaat.euro(k) for b, k in zip(groep["bezetting"], groep["kostprijs"])}
         rijen.append(rij)
-    g.tabel(rijen, rechts=tuple(f"{formaat.procent(b, 0)} bezet" for b in BEZETTINGEN))
+    g.sectie("Wat als de bezetting anders is?",
+             f"De kostprijs per etmaal rekent met een bezettingsnorm van **{formaat.procent(norm, 0)}**: de "
+             "kosten van een plaats worden verdeeld over de etmalen waarin hij gemiddeld bezet is. Een hogere "
+             "norm geeft een lagere prijs per etmaal, maar de totale kosten blijven gelijk — en een opvang die "
+             "gemiddeld vol zit, moet vaker vrouwen weigeren (zie de pagina Capaciteit).",
+             rijen, rechts=tuple(f"{formaat.procent(b, 0)} bezet" for b in BEZETTINGEN))
     st.markdown(voorbeeldzin(werkboek, norm))
     st.page_link("paginas/scenarios.py", label="Zelf de bezettingsnorm en andere aannames aanpassen",
                  icon=":material/tune:")
@@ -177,15 +176,14 @@ def weigerkans(werkboek) -> None:
     doel, rijen = weigerrijen(werkboek.data, werkboek.naam)
     if not rijen:
         return
-    st.subheader("Bezettingsnorm, weigerkans en break-even")
-    st.markdown(f"Een kleine opvang die gemiddeld vol zit, moet vaak nee verkopen. Per product: de **weigerkans** "
-                f"die de bezettingsnorm inhoudt (Erlang-verliesmodel), de **kostprijs bij een weigerkans van "
-                f"{formaat.procent(doel, 0)}** en de **break-even bezetting**: bij welke bezetting het gemeentetarief "
-                "de kosten dekt (boven 100%: nooit).")
-    g.tabel(rijen, rechts=tuple(k for k in rijen[0] if k != "Product"))
-    st.caption("Weigerkans: het deel van de aanmeldingen dat geen plaats vindt als de plaatsen gemiddeld op de norm "
-               "bezet zijn (Erlang B, aankomsten zonder wachtrij). Break-even = integrale kosten / (plaatsen × "
-               "dagen × gemeentetarief).")
+    g.sectie("Bezettingsnorm, weigerkans en break-even",
+             f"Een kleine opvang die gemiddeld vol zit, moet vaak nee verkopen. Per product: de **weigerkans** "
+             f"die de bezettingsnorm inhoudt (Erlang-verliesmodel), de **kostprijs bij een weigerkans van "
+             f"{formaat.procent(doel, 0)}** en de **break-even bezetting**: bij welke bezetting het gemeentetarief "
+             "de kosten dekt (boven 100%: nooit).", rijen, rechts=tuple(k for k in rijen[0] if k != "Product"),
+             onder="Weigerkans: het deel van de aanmeldingen dat geen plaats vindt als de plaatsen gemiddeld op de "
+                   "norm bezet zijn (Erlang B, aankomsten zonder wachtrij). Break-even = integrale kosten / "
+                   "(plaatsen × dagen × gemeentetarief).")
 
 
 def amvb(r) -> None:
@@ -198,14 +196,14 @@ def amvb(r) -> None:
                    ". Vul ze in het werkboek in (of leg uit waarom ze 0 zijn).", icon=":material/warning:")
     rijen = [{"": e.element, "Kostprijselement": e.omschrijving, "Gevuld": "ja" if e.gevuld else "NEE",
               "Gevonden": e.toelichting} for e in elementen]
-    g.tabel(rijen)
-    st.caption("Waar het model kijkt: " + "; ".join(f"{e.element}. {e.invoer}" for e in elementen) + ".")
+    g.sectie(rijen=rijen, onder="Waar het model kijkt: " + "; ".join(f"{e.element}. {e.invoer}" for e in elementen)
+             + ".")
 
 
 def personeel(r) -> None:
     st.subheader("Hoeveel personeel vraagt een post die dag en nacht bezet is?")
     u = r.uren
-    kolommen = st.columns(4)
+    kolommen = [st.container(horizontal=True)] * 4
     kolommen[0].metric("FTE voor één 24/7-post", formaat.getal(u.fte_per_24_7_post, 2),
                        help="8.760 uur per jaar gedeeld door de inzetbare uren per fte.")
     kolommen[1].metric("Beschikbare uren per fte", formaat.getal(u.beschikbaar, 0),

@@ -59,11 +59,15 @@ def tabellen(at: AppTest, blok=None) -> list:
 
 
 def _markdown_tabel(tekst: str):
+    """De (eerste) GFM-tabel in een markdown-element (ook onder een kop en uitleg, gedeeld.sectie), of None."""
     regels = tekst.splitlines()
-    if len(regels) < 2 or not regels[0].startswith("| ") or not re.fullmatch(r"\|( :?-+:? \|)+", regels[1]):
+    scheiding = next((i for i, r in enumerate(regels) if i and re.fullmatch(r"\|( :?-+:? \|)+", r)), None)
+    if scheiding is None or not regels[scheiding - 1].startswith("| "):
         return None
-    cellen = [[_t(c) for c in re.split(r"(?<!\\)\|", r.strip())[1:-1]] for r in regels if r != regels[1]]
-    return pd.DataFrame([[c.strip() for c in rij] for rij in cellen[1:]], columns=[c.strip() for c in cellen[0]])
+    tabel = [regels[scheiding - 1]] + [r for r in regels[scheiding + 1:] if r.startswith("| ") or not r]
+    tabel = tabel[:next((i for i, r in enumerate(tabel) if not r), len(tabel))]
+    cellen = [[_t(c).strip() for c in re.split(r"(?<!\\)\|", r.strip())[1:-1]] for r in tabel]
+    return pd.DataFrame(cellen[1:], columns=cellen[0])
 
 
 def open_uitklapper(at: AppTest, sleutel_eindigt_op: str) -> AppTest:
