@@ -257,13 +257,13 @@ def tabel(rijen: list[dict] | pd.DataFrame, rechts: tuple[str, ...] = (), hoogte
 
 
 def sectie(kop: str | None = None, boven: str | None = None, rijen: list[dict] | None = None,
-           rechts: tuple[str, ...] = (), onder: str | None = None) -> None:
+           rechts: tuple[str, ...] = (), onder: str | None = None, altijd_markdown: bool = False) -> None:
     """Kop, uitleg, een korte tabel en een onderschrift als één markdown-element (issue 17: elk element op de
     pagina kost bij elke herberekening tekentijd in de browser). Een lange tabel: los, als st.dataframe.
     ``kop``, ``boven`` en ``onder`` zijn markdown van de app zelf; tekst uit een werkboek gaat eerst door ``tekst``."""
     delen = [f"### {kop}"] if kop else []
     delen += [boven] if boven else []
-    lang = rijen is not None and len(rijen) > KLEINE_TABEL
+    lang = rijen is not None and len(rijen) > KLEINE_TABEL and not altijd_markdown  # printversie: altijd markdown
     if rijen and not lang:
         delen.append(markdown_tabel(pd.DataFrame(rijen), rechts))
     if lang:

@@ -70,9 +70,9 @@ def resultaat_tonen(basis, scenario: Scenario, r, fout: str | None) -> None:
         "Verschil": _verschil(p.kostprijs - basis.product(p.code).kostprijs),
         "Tekort per jaar": formaat.euro_heel(p.tekort), "Dekkingsgraad": formaat.procent(p.dekkingsgraad),
     } for p in r.producten]
-    st.markdown("**Kostprijs per eenheid**")
-    sc.tabel(rijen, rechts=("Werkboek", "Scenario", "Verschil", "Tekort per jaar", "Dekkingsgraad"))
-    st.caption("Wijzigingen: " + beschrijving(scenario.wijzigingen))
+    g.sectie(boven="**Kostprijs per eenheid**", rijen=rijen,
+             rechts=("Werkboek", "Scenario", "Verschil", "Tekort per jaar", "Dekkingsgraad"),
+             onder="Wijzigingen: " + g.tekst(beschrijving(scenario.wijzigingen)), altijd_markdown=sc.printversie())
 
 
 def totaal_metrics(basis, r) -> None:

@@ -79,10 +79,14 @@ def printknop() -> None:
                    "de knoppen komen niet op papier.")
 
 
+def printversie() -> bool:
+    return bool(st.session_state.get(PRINT))
+
+
 def tabel(rijen: list[dict], rechts: tuple[str, ...] = ()) -> None:
     """g.tabel op het scherm; in de printversie altijd een markdown-tabel, die zich naar de paginabreedte schikt
     (ook als hij lang is: een st.dataframe is een canvas met de schermbreedte)."""
-    if not st.session_state.get(PRINT):
+    if not printversie():
         g.tabel(rijen, rechts=rechts)
         return
     import pandas as pd
