@@ -115,3 +115,32 @@ def invoer_met_personeel(draw):
 @given(invoer_met_personeel())
 def test_willekeurige_personeelsregels_zelfde_cijfers(invoer):
     vergelijk(invoer)
+
+
+def test_som_per_code_telt_bedragen_per_product_op():
+    """§1.3 som bedrag per product, met de hand: A = 100 + 250,5 = 350,5; OVERHEAD = 80; B = 0."""
+    from tariefmodel.kostprijs.vectorieel import som_per_code
+
+    kosten = [Kostenregel("A", "huur", 100.0), Kostenregel(OVERHEAD, "ICT", 80.0), Kostenregel("A", "overig", 250.5),
+              Kostenregel("B", "overig", 0.0)]
+    assert som_per_code(kosten, "bedrag") == {"A": 350.5, OVERHEAD: 80.0, "B": 0.0}
+    assert som_per_code([], "bedrag") == {}
+
+
+def test_regeltabel_kolommen_en_productindex():
+    """Elke regel zijn eigen waarden; product → index (OVERHEAD = aantal producten, onbekend daarna), Schaal als
+    getal ('8' → 8, ' 9,5 ' → 9,5, geen of 'A' → NaN)."""
+    from tariefmodel.kostprijs.vectorieel import maak_regeltabel
+
+    codes = [p.code for p in VOORBEELD.producten]
+    regels = (Personeelsregel("x", codes[1], 0.5, 3000.0, 0.1, "8"), Personeelsregel("y", OVERHEAD, 1.0, 4000.0),
+              Personeelsregel("z", "ONBEKEND", 2.0, 5000.0, 0.0, " 9,5 "), Personeelsregel("w", codes[1], 1.5, 2000.0,
+                                                                                            0.0, "A"))
+    t = maak_regeltabel(dataclasses.replace(VOORBEELD, personeel=regels))
+    n = len(codes)
+    assert t.product.tolist() == [1, n, n + 1, 1] and t.groepen == n + 2
+    assert t.overhead.tolist() == [False, True, False, False]
+    assert t.fte.tolist() == [0.5, 1.0, 2.0, 1.5] and t.jaarsalaris.tolist() == [36_000.0, 48_000.0, 60_000.0, 24_000.0]
+    assert t.ort.tolist() == [0.1, 0.0, 0.0, 0.0]
+    assert t.schaal[[0, 2]].tolist() == [8.0, 9.5] and np.isnan(t.schaal[[1, 3]]).all()
+    assert t.som(t.fte)[1] == 2.0 and t.som(t.fte)[n] == 1.0  # 0,5 + 1,5 fte bij product 1
