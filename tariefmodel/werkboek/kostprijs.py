@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import sys
 from functools import lru_cache
 from typing import Annotated, Literal
 
@@ -76,10 +77,12 @@ def _klein(waarde):
 
 
 def _code(waarde):
+    """Een productcode in hoofdletters. Geïnterneerd (sys.intern), net als Schaal en Trede: duizenden regels
+    delen dan een paar tekstobjecten, en de regeltabel (kostprijs/vectorieel.py) zoekt ze zonder cachemissers op."""
     geen_excel_fout(waarde)
     if isinstance(waarde, float) and waarde.is_integer():
         waarde = int(waarde)
-    return None if waarde is None or str(waarde).strip() == "" else str(waarde).strip().upper()
+    return None if waarde is None or str(waarde).strip() == "" else sys.intern(str(waarde).strip().upper())
 
 
 def _sleutel(waarde):
@@ -89,7 +92,7 @@ def _sleutel(waarde):
     if waarde is None or str(waarde).strip() == "":
         return None
     tekst = str(int(waarde) if isinstance(waarde, float) and waarde.is_integer() else waarde).strip().casefold()
-    return re.sub(r"^(schaal|trede)\s+", "", tekst) or tekst
+    return sys.intern(re.sub(r"^(schaal|trede)\s+", "", tekst) or tekst)
 
 
 Code = Annotated[str, BeforeValidator(_code)]
