@@ -11,6 +11,7 @@ scenario-array voor die tarieven (10.000 scenario's) per product, niet per regel
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -37,24 +38,22 @@ class Regeltabel:
     product: np.ndarray  # index van het product (intp)
     groepen: int  # producten + OVERHEAD + onbekend
     jaarsalaris: np.ndarray  # S = 12 x m
-    bewaard: dict = field(default_factory=dict, compare=False)  # toeslag per (min, max), ORT-basis per grens
+    bewaard: dict = field(default_factory=dict, compare=False)  # toeslag, ORT-basis, bakken van ``som``
 
     @property
     def overhead(self) -> np.ndarray:
         """bool per regel: hoort bij OVERHEAD."""
         return self.product == self.groepen - 2
 
-    def som(self, kolom: np.ndarray) -> np.ndarray:
-        """§1.3: per product de som over zijn regels, in regelvolgorde (zoals de uitgelegde weg)."""
-        return np.bincount(self.product, weights=kolom, minlength=self.groepen)
-
-    def indeling(self) -> np.ndarray:
-        """(groepen x regels), 1 waar de regel bij het product hoort: voor sommen van scenario-kolommen."""
-        if "indeling" not in self.bewaard:
-            matrix = np.zeros((self.groepen, len(self.product)))
-            matrix[self.product, np.arange(len(self.product))] = 1.0
-            self.bewaard["indeling"] = matrix
-        return self.bewaard["indeling"]
+    def som(self, x: np.ndarray) -> np.ndarray:
+        """§1.3: per product de som over zijn regels, voor elke kolom van ``x`` (regels, ...) tegelijk, in
+        regelvolgorde zoals de uitgelegde weg (één bincount; bak = product × kolom)."""
+        breedte = math.prod(x.shape[1:])
+        sleutel = ("bakken", breedte)
+        if sleutel not in self.bewaard:
+            self.bewaard[sleutel] = (self.product[:, None] * breedte + np.arange(breedte)).ravel()
+        sommen = np.bincount(self.bewaard[sleutel], weights=x.ravel(), minlength=self.groepen * breedte)
+        return sommen.reshape(self.groepen, *x.shape[1:])
 
 
 def _schaalgetal(schaal) -> float:
@@ -168,8 +167,8 @@ def productsommen(invoer: KostprijsInvoer, p, ort_grens) -> list | np.ndarray:
     f = _kolom(t.fte, scenario)
     kolommen = (f, f * s, f * (b - s), f * b, f * premieloon, f * pensioenbasis)
     if not scenario:  # (producten + 2) x 6, als Python-floats: de rest van §1.3-1.6 rekent per product
-        return np.stack([t.som(k) for k in kolommen], axis=1).tolist()
-    return np.tensordot(t.indeling(), np.stack(np.broadcast_arrays(*kolommen), axis=1), axes=1)
+        return t.som(np.stack(kolommen, axis=1)).tolist()
+    return t.som(np.stack(np.broadcast_arrays(*kolommen), axis=1))
 
 
 def loonsommen(som: np.ndarray, rij: int, p) -> dict:
