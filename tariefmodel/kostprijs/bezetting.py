@@ -71,7 +71,7 @@ def weigerkans_bij_bezetting(plaatsen, bezetting):
     if isinstance(bezetting, np.ndarray) and bezetting.ndim > 0:
         if np.any(bezetting < 0):  # zoals de scalaire weg
             return None
-        return _weigerkans_reeks_bewaard(n, bezetting.astype(float).tobytes(), bezetting.shape)
+        return _weigerkans_reeks_bewaard(n, bezetting.astype(float, copy=False).tobytes(), bezetting.shape)
     return _per_waarde(lambda b: _weigerkans(n, float(b)), bezetting)
 
 
