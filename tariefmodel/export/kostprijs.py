@@ -21,6 +21,7 @@ from tariefmodel.export.opmaak import (
     cel,
     schrijf_toelichting,
     schrijf_voorblad,
+    zonder_cyclische_gc,
 )
 from tariefmodel.kostprijs.berekening import KostprijsResultaat
 from tariefmodel.uitgangspunten import peildatum
@@ -59,6 +60,7 @@ def kop(r: KostprijsResultaat, soort: str = "Kostprijs") -> Kop:
                invoer.concept, f"peildatum parameters {peildatum(invoer.rekenjaar):%d-%m-%Y}")
 
 
+@zonder_cyclische_gc()
 def exporteer_kostprijs(resultaat: KostprijsResultaat, basis: KostprijsResultaat | None = None,
                         scenario_naam: str = "", gemaakt_door: str = "") -> bytes:
     """De xlsx-bytes van de auditeerbare export van ``resultaat`` (uit ``bereken``).
