@@ -21,9 +21,9 @@ from tariefmodel.export.opmaak import (
     cel,
     schrijf_toelichting,
     schrijf_voorblad,
-    zonder_cyclische_gc,
 )
 from tariefmodel.kostprijs.berekening import KostprijsResultaat
+from tariefmodel.opruimen import zonder_cyclische_gc
 from tariefmodel.uitgangspunten import peildatum
 
 BLADEN = [

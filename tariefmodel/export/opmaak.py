@@ -7,9 +7,7 @@ worden nooit een formule.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import io
 import math
 import re
@@ -112,21 +110,6 @@ class SnelBlad(xlsxwriter.worksheet.Worksheet):
         formula = formula.removeprefix("=")
         formula = formula.removesuffix("}")
         return formula
-
-
-@contextlib.contextmanager
-def zonder_cyclische_gc():
-    """Schrijf een werkboek zonder de cyclische garbage collector (ook als decorator). XlsxWriter houdt elke cel
-    als object vast (~600.000 bij 17.000 personeelsregels) en maakt geen cycli; de collector liep ze bij elke
-    volle ronde allemaal na, steeds vaker naarmate het werkboek groeide (superlineair). Daarna staat hij weer aan
-    (als hij aan stond) en ruimt hij op zoals altijd."""
-    aan = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if aan:
-            gc.enable()
 
 
 @dataclass

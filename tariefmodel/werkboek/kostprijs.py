@@ -25,6 +25,7 @@ from tariefmodel.kostprijs.invoer import (
 )
 from tariefmodel.kostprijs.salaris import bron_tekst, jaargemiddelde
 from tariefmodel.meldingen import Meldingen
+from tariefmodel.opruimen import zonder_cyclische_gc
 from tariefmodel.parameters import cao_salaristabel, cao_tabellen
 from tariefmodel.werkboek.begrenzing import binnen
 from tariefmodel.werkboek.lezen import (
@@ -140,6 +141,7 @@ class SalarisRegel(_Regel):
     maandsalaris: Bedrag = Field(alias="Maandsalaris", gt=0)
 
 
+@zonder_cyclische_gc()
 def lees_kostprijswerkboek(data: bytes, bestandsnaam: str = "") -> KostprijsInvoer:
     """Lees en controleer een kostprijswerkboek; WerkboekFout met alle meldingen bij fouten."""
     wb = open_werkboek(data)

@@ -1,0 +1,39 @@
+"""Inlezen zonder cyclische garbage collector (tariefmodel/opruimen.py, issue 17): tijdens het lezen uit,
+daarna weer zoals hij was, ook na een fout. (Voor de export: tests/test_export_kostprijs.py.)"""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from tariefmodel.opruimen import zonder_cyclische_gc
+from tariefmodel import voorbeelden
+from tariefmodel.voorbeelden import voorbeeld_kostprijs
+from tariefmodel.werkboek import kostprijs as lezer
+
+
+def test_blok_zonder_collector_en_daarna_zoals_hij_was():
+    assert gc.isenabled()
+    with zonder_cyclische_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(KeyError), zonder_cyclische_gc():
+        raise KeyError("x")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with zonder_cyclische_gc():
+            pass
+        assert not gc.isenabled()  # stond uit: blijft uit
+    finally:
+        gc.enable()
+
+
+def test_inlezen_zonder_collector_en_alle_regels(monkeypatch):
+    tijdens = []
+    echt = lezer._personeel
+    monkeypatch.setattr(lezer, "_personeel", lambda *a: (tijdens.append(gc.isenabled()), echt(*a))[1])
+    invoer = lezer.lees_kostprijswerkboek(voorbeeld_kostprijs())
+    assert tijdens == [False] and gc.isenabled()
+    assert len(invoer.personeel) == len(voorbeelden.PERSONEEL)  # geen regel kwijt
