@@ -7,8 +7,8 @@ import gc
 
 import pytest
 
-from tariefmodel.opruimen import zonder_cyclische_gc
 from tariefmodel import voorbeelden
+from tariefmodel.opruimen import zonder_cyclische_gc
 from tariefmodel.voorbeelden import voorbeeld_kostprijs
 from tariefmodel.werkboek import kostprijs as lezer
 
