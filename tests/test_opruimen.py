@@ -37,3 +37,25 @@ def test_inlezen_zonder_collector_en_alle_regels(monkeypatch):
     invoer = lezer.lees_kostprijswerkboek(voorbeeld_kostprijs())
     assert tijdens == [False] and gc.isenabled()
     assert len(invoer.personeel) == len(voorbeelden.PERSONEEL)  # geen regel kwijt
+
+
+def test_geheugen_voor_reeksen_een_keer_en_alleen_bij_scenario_reeksen(monkeypatch):
+    """glibc wordt één keer ingesteld, alleen door een bereken met numpy-reeksen; een MALLOC_-variabele van de
+    gebruiker gaat voor."""
+    import numpy as np
+
+    from tariefmodel import geheugen
+    from tariefmodel.kostprijs import berekening
+
+    aanroepen = []
+    monkeypatch.setattr(berekening, "geheugen_voor_reeksen", lambda: aanroepen.append(1))
+    invoer = lezer.lees_kostprijswerkboek(voorbeeld_kostprijs())
+    berekening.bereken(invoer)
+    berekening.bereken(invoer, {"risico_opslag": 0.02})
+    assert aanroepen == []
+    berekening.bereken(invoer, {"risico_opslag": np.array([0.0, 0.02])})
+    assert aanroepen == [1]
+    geheugen.geheugen_voor_reeksen.cache_clear()
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "2")
+    assert geheugen.geheugen_voor_reeksen() is False
+    geheugen.geheugen_voor_reeksen.cache_clear()

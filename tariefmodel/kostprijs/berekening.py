@@ -11,6 +11,9 @@ from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, fields
 from functools import cache, cached_property
 
+import numpy as np
+
+from tariefmodel.geheugen import geheugen_voor_reeksen
 from tariefmodel.kostprijs import bezetting as bz
 from tariefmodel.kostprijs import vectorieel as vec
 from tariefmodel.kostprijs.invoer import OVERHEAD, KostprijsInvoer, Personeelsregel, Product
@@ -110,6 +113,8 @@ class KostprijsResultaat:
 def bereken(invoer: KostprijsInvoer, parameters: Mapping[str, float] | None = None) -> KostprijsResultaat:
     """Rekenmethode §1.1-1.6 voor alle producten van ``invoer``, vectorieel over de personeelsregels
     (kostprijs/vectorieel.py). Dezelfde cijfers als ``bereken_uitgelegd``; ``regels`` komt pas bij gebruik."""
+    if parameters and any(isinstance(w, np.ndarray) for w in parameters.values()):
+        geheugen_voor_reeksen()  # scenario-reeksen: geheugen hergebruiken i.p.v. steeds opnieuw aanvragen
     p = {**_getallen(invoer), **(parameters or {})}
     uren = uren_per_fte(p)
     grens = ort_grens(invoer, p)
