@@ -371,7 +371,16 @@ def _salaristabel(rijen, meldingen) -> dict[tuple[str, str], tuple[float, str]]:
 
 
 def _personeel(rijen, producten, codes, salaristabel, jaar, meldingen) -> list[Personeelsregel]:
+    """De personeelsregels. Gelijke getallen (FTE, maandsalaris, ORT) delen één object, zoals de codes (``_code``):
+    in een groot werkboek komen dezelfde deeltijdfactoren, CAO-bedragen en ORT-percentages steeds terug, en de
+    regeltabel (kostprijs/vectorieel.py) leest dan een paar objecten in plaats van 3 × 17.000 verspreide."""
     uit = []
+    gedeeld: dict[float, float] = {}
+
+    def deel(getal: float) -> float:
+        getal = float(getal)
+        return gedeeld.setdefault(getal, getal)
+
     for rij, r in valideer_rijen(PersoneelRegel, rijen or [], "Personeel", meldingen):
         if not _bekend_product(r.product, producten, codes, "Personeel", rij.nummer, meldingen):
             continue
@@ -380,8 +389,8 @@ def _personeel(rijen, producten, codes, salaristabel, jaar, meldingen) -> list[P
             continue
         _plausibel_personeel(r, rij.nummer, meldingen)
         _kleine_procenten(rij, ("ORT",), "Personeel", meldingen)
-        uit.append(Personeelsregel(r.functie, r.product, r.fte, salaris[0], r.ort or 0.0, r.schaal, r.trede,
-                                   salaris[1], rij.nummer))
+        uit.append(Personeelsregel(r.functie, r.product, deel(r.fte), deel(salaris[0]), deel(r.ort or 0.0), r.schaal,
+                                   r.trede, salaris[1], rij.nummer))
     return uit
 
 
