@@ -59,3 +59,16 @@ def test_geheugen_voor_reeksen_een_keer_en_alleen_bij_scenario_reeksen(monkeypat
     monkeypatch.setenv("MALLOC_ARENA_MAX", "2")
     assert geheugen.geheugen_voor_reeksen() is False
     geheugen.geheugen_voor_reeksen.cache_clear()
+
+
+def test_cellen_na_het_lezen_vrijgegeven_zonder_kringen(monkeypatch):
+    """De openpyxl-cellen (kring cel ↔ blad) zijn na het lezen weg; de invoer is compleet."""
+    from tariefmodel.werkboek import lezen
+
+    geopend = []
+    echt = lezer.open_werkboek
+    monkeypatch.setattr(lezer, "open_werkboek", lambda data: geopend.append(echt(data)) or geopend[-1])
+    invoer = lezer.lees_kostprijswerkboek(voorbeeld_kostprijs())
+    assert len(invoer.personeel) == len(voorbeelden.PERSONEEL) and len(invoer.kosten) == len(voorbeelden.KOSTEN)
+    assert all(not ws._cells for ws in geopend[0].worksheets)
+    lezen.geef_cellen_vrij(geopend[0])  # twee keer mag

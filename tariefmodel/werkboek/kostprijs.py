@@ -29,6 +29,7 @@ from tariefmodel.opruimen import zonder_cyclische_gc
 from tariefmodel.parameters import cao_salaristabel, cao_tabellen
 from tariefmodel.werkboek.begrenzing import binnen
 from tariefmodel.werkboek.lezen import (
+    geef_cellen_vrij,
     kopsleutel,
     lees_blad,
     meld_onbekende_bladen,
@@ -161,6 +162,7 @@ def lees_kostprijswerkboek(data: bytes, bestandsnaam: str = "") -> KostprijsInvo
     if not meldingen.heeft_fouten:
         _controleer_samenhang(uitgangspunten, producten, personeel, kosten, meldingen)
     meld_onbekende_bladen(wb, (*KOLOMMEN, *ANDERE_BLADEN), meldingen)
+    geef_cellen_vrij(wb)
     meldingen.sorteer(list(KOLOMMEN))
     meldingen.stop_bij_fouten()
     return KostprijsInvoer(uitgangspunten, tuple(producten.values()), tuple(personeel), tuple(kosten),
