@@ -46,8 +46,11 @@ class Regeltabel:
         return self.product == self.groepen - 2
 
     def som(self, x: np.ndarray) -> np.ndarray:
-        """§1.3: per product de som over zijn regels, voor elke kolom van ``x`` (regels, ...) tegelijk, in
-        regelvolgorde zoals de uitgelegde weg (één bincount; bak = product × kolom)."""
+        """§1.3: per product de som over zijn regels, voor elke kolom van ``x`` (regels, ...) tegelijk. Tot twee
+        dimensies één bincount (bak = product × kolom), in regelvolgorde zoals de uitgelegde weg; scenario-kolommen
+        (regels, 6, scenario's) per product een numpy-som, zonder index of matrix ter grootte van regels × alles."""
+        if x.ndim > 2:
+            return np.stack([x[self.product == g].sum(axis=0) for g in range(self.groepen)])
         breedte = math.prod(x.shape[1:])
         sleutel = ("bakken", breedte)
         if sleutel not in self.bewaard:
