@@ -95,8 +95,19 @@ def scenarioband(invoer: KostprijsInvoer, n: int = AANTAL_SCENARIOS) -> dict[str
     vergeet()  # koud: geen bewaarde Erlang-uitkomsten van een vorige run
     resultaat = bereken(invoer, scenario_parameters(n))
     kostprijzen = np.stack([np.broadcast_to(p.kostprijs, (n,)) for p in resultaat.producten])
-    banden = np.percentile(kostprijzen, [5, 50, 95], axis=1).T  # één keer voor alle producten
-    return {p.code: tuple(b) for p, b in zip(resultaat.producten, banden, strict=True)}
+    kostprijzen.sort(axis=1)  # een eigen kopie (np.stack): op zijn plaats sorteren
+    banden = percentielen(kostprijzen, (5, 50, 95))  # één keer voor alle producten
+    return {p.code: tuple(b) for p, b in zip(resultaat.producten, banden.tolist(), strict=True)}
+
+
+def percentielen(gesorteerd: np.ndarray, q) -> np.ndarray:
+    """Per (oplopend gesorteerde) rij de percentielen ``q``, lineair tussen de twee naaste waarden zoals
+    np.percentile. Eén keer sorteren (numpy sorteert met SIMD) is ~4x sneller dan np.percentile (partitie)."""
+    plaats = (gesorteerd.shape[1] - 1) * np.asarray(q, dtype=float) / 100
+    onder = np.floor(plaats).astype(np.intp)
+    boven = np.minimum(onder + 1, gesorteerd.shape[1] - 1)
+    laag, hoog = gesorteerd[:, onder], gesorteerd[:, boven]
+    return laag + (plaats - onder) * (hoog - laag)
 
 
 def meet_kostprijs(herhalingen: int) -> dict:

@@ -52,6 +52,19 @@ def test_scenarioband_is_geordend_en_rond_het_basisgeval():
         assert p5 < basis[code] * 1.5 and p95 > basis[code] * 0.5
 
 
+def test_percentielen_zoals_numpy_en_met_de_hand():
+    """Met de hand: 1..5 → 5e percentiel op plaats 0,2 tussen 1 en 2 = 1,2; mediaan 3; 95e op 3,8 = 4,8."""
+    import numpy as np
+
+    from tariefmodel.benchmark import percentielen
+
+    uit = percentielen(np.array([[1.0, 2.0, 3.0, 4.0, 5.0], [7.0, 7.0, 7.0, 7.0, 7.0]]), (5, 50, 95))
+    assert np.allclose(uit, [[1.2, 3.0, 4.8], [7.0, 7.0, 7.0]], rtol=0, atol=1e-12)
+    willekeurig = np.random.default_rng(5).normal(size=(4, 1001))
+    assert np.allclose(percentielen(np.sort(willekeurig, axis=1), (0, 5, 50, 95, 100)),
+                       np.percentile(willekeurig, [0, 5, 50, 95, 100], axis=1).T, rtol=1e-14, atol=1e-14)
+
+
 def test_voorbeeld_geschaald_heeft_factor_keer_de_regels():
     from tariefmodel import voorbeelden
     from tariefmodel.benchmark import voorbeeld_geschaald

@@ -280,3 +280,30 @@ def test_invoerbladen_hebben_de_kopjes_van_elke_tabel():
     rijen = [list(r) for r in wb["Salaristabel"].iter_rows(values_only=True)]
     kop = next(r for r in rijen if r[0] == "Schaal")
     assert kop[1] == "Trede" and kop[3] == "Maandsalaris (gebruikt)" and str(kop[4]).startswith("CAO 01-07-2024")
+
+
+def test_export_zonder_cyclische_gc_en_daarna_weer_zoals_hij_was(klein, monkeypatch):
+    """Tijdens het schrijven staat de collector uit (groei bij 17.000 regels, issue 17); daarna weer aan, ook na
+    een fout; stond hij al uit, dan blijft hij uit."""
+    import gc
+
+    from tariefmodel.export import kostprijs as export
+
+    klein = klein[0]
+    tijdens = []
+    echt = export.schrijf_parameters
+    monkeypatch.setattr(export, "schrijf_parameters", lambda *a: (tijdens.append(gc.isenabled()), echt(*a)))
+    assert gc.isenabled()
+    exporteer_kostprijs(klein)
+    assert tijdens == [False] and gc.isenabled()
+    monkeypatch.setattr(export, "schrijf_parameters", lambda *a: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        exporteer_kostprijs(klein)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        monkeypatch.setattr(export, "schrijf_parameters", echt)
+        exporteer_kostprijs(klein)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -19,7 +19,7 @@ VERBODEN = ("tariefmodel.werkboek", "tariefmodel.opdrachten", "tariefmodel.expor
             "streamlit", "paginas")
 # neutrale modules buiten de pakketten die het model wel mag gebruiken; ook die mogen niet terugimporteren
 NEUTRAAL = ("uitgangspunten.py", "meldingen.py", "getallen.py", "afronding.py", "parameters/__init__.py",
-            "kalender.py", "cao_tabellen.py")
+            "kalender.py", "cao_tabellen.py", "geheugen.py", "opruimen.py")
 
 
 def _imports(pad: Path) -> list[tuple[int, str]]:

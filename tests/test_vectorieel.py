@@ -2,8 +2,8 @@
 personeelsregel de loonopbouw van §1.1, dan de sommen van §1.3) geven dezelfde cijfers (issue 17).
 
 Equivalentie, geen vastgelegde uitvoer: elke uitkomst wordt vergeleken met de stap-voor-stap-berekening. De
-twee wegen tellen in een andere volgorde op (matrixproduct tegen een Python-som, werkgeverslasten per product
-in plaats van per regel); het verschil mag daarom alleen afrondingsruis zijn: relatief ≤ 1e-12 (of
+twee wegen tellen deels anders op (de sommen per product lopen in regelvolgorde, maar werkgeverslasten per
+product in plaats van per regel); het verschil mag daarom alleen afrondingsruis zijn: relatief ≤ 1e-12 (of
 absoluut ≤ een miljoenste euro bij een verschil van grote getallen), en de cijfers
 zoals ze gerapporteerd worden (JSON, de tarieftabel van `bereken`) zijn gelijk.
 """
@@ -115,3 +115,37 @@ def invoer_met_personeel(draw):
 @given(invoer_met_personeel())
 def test_willekeurige_personeelsregels_zelfde_cijfers(invoer):
     vergelijk(invoer)
+
+
+def test_som_per_code_telt_bedragen_per_product_op():
+    """§1.3 som bedrag per product, met de hand: A = 100 + 250,5 = 350,5; OVERHEAD = 80; B = 0."""
+    from tariefmodel.kostprijs.vectorieel import som_per_code
+
+    kosten = [Kostenregel("A", "huur", 100.0), Kostenregel(OVERHEAD, "ICT", 80.0), Kostenregel("A", "overig", 250.5),
+              Kostenregel("B", "overig", 0.0)]
+    assert som_per_code(kosten, "bedrag") == {"A": 350.5, OVERHEAD: 80.0, "B": 0.0}
+    assert som_per_code([], "bedrag") == {}
+
+
+def test_regeltabel_kolommen_en_productindex():
+    """Elke regel zijn eigen waarden; product → index (OVERHEAD = aantal producten, onbekend daarna), Schaal als
+    getal ('8' → 8, ' 9,5 ' → 9,5, geen of 'A' → NaN)."""
+    from tariefmodel.kostprijs.vectorieel import maak_regeltabel
+
+    codes = [p.code for p in VOORBEELD.producten]
+    regels = (Personeelsregel("x", codes[1], 0.5, 3000.0, 0.1, "8"), Personeelsregel("y", OVERHEAD, 1.0, 4000.0),
+              Personeelsregel("z", "ONBEKEND", 2.0, 5000.0, 0.0, " 9,5 "), Personeelsregel("w", codes[1], 1.5, 2000.0,
+                                                                                            0.0, "A"))
+    t = maak_regeltabel(dataclasses.replace(VOORBEELD, personeel=regels))
+    n = len(codes)
+    assert t.product.tolist() == [1, n, n + 1, 1] and t.groepen == n + 2
+    assert t.overhead.tolist() == [False, True, False, False]
+    assert t.fte.tolist() == [0.5, 1.0, 2.0, 1.5] and t.jaarsalaris.tolist() == [36_000.0, 48_000.0, 60_000.0, 24_000.0]
+    assert t.ort.tolist() == [0.1, 0.0, 0.0, 0.0]
+    assert t.schaal[[0, 2]].tolist() == [8.0, 9.5] and np.isnan(t.schaal[[1, 3]]).all()
+    assert t.som(t.fte)[1] == 2.0 and t.som(t.fte)[n] == 1.0  # 0,5 + 1,5 fte bij product 1
+    sommen = t.som(np.stack([t.fte, t.jaarsalaris], axis=1))  # twee kolommen tegelijk, ook (regels, 2, 3)
+    assert sommen[1].tolist() == [2.0, 60_000.0] and sommen[n + 1].tolist() == [2.0, 60_000.0]
+    assert sommen[0].tolist() == [0.0, 0.0]  # product zonder regels
+    drie = t.som(np.stack([t.fte, t.jaarsalaris], axis=1)[:, :, None] * np.array([1.0, 2.0, 3.0]))
+    assert drie.shape == (n + 2, 2, 3) and drie[1, 1].tolist() == [60_000.0, 120_000.0, 180_000.0]

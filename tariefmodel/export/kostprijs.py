@@ -23,6 +23,7 @@ from tariefmodel.export.opmaak import (
     schrijf_voorblad,
 )
 from tariefmodel.kostprijs.berekening import KostprijsResultaat
+from tariefmodel.opruimen import zonder_cyclische_gc
 from tariefmodel.uitgangspunten import peildatum
 
 BLADEN = [
@@ -59,6 +60,7 @@ def kop(r: KostprijsResultaat, soort: str = "Kostprijs") -> Kop:
                invoer.concept, f"peildatum parameters {peildatum(invoer.rekenjaar):%d-%m-%Y}")
 
 
+@zonder_cyclische_gc()
 def exporteer_kostprijs(resultaat: KostprijsResultaat, basis: KostprijsResultaat | None = None,
                         scenario_naam: str = "", gemaakt_door: str = "") -> bytes:
     """De xlsx-bytes van de auditeerbare export van ``resultaat`` (uit ``bereken``).

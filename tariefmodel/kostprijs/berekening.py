@@ -11,7 +11,11 @@ from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, fields
 from functools import cache, cached_property
 
+import numpy as np
+
+from tariefmodel.geheugen import geheugen_voor_reeksen
 from tariefmodel.kostprijs import bezetting as bz
+from tariefmodel.kostprijs import vectorieel as vec
 from tariefmodel.kostprijs.invoer import OVERHEAD, KostprijsInvoer, Personeelsregel, Product
 from tariefmodel.kostprijs.loon import Loonopbouw, krijgt_toeslag, loonopbouw
 from tariefmodel.kostprijs.salaris import maandbedrag
@@ -109,8 +113,8 @@ class KostprijsResultaat:
 def bereken(invoer: KostprijsInvoer, parameters: Mapping[str, float] | None = None) -> KostprijsResultaat:
     """Rekenmethode §1.1-1.6 voor alle producten van ``invoer``, vectorieel over de personeelsregels
     (kostprijs/vectorieel.py). Dezelfde cijfers als ``bereken_uitgelegd``; ``regels`` komt pas bij gebruik."""
-    from tariefmodel.kostprijs import vectorieel as vec
-
+    if parameters and any(isinstance(w, np.ndarray) for w in parameters.values()):
+        geheugen_voor_reeksen()  # scenario-reeksen: geheugen hergebruiken i.p.v. steeds opnieuw aanvragen
     p = {**_getallen(invoer), **(parameters or {})}
     uren = uren_per_fte(p)
     grens = ort_grens(invoer, p)
@@ -141,7 +145,7 @@ def bereken_uitgelegd(invoer: KostprijsInvoer, parameters: Mapping[str, float] |
 
 def _resultaat(invoer, p, uren, grens, kosten_per_product, pool_personeel, regels) -> KostprijsResultaat:
     """§1.4-1.6 na de sommen per product: overhead, integrale kosten, kostprijs en tekort."""
-    pool = pool_personeel + sum(k.bedrag for k in invoer.kosten if k.product == OVERHEAD)
+    pool = pool_personeel + _overige_kosten(invoer).get(OVERHEAD, 0.0)  # §1.4: O
     som_d = sum(k["direct"] for k in kosten_per_product.values())
     methode = invoer.waarde("overhead_methode")
     norm_methode = invoer.uitgangspunten["bezettingsnorm_methode"].waarde if "bezettingsnorm_methode" in \
@@ -165,13 +169,10 @@ def _getallen(invoer: KostprijsInvoer) -> dict:
 
 
 def _overige_kosten(invoer: KostprijsInvoer) -> dict[str, float]:
-    """§1.3: som bedrag (blad Kosten) per product, één keer per invoer; dezelfde volgorde als de uitgelegde weg."""
+    """§1.3: som bedrag (blad Kosten) per product, OVERHEAD inbegrepen; één keer per invoer."""
     overig = invoer.__dict__.get("_overige_kosten")
     if overig is None:
-        overig = defaultdict(float)
-        for k in invoer.kosten:
-            overig[k.product] += k.bedrag
-        overig = invoer.__dict__["_overige_kosten"] = dict(overig)
+        overig = invoer.__dict__["_overige_kosten"] = vec.som_per_code(invoer.kosten, "bedrag")
     return overig
 
 
@@ -191,13 +192,11 @@ def _regel(regel: Personeelsregel, p, grens) -> RegelResultaat:
 
 
 def _som_per_product(invoer: KostprijsInvoer, regels, uren: Uren) -> dict[str, dict]:
-    """§1.3: D_p = som K_r (regels van p) + som bedrag (Kosten van p). Eén doorloop over regels en kosten."""
+    """§1.3: D_p = som K_r (regels van p) + som bedrag (Kosten van p). Eén doorloop over de regels."""
     eigen: dict[str, list[RegelResultaat]] = defaultdict(list)
     for r in regels:
         eigen[r.regel.product].append(r)
-    overig: dict[str, float] = defaultdict(float)
-    for k in invoer.kosten:
-        overig[k.product] += k.bedrag
+    overig = _overige_kosten(invoer)
     uit = {}
     for prod in invoer.producten:
         rs = eigen.get(prod.code, [])

@@ -71,7 +71,7 @@ def weigerkans_bij_bezetting(plaatsen, bezetting):
     if isinstance(bezetting, np.ndarray) and bezetting.ndim > 0:
         if np.any(bezetting < 0):  # zoals de scalaire weg
             return None
-        return _weigerkans_reeks_bewaard(n, bezetting.astype(float).tobytes(), bezetting.shape)
+        return _weigerkans_reeks_bewaard(n, bezetting.astype(float, copy=False).tobytes(), bezetting.shape)
     return _per_waarde(lambda b: _weigerkans(n, float(b)), bezetting)
 
 
@@ -92,9 +92,15 @@ def breakeven_bezetting(integraal, plaatsen, dagen, tarief):
     uitkomst geen eindig getal is (een tarief zo klein dat geen bezetting het dekt: er is geen break-even)."""
     if tarief is None or not tarief > 0:
         return None
+    if not any(isinstance(x, np.ndarray) for x in (integraal, plaatsen, dagen)):  # één product: gewone getallen
+        try:
+            uitkomst = float(integraal) / (float(plaatsen) * float(dagen) * float(tarief))
+        except ZeroDivisionError:
+            return None
+        return uitkomst if math.isfinite(uitkomst) else None
     with np.errstate(over="ignore", divide="ignore", invalid="ignore"):  # overloop wordt hieronder None
         uitkomst = np.divide(integraal, np.multiply(np.multiply(plaatsen, dagen), tarief))
-    if np.ndim(uitkomst) == 0:  # één product
+    if np.ndim(uitkomst) == 0:
         return float(uitkomst) if math.isfinite(uitkomst) else None
     return uitkomst if np.all(np.isfinite(uitkomst)) else None  # gevoeligheid: een reeks waarden tegelijk
 

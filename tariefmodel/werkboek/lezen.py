@@ -120,6 +120,14 @@ def strijdige_eenheid(kop: object, kolom: str) -> str | None:
     return None
 
 
+def geef_cellen_vrij(wb: openpyxl.Workbook) -> None:
+    """Na het lezen: de cellen van elk blad meteen vrijgeven. Een openpyxl-cel verwijst naar zijn blad en het blad
+    naar zijn cellen (een kring); zonder dit ruimt pas de cyclische collector ze op, bij 17.000 regels ~450.000
+    objecten in één keer (issue 17: lezen 100× → 1000× was ~12×, zo ~10×)."""
+    for ws in wb.worksheets:
+        getattr(ws, "_cells", {}).clear()
+
+
 def open_werkboek(data: bytes) -> openpyxl.Workbook:
     """Open xlsx-bytes met openpyxl (normale modus, berekende waarden van formules).
 
