@@ -12,6 +12,7 @@ import logging
 import re
 import uuid
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -260,7 +261,8 @@ def sectie(kop: str | None = None, boven: str | None = None, rijen: list[dict] |
            rechts: tuple[str, ...] = (), onder: str | None = None, altijd_markdown: bool = False) -> None:
     """Kop, uitleg, een korte tabel en een onderschrift als één markdown-element (issue 17: elk element op de
     pagina kost bij elke herberekening tekentijd in de browser). Een lange tabel: los, als st.dataframe.
-    ``kop``, ``boven`` en ``onder`` zijn markdown van de app zelf; tekst uit een werkboek gaat eerst door ``tekst``."""
+    ``kop``, ``boven`` en ``onder`` zijn markdown van de app zelf; tekst uit een werkboek gaat eerst door ``tekst``
+    (dat maakt ook een ] letterlijk, zodat het onderschrift niet te vroeg sluit)."""
     delen = [f"### {kop}"] if kop else []
     delen += [boven] if boven else []
     lang = rijen is not None and len(rijen) > KLEINE_TABEL and not altijd_markdown  # printversie: altijd markdown
@@ -271,7 +273,7 @@ def sectie(kop: str | None = None, boven: str | None = None, rijen: list[dict] |
         tabel(rijen, rechts=rechts)
         delen = []
     if onder:
-        delen.append(f":small[:gray[{onder.replace(']', ')')}]]")
+        delen.append(f":small[:gray[{onder}]]")
     if delen:
         st.markdown("\n\n".join(delen))
 
@@ -279,8 +281,8 @@ def sectie(kop: str | None = None, boven: str | None = None, rijen: list[dict] |
 def markdown_tabel(data: pd.DataFrame, rechts: tuple[str, ...] = ()) -> str:
     """Een GFM-tabel; ``rechts`` rechts uitgelijnd. Elke cel en elk kopje gaat door ``tekst``: een productnaam met
     <b>, ** of | blijft letterlijk (docs/veiligheid.md)."""
-    def rij(cellen) -> str:
-        return "| " + " | ".join(tekst("" if c is None else c) for c in cellen) + " |"
+    def rij(cellen) -> str:  # een ontbrekende waarde (None, NaN) is een lege cel, zoals in st.dataframe
+        return "| " + " | ".join(tekst("" if pd.isna(c) else c) for c in cellen) + " |"
 
     uitlijning = "| " + " | ".join("---:" if k in rechts else ":---" for k in data.columns) + " |"
     return "\n".join([rij(data.columns), uitlijning, *(rij(r) for r in data.itertuples(index=False))])
@@ -340,12 +342,14 @@ def procentschuif(label: str, laag: float, hoog: float, stap: float, basis: floa
     stappen = round((hoog - laag) / stap)
     opties = sorted({round(laag + i * stap, 4) for i in range(stappen + 1)} | {round(basis * 100, 4)})
     waarde = st.select_slider(label, opties, value=round(basis * 100, 4), help=uitleg or None, disabled=uit,
-                              format_func=_procent_kort, key=sleutel_, persist_state="session")
+                              format_func=procent_kort, key=sleutel_, persist_state="session")
     return round(waarde / 100, 6)
 
 
-def _procent_kort(v: float) -> str:
-    """85% / 6,5% / 4,18%: zo weinig decimalen als de waarde nodig heeft."""
+@lru_cache(maxsize=4096)
+def procent_kort(v: float) -> str:
+    """85 -> '85%', 6,5% / 4,18%: zo weinig decimalen als de waarde nodig heeft (een schuifje maakt bij elke
+    herberekening een label per optie: één keer opmaken is genoeg)."""
     decimalen = next(d for d in (0, 1, 2, 4) if abs(round(v, d) - v) < 1e-9 or d == 4)
     return procent(v / 100, decimalen)
 

@@ -34,16 +34,16 @@ def kerncijfers(r) -> None:
         st.info("In het werkboek staat geen gemeentetarief: hieronder alleen de kostprijs. Vul in het blad "
                 "Producten de kolom Gemeentetarief in, of probeer een tarief op de pagina Scenario's.",
                 icon=":material/info:")
-    kolommen = [st.container(horizontal=True)] * 4  # één rij zonder kolomblokken: minder elementen
-    kolommen[0].metric("Integrale kosten per jaar", formaat.euro_heel(r.integrale_kosten),
-                       help="Alle kosten van de producten, inclusief overhead en risico-opslag.")
-    kolommen[1].metric("Opbrengst tegen gemeentetarief", formaat.euro_heel(r.opbrengst),
-                       help="Gemeentetarief × gerealiseerd volume, voor producten met een gemeentetarief.")
-    kolommen[2].metric("Tekort per jaar", formaat.euro_heel(r.tekort),
-                       help="Kosten min opbrengst. Positief: de aanbieder draagt een verlies.")
+    rij = st.container(horizontal=True)  # één rij zonder kolomblokken: minder elementen
+    rij.metric("Integrale kosten per jaar", formaat.euro_heel(r.integrale_kosten),
+               help="Alle kosten van de producten, inclusief overhead en risico-opslag.")
+    rij.metric("Opbrengst tegen gemeentetarief", formaat.euro_heel(r.opbrengst),
+               help="Gemeentetarief × gerealiseerd volume, voor producten met een gemeentetarief.")
+    rij.metric("Tekort per jaar", formaat.euro_heel(r.tekort),
+               help="Kosten min opbrengst. Positief: de aanbieder draagt een verlies.")
     kosten = sum(p.integrale_kosten for p in r.met_tarief)
-    kolommen[3].metric("Dekkingsgraad", formaat.procent(r.opbrengst / kosten if kosten else None),
-                       help="Welk deel van de kosten het gemeentetarief dekt.")
+    rij.metric("Dekkingsgraad", formaat.procent(r.opbrengst / kosten if kosten else None),
+               help="Welk deel van de kosten het gemeentetarief dekt.")
 
 
 def tarieftabel(r) -> None:
@@ -203,15 +203,15 @@ def amvb(r) -> None:
 def personeel(r) -> None:
     st.subheader("Hoeveel personeel vraagt een post die dag en nacht bezet is?")
     u = r.uren
-    kolommen = [st.container(horizontal=True)] * 4
-    kolommen[0].metric("FTE voor één 24/7-post", formaat.getal(u.fte_per_24_7_post, 2),
-                       help="8.760 uur per jaar gedeeld door de inzetbare uren per fte.")
-    kolommen[1].metric("Beschikbare uren per fte", formaat.getal(u.beschikbaar, 0),
-                       help="Jaaruren min verlof en feestdagen.")
-    kolommen[2].metric("Inzetbare uren per fte", formaat.getal(u.inzetbaar, 0),
-                       help="Beschikbare uren min verzuim, scholing en overleg.")
-    kolommen[3].metric("Directe uren per fte (ambulant)", formaat.getal(u.direct, 0),
-                       help="Inzetbare uren × aandeel directe tijd: de uren met of voor cliënten.")
+    rij = st.container(horizontal=True)
+    rij.metric("FTE voor één 24/7-post", formaat.getal(u.fte_per_24_7_post, 2),
+               help="8.760 uur per jaar gedeeld door de inzetbare uren per fte.")
+    rij.metric("Beschikbare uren per fte", formaat.getal(u.beschikbaar, 0),
+               help="Jaaruren min verlof en feestdagen.")
+    rij.metric("Inzetbare uren per fte", formaat.getal(u.inzetbaar, 0),
+               help="Beschikbare uren min verzuim, scholing en overleg.")
+    rij.metric("Directe uren per fte (ambulant)", formaat.getal(u.direct, 0),
+               help="Inzetbare uren × aandeel directe tijd: de uren met of voor cliënten.")
     st.caption(f"Overhead: {formaat.procent(r.overhead_percentage)} van de directe kosten "
                f"(methode: {r.invoer.waarde('overhead_methode')}).")
 

@@ -78,17 +78,17 @@ def resultaat_tonen(basis, scenario: Scenario, r, fout: str | None) -> None:
 def totaal_metrics(basis, r) -> None:
     from tariefmodel.kostprijs.gevoeligheid import cumulatief_tekort
 
-    kolommen = [st.container(horizontal=True)] * 3  # één rij zonder kolomblokken: minder elementen per schuif
-    kolommen[0].metric("Tekort per jaar", formaat.euro_heel(r.tekort),
-                       delta=_delta(r.tekort - basis.tekort), delta_color="inverse",
-                       help="Ten opzichte van het werkboek. Een lager tekort is groen.")
-    kolommen[1].metric("Integrale kosten", formaat.euro_heel(r.integrale_kosten),
-                       delta=_delta(r.integrale_kosten - basis.integrale_kosten), delta_color="off")
+    rij = st.container(horizontal=True)  # één rij zonder kolomblokken: minder elementen per schuif
+    rij.metric("Tekort per jaar", formaat.euro_heel(r.tekort),
+               delta=_delta(r.tekort - basis.tekort), delta_color="inverse",
+               help="Ten opzichte van het werkboek. Een lager tekort is groen.")
+    rij.metric("Integrale kosten", formaat.euro_heel(r.integrale_kosten),
+               delta=_delta(r.integrale_kosten - basis.integrale_kosten), delta_color="off")
     cumulatief, basis_cumulatief = cumulatief_tekort(r), cumulatief_tekort(basis)
-    kolommen[2].metric(f"Tekort {int(r.parameters['meerjaren_jaren'])} jaar samen", formaat.euro_heel(cumulatief),
-                       delta=None if cumulatief is None or basis_cumulatief is None else
-                       _delta(cumulatief - basis_cumulatief), delta_color="inverse",
-                       help="Met CAO-stijging tegen OVA-indexatie; dezelfde instellingen als op de pagina Meerjaren.")
+    rij.metric(f"Tekort {int(r.parameters['meerjaren_jaren'])} jaar samen", formaat.euro_heel(cumulatief),
+               delta=None if cumulatief is None or basis_cumulatief is None else
+                     _delta(cumulatief - basis_cumulatief), delta_color="inverse",
+               help="Met CAO-stijging tegen OVA-indexatie; dezelfde instellingen als op de pagina Meerjaren.")
 
 
 def _verschil(verschil: float) -> str:
@@ -280,20 +280,21 @@ def instellingen(werkboek, invoer, basis) -> None:
         resultaat_tonen(basis, scenario, r, fout)
         velden = st.expander("Tarieven en volumes per product", key=sc.sleutel(werkboek, "productvelden"),
                              on_change="rerun")
+        getekende_velden = per_product
         if velden.open:
             with velden:
                 st.caption("Nederlandse notatie: 275,50 · 95% · 1,1. Leeg of gelijk aan het werkboek = geen wijziging.")
-                sc.productvelden(werkboek, invoer)
+                getekende_velden = sc.productvelden(werkboek, invoer)[0]
         for fout in fouten:
             st.error(g.tekst(fout), icon=":material/error:")
-    _zelfde_als_getekend(invoer, getekend, per_product, wijzigingen)
+    _zelfde_als_getekend(invoer, getekend, getekende_velden, wijzigingen)
     analyses(werkboek, invoer, scenario)
 
 
-def _zelfde_als_getekend(invoer, getekend: dict, per_product: dict, wijzigingen: dict) -> None:
+def _zelfde_als_getekend(invoer, getekend: dict, getekende_velden: dict, wijzigingen: dict) -> None:
     """De schuifjes geven de sessiewaarden terug waarmee al gerekend is; wijkt er toch één af, dan één keer
     opnieuw (nooit cijfers die niet bij de schuifjes horen), en daarna een melding in plaats van een lus."""
-    if sc.alleen_wijzigingen(invoer, getekend) | per_product == wijzigingen:
+    if sc.alleen_wijzigingen(invoer, getekend) | getekende_velden == wijzigingen:
         st.session_state.pop("scenario_opnieuw", None)
         return
     if not st.session_state.get("scenario_opnieuw"):

@@ -12,7 +12,6 @@ werkboek zet die sleutels in een callback, vóór de widgets opnieuw getekend wo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import streamlit as st
 
@@ -158,7 +157,7 @@ def schuif(werkboek, s: Schuif, basis: float, uit: bool = False, tonen: bool = T
         return round(float(st.session_state[k]) / 100, 6)
     opties = _procent_opties(s, basis, *([huidige / 100] if isinstance(huidige, (int, float)) else []))
     waarde = st.select_slider(s.label, opties, help=s.uitleg, disabled=uit, key=k, persist_state="session",
-                              format_func=_procent_kort)
+                              format_func=g.procent_kort)
     return round(waarde / 100, 6)
 
 
@@ -171,13 +170,6 @@ def _vasthouden(k: str, standaard) -> None:
     st.session_state[k] = st.session_state.get(k, standaard)
 
 
-@lru_cache(maxsize=4096)
-def _procent_kort(v: float) -> str:
-    """85 -> '85%' (een schuifje maakt bij elke herberekening een label per optie: één keer is genoeg)."""
-    decimalen = next(d for d in (0, 1, 2, 4) if abs(round(v, d) - v) < 1e-9 or d == 4)
-    return formaat.procent(v / 100, decimalen)
-
-
 def veldtekst(soort: str, waarde) -> str:
     """Een productwaarde zoals in het invoerveld: 260,00 / 16 / 95% / 1."""
     if waarde is None:
@@ -185,7 +177,7 @@ def veldtekst(soort: str, waarde) -> str:
     if soort == "euro":
         return formaat.getal(waarde, 2)
     if soort == "procent":
-        return _procent_kort(round(waarde * 100, 4))
+        return g.procent_kort(round(waarde * 100, 4))
     return formaat.getal(waarde, 2).rstrip("0").rstrip(",")  # altijd met komma: 16,00 -> 16, 1,10 -> 1,1
 
 
